@@ -1,0 +1,14 @@
+// The umbrella header: includes hrkit's whole public API.
+#ifndef HRKIT_HRKIT_HPP_
+#define HRKIT_HRKIT_HPP_
+
+#include "hrkit/core/date.hpp"
+#include "hrkit/core/describe.hpp"
+#include "hrkit/core/id.hpp"
+#include "hrkit/core/money.hpp"
+#include "hrkit/core/progress.hpp"
+#include "hrkit/core/sensitivity.hpp"
+#include "hrkit/core/status.hpp"
+#include "hrkit/core/timeline.hpp"
+
+#endif  // HRKIT_HRKIT_HPP_
