@@ -10,5 +10,9 @@
 #include "hrkit/core/sensitivity.hpp"
 #include "hrkit/core/status.hpp"
 #include "hrkit/core/timeline.hpp"
+#include "hrkit/org/location.hpp"
+#include "hrkit/org/org_unit.hpp"
+#include "hrkit/org/position.hpp"
+#include "hrkit/personnel/employee.hpp"
 
 #endif  // HRKIT_HRKIT_HPP_

@@ -1,0 +1,66 @@
+// Org units: the nodes of the organization tree (divisions, departments,
+// teams). The tree changes over time, so a unit's name, parent and status are
+// an effective-dated Timeline<OrgUnitRecord>. The rules that keep the tree a
+// tree (no cycles, no child under a closed unit) live in org/structure.hpp.
+//
+// Thread safety: value types; safe to share when not mutated.
+#ifndef HRKIT_ORG_ORG_UNIT_HPP_
+#define HRKIT_ORG_ORG_UNIT_HPP_
+
+#include <string>
+#include <string_view>
+
+#include "hrkit/core/describe.hpp"
+#include "hrkit/core/id.hpp"
+#include "hrkit/core/sensitivity.hpp"
+#include "hrkit/core/timeline.hpp"
+
+namespace hrkit {
+
+// Whether a unit exists on a date.
+enum class OrgUnitStatus {
+  kOpen = 0,
+  kClosed = 1,  // closed units keep their history but take no new members
+};
+
+// A unit's state from a date on.
+struct OrgUnitRecord {
+  std::string name;
+  OrgUnitId parent;  // invalid for a root
+  OrgUnitStatus status = OrgUnitStatus::kOpen;
+  std::string cost_center;
+
+  friend bool operator==(const OrgUnitRecord&, const OrgUnitRecord&) = default;
+};
+
+template <class V, class Self>
+  requires SameEntity<Self, OrgUnitRecord>
+void Describe(V& v, Self& r) {
+  v.Field("name", r.name, Sensitivity::kDirectory);
+  v.Field("parent", r.parent, Sensitivity::kDirectory);
+  v.Field("status", r.status, Sensitivity::kDirectory);
+  v.Field("cost_center", r.cost_center, Sensitivity::kDirectory);
+}
+
+// A node of the org tree.
+struct OrgUnit {
+  static constexpr std::string_view kEntityName = "org_unit";
+
+  OrgUnitId id;
+  std::string code;  // short stable code, e.g. "FIN-AP"
+  Timeline<OrgUnitRecord> history;
+
+  friend bool operator==(const OrgUnit&, const OrgUnit&) = default;
+};
+
+template <class V, class Self>
+  requires SameEntity<Self, OrgUnit>
+void Describe(V& v, Self& u) {
+  v.Field("id", u.id, Sensitivity::kDirectory);
+  v.Field("code", u.code, Sensitivity::kDirectory);
+  v.History("history", u.history, Sensitivity::kDirectory);
+}
+
+}  // namespace hrkit
+
+#endif  // HRKIT_ORG_ORG_UNIT_HPP_
