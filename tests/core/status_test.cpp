@@ -73,6 +73,7 @@ struct SampleEntity {
   EmployeeId id;
   Date birth_date;
   Timeline<SampleRecord> jobs;
+  std::vector<SampleRecord> notes;
 };
 template <class V, class Self>
   requires SameEntity<Self, SampleEntity>
@@ -80,14 +81,16 @@ void Describe(V& v, Self& e) {
   v.Field("id", e.id, Sensitivity::kDirectory);
   v.Field("birth_date", e.birth_date, Sensitivity::kPersonal);
   v.History("jobs", e.jobs, Sensitivity::kDirectory);
+  v.List("notes", e.notes, Sensitivity::kPerformance);
 }
 
 TEST(Describe, ListsFieldsInOrderWithSensitivity) {
   const std::vector<FieldInfo> fields = ListFields(SampleEntity{});
-  ASSERT_EQ(fields.size(), 3u);
-  EXPECT_EQ(fields[0], (FieldInfo{"id", Sensitivity::kDirectory, false}));
-  EXPECT_EQ(fields[1], (FieldInfo{"birth_date", Sensitivity::kPersonal, false}));
-  EXPECT_EQ(fields[2], (FieldInfo{"jobs", Sensitivity::kDirectory, true}));
+  ASSERT_EQ(fields.size(), 4u);
+  EXPECT_EQ(fields[0], (FieldInfo{"id", Sensitivity::kDirectory, FieldShape::kScalar}));
+  EXPECT_EQ(fields[1], (FieldInfo{"birth_date", Sensitivity::kPersonal, FieldShape::kScalar}));
+  EXPECT_EQ(fields[2], (FieldInfo{"jobs", Sensitivity::kDirectory, FieldShape::kHistory}));
+  EXPECT_EQ(fields[3], (FieldInfo{"notes", Sensitivity::kPerformance, FieldShape::kList}));
   EXPECT_EQ(ListFields(SampleRecord{}).size(), 2u);
   EXPECT_EQ(SensitivityName(Sensitivity::kHealth), "health");
 }

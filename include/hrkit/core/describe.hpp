@@ -11,11 +11,13 @@
 //     v.Field("id", e.id, Sensitivity::kDirectory);          // first: the id
 //     v.Field("birth_date", e.birth_date, Sensitivity::kPersonal);
 //     v.History("employment", e.employment, Sensitivity::kDirectory);
+//     v.List("tiers", e.tiers, Sensitivity::kDirectory);      // std::vector<R>
 //   }
 // `Self` is E or const E, so the same description serves reading visitors
 // (save, export) and writing ones (load). A History member is a Timeline<R>
 // where R is a record type described the same way (fields only, no id, no
-// nested History); a SQL backend stores it as a history table.
+// nested History); a SQL backend stores it as a history table. A List member
+// is a std::vector<R> of such records (ordered; a child table in SQL).
 //
 // Scalar field types every visitor must handle (the ScalarField concept):
 // bool, std::int32_t, std::int64_t, double, std::string, Date, Id<Tag>, enums
@@ -62,11 +64,18 @@ concept ScalarField =
     std::same_as<std::remove_const_t<T>, std::string> || std::same_as<std::remove_const_t<T>, Date> ||
     std::same_as<std::remove_const_t<T>, Money> || IdField<T> || std::is_enum_v<std::remove_const_t<T>>;
 
-// One described field: its name, sensitivity, and whether it is a history.
+// What kind of member a described field is.
+enum class FieldShape {
+  kScalar,   // a ScalarField
+  kHistory,  // a Timeline<Record>
+  kList,     // a std::vector<Record>
+};
+
+// One described field: its name, sensitivity and shape.
 struct FieldInfo {
   std::string name;
   Sensitivity sensitivity;
-  bool is_history;
+  FieldShape shape;
 
   friend bool operator==(const FieldInfo&, const FieldInfo&) = default;
 };
@@ -76,11 +85,15 @@ class FieldLister {
  public:
   template <ScalarField T>
   void Field(std::string_view name, const T&, Sensitivity s) {
-    fields_.push_back(FieldInfo{std::string(name), s, false});
+    fields_.push_back(FieldInfo{std::string(name), s, FieldShape::kScalar});
   }
   template <class Timeline>
   void History(std::string_view name, const Timeline&, Sensitivity s) {
-    fields_.push_back(FieldInfo{std::string(name), s, true});
+    fields_.push_back(FieldInfo{std::string(name), s, FieldShape::kHistory});
+  }
+  template <class Record>
+  void List(std::string_view name, const std::vector<Record>&, Sensitivity s) {
+    fields_.push_back(FieldInfo{std::string(name), s, FieldShape::kList});
   }
   // The fields seen so far.
   const std::vector<FieldInfo>& fields() const { return fields_; }
