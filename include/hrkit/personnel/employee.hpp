@@ -80,6 +80,10 @@ struct EmploymentRecord {
   TerminationKind termination = TerminationKind::kNone;
   Date employment_start;          // first day of the current employment period
   Date seniority_start;           // service counted from here (tenure tiers)
+  // True for an entry that restates a later record after a backdated change
+  // was inserted before it (see personnel/lifecycle.hpp): the same event, not
+  // a new one. Event counts (hires, separations) skip these entries.
+  bool carried_forward = false;
 
   friend bool operator==(const EmploymentRecord&, const EmploymentRecord&) = default;
 };
@@ -100,6 +104,7 @@ void Describe(V& v, Self& r) {
   v.Field("termination", r.termination, Sensitivity::kPersonal);
   v.Field("employment_start", r.employment_start, Sensitivity::kPersonal);
   v.Field("seniority_start", r.seniority_start, Sensitivity::kPersonal);
+  v.Field("carried_forward", r.carried_forward, Sensitivity::kPersonal);
 }
 
 // A person employed (now or in the past) by the organization.
