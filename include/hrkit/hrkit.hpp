@@ -13,6 +13,9 @@
 #include "hrkit/org/location.hpp"
 #include "hrkit/org/org_unit.hpp"
 #include "hrkit/org/position.hpp"
+#include "hrkit/org/workforce.hpp"
 #include "hrkit/personnel/employee.hpp"
+#include "hrkit/personnel/events.hpp"
+#include "hrkit/personnel/lifecycle.hpp"
 
 #endif  // HRKIT_HRKIT_HPP_

@@ -1,7 +1,7 @@
 // Org units: the nodes of the organization tree (divisions, departments,
 // teams). The tree changes over time, so a unit's name, parent and status are
 // an effective-dated Timeline<OrgUnitRecord>. The rules that keep the tree a
-// tree (no cycles, no child under a closed unit) live in org/structure.hpp.
+// tree (no cycles, no child under a closed unit) live in org/workforce.hpp.
 //
 // Thread safety: value types; safe to share when not mutated.
 #ifndef HRKIT_ORG_ORG_UNIT_HPP_

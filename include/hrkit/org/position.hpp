@@ -2,7 +2,7 @@
 // A position survives its holder leaving, so a vacancy keeps its place in the
 // chart. Reporting lines run between positions (`reports_to`); an employee's
 // manager on a date is the holder of the parent position (see
-// org/structure.hpp for the rules, org/snapshot.hpp for the queries).
+// org/workforce.hpp for the rules, org/snapshot.hpp for the queries).
 //
 // Thread safety: value types; safe to share when not mutated.
 #ifndef HRKIT_ORG_POSITION_HPP_
