@@ -393,6 +393,11 @@ struct Workforce::Checker {
                               absl::StrCat(ToString(r.acting_manager), " is not employed on ",
                                            FormatIsoDate(s.period.begin())));
         }
+        if (const EmploymentRecord* mr = m->employment.At(s.period.begin()); mr->acting_manager == candidate.id) {
+          return Precondition(who, "acting_manager",
+                              absl::StrCat(ToString(r.acting_manager), " has ", who, " as acting manager on ",
+                                           FormatIsoDate(s.period.begin()), "; two people cannot manage each other"));
+        }
       }
       if (!r.position.valid()) continue;
       const Position* p = w.FindPosition(r.position);
@@ -436,6 +441,87 @@ struct Workforce::Checker {
     return absl::OkStatus();
   }
 };
+
+// ---------------------------------------------------------------------------
+// Bulk load
+
+absl::StatusOr<Workforce> Workforce::FromEntities(std::vector<Location> locations, std::vector<OrgUnit> units,
+                                                  std::vector<Position> positions, std::vector<Employee> employees,
+                                                  LifecycleOptions options) {
+  Workforce w(options);
+  auto duplicate = [](const std::string& who) { return absl::AlreadyExistsError(absl::StrCat(who, ": id: duplicate")); };
+  for (Location& l : locations) {
+    const std::string who = ToString(l.id);
+    if (!l.id.valid()) return Invalid(who, "id", "must be a positive id");
+    const LocationId id = l.id;
+    if (!w.locations_.emplace(id, std::move(l)).second) return duplicate(who);
+  }
+  for (OrgUnit& u : units) {
+    const std::string who = ToString(u.id);
+    if (!u.id.valid()) return Invalid(who, "id", "must be a positive id");
+    const OrgUnitId id = u.id;
+    if (!w.units_.emplace(id, std::move(u)).second) return duplicate(who);
+  }
+  for (Position& p : positions) {
+    const std::string who = ToString(p.id);
+    if (!p.id.valid()) return Invalid(who, "id", "must be a positive id");
+    const PositionId id = p.id;
+    if (!w.positions_.emplace(id, std::move(p)).second) return duplicate(who);
+  }
+  for (Employee& e : employees) {
+    const std::string who = ToString(e.id);
+    if (!e.id.valid()) return Invalid(who, "id", "must be a positive id");
+    if (e.employee_number.empty()) return Invalid(who, "employee_number", "must not be empty");
+    if (auto [it, fresh] = w.by_number_.emplace(e.employee_number, e.id); !fresh) {
+      return absl::AlreadyExistsError(absl::StrCat(who, ": employee_number: ", e.employee_number,
+                                                   " already belongs to ", ToString(it->second)));
+    }
+    const EmployeeId id = e.id;
+    if (!w.employees_.emplace(id, std::move(e)).second) return duplicate(who);
+  }
+  auto missing = [](const std::string& who, std::string_view field, const std::string& target) {
+    return Missing(who, field, absl::StrCat(target, " does not exist"));
+  };
+  for (const OrgUnit* u : w.OrgUnits()) {
+    const OrgUnitId id = u->id;
+    for (const auto& entry : u->history.Entries()) {
+      const OrgUnitId parent = entry.value.parent;
+      if (parent.valid() && !w.units_.contains(parent)) return missing(ToString(id), "parent", ToString(parent));
+      w.unit_change_days_.insert(entry.effective);
+    }
+  }
+  for (const Position* p : w.Positions()) {
+    const PositionId id = p->id;
+    for (const auto& entry : p->history.Entries()) {
+      const PositionRecord& r = entry.value;
+      if (!w.units_.contains(r.org_unit)) return missing(ToString(id), "org_unit", ToString(r.org_unit));
+      if (r.reports_to.valid() && !w.positions_.contains(r.reports_to)) {
+        return missing(ToString(id), "reports_to", ToString(r.reports_to));
+      }
+      w.position_change_days_.insert(entry.effective);
+    }
+  }
+  for (const Employee* e : w.Employees()) {
+    const EmployeeId id = e->id;
+    for (const auto& entry : e->employment.Entries()) {
+      const EmploymentRecord& r = entry.value;
+      if (r.position.valid()) {
+        if (!w.positions_.contains(r.position)) return missing(ToString(id), "position", ToString(r.position));
+        InsertSorted(w.holders_[r.position], id);
+      }
+      if (r.location.valid() && !w.locations_.contains(r.location)) {
+        return missing(ToString(id), "location", ToString(r.location));
+      }
+      if (r.acting_manager.valid()) {
+        if (!w.employees_.contains(r.acting_manager)) {
+          return missing(ToString(id), "acting_manager", ToString(r.acting_manager));
+        }
+        InsertSorted(w.acting_reports_[r.acting_manager], id);
+      }
+    }
+  }
+  return w;
+}
 
 // ---------------------------------------------------------------------------
 // Locations

@@ -491,3 +491,67 @@ TEST_F(WorkforceTest, RehireIntoAnOpenSeatKeepsHistory) {
 
 }  // namespace
 }  // namespace hrkit
+
+namespace hrkit {
+namespace {
+
+TEST_F(WorkforceTest, ActingManagersCannotManageEachOther) {
+  AddHired(1, kFinLead);
+  AddHired(2, kAnalyst);
+  ASSERT_OK(w_.ApplyEvent(EmployeeId(2), ManagerChangeEvent{kMar1, EmployeeId(1), ""}, kMar1));
+  const absl::Status mutual = w_.ApplyEvent(EmployeeId(1), ManagerChangeEvent{kMay1, EmployeeId(2), ""}, kMay1);
+  EXPECT_STATUS_CODE(mutual, absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(mutual), HasSubstr("employee:1: acting_manager: employee:2 has employee:1 as acting manager"));
+}
+
+TEST_F(WorkforceTest, FromEntitiesRebuildsTheIndexesAndChecksReferences) {
+  AddHired(1, kFinLead);
+  AddHired(2, kAnalyst, 0.5);
+  ASSERT_OK(w_.ApplyEvent(EmployeeId(2), ManagerChangeEvent{kMar1, EmployeeId(1), ""}, kMar1));
+  std::vector<Location> locations;
+  for (const Location* l : w_.Locations()) locations.push_back(*l);
+  std::vector<OrgUnit> units;
+  for (const OrgUnit* u : w_.OrgUnits()) units.push_back(*u);
+  std::vector<Position> positions;
+  for (const Position* p : w_.Positions()) positions.push_back(*p);
+  std::vector<Employee> employees;
+  for (const Employee* e : w_.Employees()) employees.push_back(*e);
+
+  ASSERT_OK_AND_ASSIGN(Workforce loaded, Workforce::FromEntities(locations, units, positions, employees));
+  EXPECT_EQ(loaded.employee_count(), 2u);
+  EXPECT_THAT(loaded.HoldersOn(kAnalyst, kMar1), ElementsAre(EmployeeId(2)));
+  EXPECT_EQ(loaded.FindEmployeeByNumber("E1")->id, EmployeeId(1));
+  // The rebuilt indexes drive the same checks: the acting manager cannot leave,
+  // and the analyst seat (budget 2.0, 0.5 held) takes at most 1.5 more.
+  EXPECT_STATUS_CODE(loaded.ApplyEvent(EmployeeId(1), Leave(Date(2024, 5, 31)), kMay1),
+                     absl::StatusCode::kFailedPrecondition);
+  Employee third;
+  third.id = EmployeeId(3);
+  third.employee_number = "E3";
+  ASSERT_OK(loaded.AddEmployee(third));
+  // 0.5 + 1.5 = 2.0: exactly the budget.
+  EXPECT_OK(loaded.ApplyEvent(EmployeeId(3), Hire(kAnalyst, 1.5, kMay1), kMay1));
+  Employee fourth;
+  fourth.id = EmployeeId(4);
+  fourth.employee_number = "E4";
+  ASSERT_OK(loaded.AddEmployee(fourth));
+  EXPECT_STATUS_CODE(loaded.ApplyEvent(EmployeeId(4), Hire(kAnalyst, 0.1, kMay1), kMay1),
+                     absl::StatusCode::kFailedPrecondition);
+  EXPECT_STATUS_CODE(loaded.AddEmployee(third), absl::StatusCode::kAlreadyExists);
+
+  // Dangling references and duplicates.
+  std::vector<Position> orphan = positions;
+  orphan[0].history = Timeline<PositionRecord>();
+  ASSERT_OK(orphan[0].history.Add(kStart, Seat(OrgUnitId(77), PositionId()), kStart));
+  const auto bad = Workforce::FromEntities(locations, units, orphan, employees);
+  EXPECT_STATUS_CODE(bad, absl::StatusCode::kNotFound);
+  EXPECT_THAT(Message(bad), HasSubstr("position:10: org_unit: org_unit:77 does not exist"));
+  std::vector<Employee> twins = employees;
+  twins[1].employee_number = twins[0].employee_number;
+  EXPECT_STATUS_CODE(Workforce::FromEntities(locations, units, positions, twins), absl::StatusCode::kAlreadyExists);
+  std::vector<Employee> no_seat = {employees[1]};  // acting manager employee:1 missing
+  EXPECT_STATUS_CODE(Workforce::FromEntities(locations, units, positions, no_seat), absl::StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace hrkit

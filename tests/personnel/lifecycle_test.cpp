@@ -485,3 +485,16 @@ TEST(Backdated, TwoCorrectionsKeepEveryEarlierPicture) {
 
 }  // namespace
 }  // namespace hrkit
+
+namespace hrkit {
+namespace {
+
+TEST(EmploymentRecordDescription, IncludesTheCarriedForwardFlag) {
+  const std::vector<FieldInfo> fields = ListFields(EmploymentRecord{});
+  ASSERT_FALSE(fields.empty());
+  EXPECT_EQ(fields.back().name, "carried_forward");
+  EXPECT_EQ(fields.size(), 14u);
+}
+
+}  // namespace
+}  // namespace hrkit

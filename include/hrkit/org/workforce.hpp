@@ -36,6 +36,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/id.hpp"
 #include "hrkit/org/location.hpp"
@@ -53,6 +54,18 @@ class Workforce {
   Workforce() = default;
   // An empty organization whose hires and rehires follow `options`.
   explicit Workforce(LifecycleOptions options) : options_(options) {}
+
+  // Builds a workforce from stored entities (a storage backend's load, a
+  // generated organization), without replaying history: the structural rules
+  // above are trusted, as the entities were written through a Workforce.
+  // What is checked: ids are valid (InvalidArgument) and unique, employee
+  // numbers are non-empty (InvalidArgument) and unique (AlreadyExists), and
+  // every reference in any current history entry (unit parent, position org
+  // unit and reports_to, employee position, location and acting manager)
+  // names an entity that exists (NotFound). O(total history entries).
+  static absl::StatusOr<Workforce> FromEntities(std::vector<Location> locations, std::vector<OrgUnit> units,
+                                                std::vector<Position> positions, std::vector<Employee> employees,
+                                                LifecycleOptions options = {});
 
   Workforce(const Workforce&) = default;
   Workforce& operator=(const Workforce&) = default;
@@ -150,7 +163,7 @@ class Workforce {
   // change carried forward) a position that is missing or closed; holders'
   // FTE above the position's FTE budget on any day from the effective date
   // on (exactly at budget is fine); an acting manager not employed on the day
-  // they are set; a termination of someone who is still the acting manager of
+  // they are set, or whose own acting manager is the employee then; a termination of someone who is still the acting manager of
   // an employed person after the last day.
   //
   // Example:
