@@ -448,91 +448,95 @@ struct Workforce::Checker {
 absl::StatusOr<Workforce> Workforce::FromEntities(std::vector<Location> locations, std::vector<OrgUnit> units,
                                                   std::vector<Position> positions, std::vector<Employee> employees,
                                                   LifecycleOptions options) {
-  Workforce w(options);
-  auto duplicate = [](const std::string& who) { return absl::AlreadyExistsError(absl::StrCat(who, ": id: duplicate")); };
-  for (Location& l : locations) {
-    const std::string who = ToString(l.id);
-    if (!l.id.valid()) return Invalid(who, "id", "must be a positive id");
-    const LocationId id = l.id;
-    if (!w.locations_.emplace(id, std::move(l)).second) return duplicate(who);
-  }
-  for (OrgUnit& u : units) {
-    const std::string who = ToString(u.id);
-    if (!u.id.valid()) return Invalid(who, "id", "must be a positive id");
-    const OrgUnitId id = u.id;
-    if (!w.units_.emplace(id, std::move(u)).second) return duplicate(who);
-  }
-  for (Position& p : positions) {
-    const std::string who = ToString(p.id);
-    if (!p.id.valid()) return Invalid(who, "id", "must be a positive id");
-    const PositionId id = p.id;
-    if (!w.positions_.emplace(id, std::move(p)).second) return duplicate(who);
-  }
-  for (Employee& e : employees) {
-    const std::string who = ToString(e.id);
-    if (!e.id.valid()) return Invalid(who, "id", "must be a positive id");
-    if (e.employee_number.empty()) return Invalid(who, "employee_number", "must not be empty");
-    if (auto [it, fresh] = w.by_number_.emplace(e.employee_number, e.id); !fresh) {
-      return absl::AlreadyExistsError(absl::StrCat(who, ": employee_number: ", e.employee_number,
-                                                   " already belongs to ", ToString(it->second)));
+  return GuardExceptions("FromEntities", [&]() -> absl::StatusOr<Workforce> {
+    Workforce w(options);
+    auto duplicate = [](const std::string& who) { return absl::AlreadyExistsError(absl::StrCat(who, ": id: duplicate")); };
+    for (Location& l : locations) {
+      const std::string who = ToString(l.id);
+      if (!l.id.valid()) return Invalid(who, "id", "must be a positive id");
+      const LocationId id = l.id;
+      if (!w.locations_.emplace(id, std::move(l)).second) return duplicate(who);
     }
-    const EmployeeId id = e.id;
-    if (!w.employees_.emplace(id, std::move(e)).second) return duplicate(who);
-  }
-  auto missing = [](const std::string& who, std::string_view field, const std::string& target) {
-    return Missing(who, field, absl::StrCat(target, " does not exist"));
-  };
-  for (const OrgUnit* u : w.OrgUnits()) {
-    const OrgUnitId id = u->id;
-    for (const auto& entry : u->history.Entries()) {
-      const OrgUnitId parent = entry.value.parent;
-      if (parent.valid() && !w.units_.contains(parent)) return missing(ToString(id), "parent", ToString(parent));
-      w.unit_change_days_.insert(entry.effective);
+    for (OrgUnit& u : units) {
+      const std::string who = ToString(u.id);
+      if (!u.id.valid()) return Invalid(who, "id", "must be a positive id");
+      const OrgUnitId id = u.id;
+      if (!w.units_.emplace(id, std::move(u)).second) return duplicate(who);
     }
-  }
-  for (const Position* p : w.Positions()) {
-    const PositionId id = p->id;
-    for (const auto& entry : p->history.Entries()) {
-      const PositionRecord& r = entry.value;
-      if (!w.units_.contains(r.org_unit)) return missing(ToString(id), "org_unit", ToString(r.org_unit));
-      if (r.reports_to.valid() && !w.positions_.contains(r.reports_to)) {
-        return missing(ToString(id), "reports_to", ToString(r.reports_to));
-      }
-      w.position_change_days_.insert(entry.effective);
+    for (Position& p : positions) {
+      const std::string who = ToString(p.id);
+      if (!p.id.valid()) return Invalid(who, "id", "must be a positive id");
+      const PositionId id = p.id;
+      if (!w.positions_.emplace(id, std::move(p)).second) return duplicate(who);
     }
-  }
-  for (const Employee* e : w.Employees()) {
-    const EmployeeId id = e->id;
-    for (const auto& entry : e->employment.Entries()) {
-      const EmploymentRecord& r = entry.value;
-      if (r.position.valid()) {
-        if (!w.positions_.contains(r.position)) return missing(ToString(id), "position", ToString(r.position));
-        InsertSorted(w.holders_[r.position], id);
+    for (Employee& e : employees) {
+      const std::string who = ToString(e.id);
+      if (!e.id.valid()) return Invalid(who, "id", "must be a positive id");
+      if (e.employee_number.empty()) return Invalid(who, "employee_number", "must not be empty");
+      if (auto [it, fresh] = w.by_number_.emplace(e.employee_number, e.id); !fresh) {
+        return absl::AlreadyExistsError(absl::StrCat(who, ": employee_number: ", e.employee_number,
+                                                     " already belongs to ", ToString(it->second)));
       }
-      if (r.location.valid() && !w.locations_.contains(r.location)) {
-        return missing(ToString(id), "location", ToString(r.location));
+      const EmployeeId id = e.id;
+      if (!w.employees_.emplace(id, std::move(e)).second) return duplicate(who);
+    }
+    auto missing = [](const std::string& who, std::string_view field, const std::string& target) {
+      return Missing(who, field, absl::StrCat(target, " does not exist"));
+    };
+    for (const OrgUnit* u : w.OrgUnits()) {
+      const OrgUnitId id = u->id;
+      for (const auto& entry : u->history.Entries()) {
+        const OrgUnitId parent = entry.value.parent;
+        if (parent.valid() && !w.units_.contains(parent)) return missing(ToString(id), "parent", ToString(parent));
+        w.unit_change_days_.insert(entry.effective);
       }
-      if (r.acting_manager.valid()) {
-        if (!w.employees_.contains(r.acting_manager)) {
-          return missing(ToString(id), "acting_manager", ToString(r.acting_manager));
+    }
+    for (const Position* p : w.Positions()) {
+      const PositionId id = p->id;
+      for (const auto& entry : p->history.Entries()) {
+        const PositionRecord& r = entry.value;
+        if (!w.units_.contains(r.org_unit)) return missing(ToString(id), "org_unit", ToString(r.org_unit));
+        if (r.reports_to.valid() && !w.positions_.contains(r.reports_to)) {
+          return missing(ToString(id), "reports_to", ToString(r.reports_to));
         }
-        InsertSorted(w.acting_reports_[r.acting_manager], id);
+        w.position_change_days_.insert(entry.effective);
       }
     }
-  }
-  return w;
+    for (const Employee* e : w.Employees()) {
+      const EmployeeId id = e->id;
+      for (const auto& entry : e->employment.Entries()) {
+        const EmploymentRecord& r = entry.value;
+        if (r.position.valid()) {
+          if (!w.positions_.contains(r.position)) return missing(ToString(id), "position", ToString(r.position));
+          InsertSorted(w.holders_[r.position], id);
+        }
+        if (r.location.valid() && !w.locations_.contains(r.location)) {
+          return missing(ToString(id), "location", ToString(r.location));
+        }
+        if (r.acting_manager.valid()) {
+          if (!w.employees_.contains(r.acting_manager)) {
+            return missing(ToString(id), "acting_manager", ToString(r.acting_manager));
+          }
+          InsertSorted(w.acting_reports_[r.acting_manager], id);
+        }
+      }
+    }
+    return w;
+  });
 }
 
 // ---------------------------------------------------------------------------
 // Locations
 
 absl::Status Workforce::AddLocation(Location location) {
-  const std::string who = ToString(location.id);
-  if (!location.id.valid()) return Invalid(who, "id", "must be a positive id");
-  if (locations_.contains(location.id)) return absl::AlreadyExistsError(absl::StrCat(who, ": id: already exists"));
-  const LocationId id = location.id;
-  locations_.emplace(id, std::move(location));
-  return absl::OkStatus();
+  return GuardExceptions("AddLocation", [&]() -> absl::Status {
+    const std::string who = ToString(location.id);
+    if (!location.id.valid()) return Invalid(who, "id", "must be a positive id");
+    if (locations_.contains(location.id)) return absl::AlreadyExistsError(absl::StrCat(who, ": id: already exists"));
+    const LocationId id = location.id;
+    locations_.emplace(id, std::move(location));
+    return absl::OkStatus();
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -546,79 +550,87 @@ void Workforce::CommitUnit(OrgUnit unit) {
 
 absl::Status Workforce::CreateOrgUnit(OrgUnitId id, std::string code, OrgUnitRecord record, Date effective,
                                       Date recorded) {
-  const std::string who = ToString(id);
-  if (!id.valid()) return Invalid(who, "id", "must be a positive id");
-  HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
-  if (units_.contains(id)) return absl::AlreadyExistsError(absl::StrCat(who, ": id: already exists"));
-  if (record.status != OrgUnitStatus::kOpen) return Invalid(who, "status", "a new unit must be open");
-  if (record.parent == id) return Invalid(who, "parent", "a unit cannot be its own parent");
-  OrgUnit unit;
-  unit.id = id;
-  unit.code = std::move(code);
-  HRKIT_RETURN_IF_ERROR(Prefixed(unit.history.Add(effective, std::move(record), recorded), who));
-  HRKIT_RETURN_IF_ERROR(Checker{*this}.UnitParents(unit, effective));
-  CommitUnit(std::move(unit));
-  return absl::OkStatus();
+  return GuardExceptions("CreateOrgUnit", [&]() -> absl::Status {
+    const std::string who = ToString(id);
+    if (!id.valid()) return Invalid(who, "id", "must be a positive id");
+    HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
+    if (units_.contains(id)) return absl::AlreadyExistsError(absl::StrCat(who, ": id: already exists"));
+    if (record.status != OrgUnitStatus::kOpen) return Invalid(who, "status", "a new unit must be open");
+    if (record.parent == id) return Invalid(who, "parent", "a unit cannot be its own parent");
+    OrgUnit unit;
+    unit.id = id;
+    unit.code = std::move(code);
+    HRKIT_RETURN_IF_ERROR(Prefixed(unit.history.Add(effective, std::move(record), recorded), who));
+    HRKIT_RETURN_IF_ERROR(Checker{*this}.UnitParents(unit, effective));
+    CommitUnit(std::move(unit));
+    return absl::OkStatus();
+  });
 }
 
 absl::Status Workforce::RenameOrgUnit(OrgUnitId id, std::string name, Date effective, Date recorded) {
-  const std::string who = ToString(id);
-  HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
-  const OrgUnit* stored = FindOrgUnit(id);
-  if (stored == nullptr) return Missing(who, "id", "no such org unit");
-  const OrgUnitRecord* now = stored->history.At(effective);
-  if (now == nullptr) return Precondition(who, "effective", absl::StrCat("does not exist on ", FormatIsoDate(effective)));
-  OrgUnit unit = *stored;
-  OrgUnitRecord next = *now;
-  next.name = std::move(name);
-  HRKIT_RETURN_IF_ERROR(Prefixed(AddCarried(unit.history, effective, std::move(next), recorded, RebaseUnit), who));
-  CommitUnit(std::move(unit));
-  return absl::OkStatus();
+  return GuardExceptions("RenameOrgUnit", [&]() -> absl::Status {
+    const std::string who = ToString(id);
+    HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
+    const OrgUnit* stored = FindOrgUnit(id);
+    if (stored == nullptr) return Missing(who, "id", "no such org unit");
+    const OrgUnitRecord* now = stored->history.At(effective);
+    if (now == nullptr) return Precondition(who, "effective", absl::StrCat("does not exist on ", FormatIsoDate(effective)));
+    OrgUnit unit = *stored;
+    OrgUnitRecord next = *now;
+    next.name = std::move(name);
+    HRKIT_RETURN_IF_ERROR(Prefixed(AddCarried(unit.history, effective, std::move(next), recorded, RebaseUnit), who));
+    CommitUnit(std::move(unit));
+    return absl::OkStatus();
+  });
 }
 
 absl::Status Workforce::MoveOrgUnit(OrgUnitId id, OrgUnitId new_parent, Date effective, Date recorded) {
-  const std::string who = ToString(id);
-  HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
-  const OrgUnit* stored = FindOrgUnit(id);
-  if (stored == nullptr) return Missing(who, "id", "no such org unit");
-  if (new_parent == id) return Invalid(who, "parent", "a unit cannot be its own parent");
-  if (new_parent.valid() && FindOrgUnit(new_parent) == nullptr) {
-    return Missing(who, "parent", absl::StrCat(ToString(new_parent), " does not exist"));
-  }
-  const OrgUnitRecord* now = stored->history.At(effective);
-  if (now == nullptr || now->status != OrgUnitStatus::kOpen) {
-    return Precondition(who, "status",
-                        absl::StrCat(now == nullptr ? "does not exist" : "is closed", " on ", FormatIsoDate(effective)));
-  }
-  OrgUnit unit = *stored;
-  OrgUnitRecord next = *now;
-  next.parent = new_parent;
-  HRKIT_RETURN_IF_ERROR(Prefixed(AddCarried(unit.history, effective, std::move(next), recorded, RebaseUnit), who));
-  const Checker check{*this};
-  HRKIT_RETURN_IF_ERROR(check.UnitAcyclic(unit, effective));
-  HRKIT_RETURN_IF_ERROR(check.UnitParents(unit, effective));
-  CommitUnit(std::move(unit));
-  return absl::OkStatus();
+  return GuardExceptions("MoveOrgUnit", [&]() -> absl::Status {
+    const std::string who = ToString(id);
+    HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
+    const OrgUnit* stored = FindOrgUnit(id);
+    if (stored == nullptr) return Missing(who, "id", "no such org unit");
+    if (new_parent == id) return Invalid(who, "parent", "a unit cannot be its own parent");
+    if (new_parent.valid() && FindOrgUnit(new_parent) == nullptr) {
+      return Missing(who, "parent", absl::StrCat(ToString(new_parent), " does not exist"));
+    }
+    const OrgUnitRecord* now = stored->history.At(effective);
+    if (now == nullptr || now->status != OrgUnitStatus::kOpen) {
+      return Precondition(who, "status",
+                          absl::StrCat(now == nullptr ? "does not exist" : "is closed", " on ", FormatIsoDate(effective)));
+    }
+    OrgUnit unit = *stored;
+    OrgUnitRecord next = *now;
+    next.parent = new_parent;
+    HRKIT_RETURN_IF_ERROR(Prefixed(AddCarried(unit.history, effective, std::move(next), recorded, RebaseUnit), who));
+    const Checker check{*this};
+    HRKIT_RETURN_IF_ERROR(check.UnitAcyclic(unit, effective));
+    HRKIT_RETURN_IF_ERROR(check.UnitParents(unit, effective));
+    CommitUnit(std::move(unit));
+    return absl::OkStatus();
+  });
 }
 
 absl::Status Workforce::CloseOrgUnit(OrgUnitId id, Date effective, Date recorded) {
-  const std::string who = ToString(id);
-  HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
-  const OrgUnit* stored = FindOrgUnit(id);
-  if (stored == nullptr) return Missing(who, "id", "no such org unit");
-  const OrgUnitRecord* now = stored->history.At(effective);
-  if (now == nullptr || now->status != OrgUnitStatus::kOpen) {
-    return Precondition(who, "status",
-                        absl::StrCat(now == nullptr ? "does not exist" : "is already closed", " on ",
-                                     FormatIsoDate(effective)));
-  }
-  OrgUnit unit = *stored;
-  OrgUnitRecord next = *now;
-  next.status = OrgUnitStatus::kClosed;
-  HRKIT_RETURN_IF_ERROR(Prefixed(AddCarried(unit.history, effective, std::move(next), recorded, RebaseUnit), who));
-  HRKIT_RETURN_IF_ERROR(Checker{*this}.UnitEmpty(id, effective));
-  CommitUnit(std::move(unit));
-  return absl::OkStatus();
+  return GuardExceptions("CloseOrgUnit", [&]() -> absl::Status {
+    const std::string who = ToString(id);
+    HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
+    const OrgUnit* stored = FindOrgUnit(id);
+    if (stored == nullptr) return Missing(who, "id", "no such org unit");
+    const OrgUnitRecord* now = stored->history.At(effective);
+    if (now == nullptr || now->status != OrgUnitStatus::kOpen) {
+      return Precondition(who, "status",
+                          absl::StrCat(now == nullptr ? "does not exist" : "is already closed", " on ",
+                                       FormatIsoDate(effective)));
+    }
+    OrgUnit unit = *stored;
+    OrgUnitRecord next = *now;
+    next.status = OrgUnitStatus::kClosed;
+    HRKIT_RETURN_IF_ERROR(Prefixed(AddCarried(unit.history, effective, std::move(next), recorded, RebaseUnit), who));
+    HRKIT_RETURN_IF_ERROR(Checker{*this}.UnitEmpty(id, effective));
+    CommitUnit(std::move(unit));
+    return absl::OkStatus();
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -643,126 +655,136 @@ absl::Status CheckPositionRecord(std::string_view who, const PositionRecord& r) 
 }  // namespace
 
 absl::Status Workforce::CreatePosition(PositionId id, PositionRecord record, Date effective, Date recorded) {
-  const std::string who = ToString(id);
-  if (!id.valid()) return Invalid(who, "id", "must be a positive id");
-  HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
-  if (positions_.contains(id)) return absl::AlreadyExistsError(absl::StrCat(who, ": id: already exists"));
-  HRKIT_RETURN_IF_ERROR(CheckPositionRecord(who, record));
-  if (record.status == PositionStatus::kClosed) return Invalid(who, "status", "a new position cannot be closed");
-  Position position;
-  position.id = id;
-  HRKIT_RETURN_IF_ERROR(Prefixed(position.history.Add(effective, std::move(record), recorded), who));
-  const Checker check{*this};
-  HRKIT_RETURN_IF_ERROR(check.ReportsTo(position, effective));
-  HRKIT_RETURN_IF_ERROR(check.PositionUnits(position, effective));
-  CommitPosition(std::move(position));
-  return absl::OkStatus();
+  return GuardExceptions("CreatePosition", [&]() -> absl::Status {
+    const std::string who = ToString(id);
+    if (!id.valid()) return Invalid(who, "id", "must be a positive id");
+    HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
+    if (positions_.contains(id)) return absl::AlreadyExistsError(absl::StrCat(who, ": id: already exists"));
+    HRKIT_RETURN_IF_ERROR(CheckPositionRecord(who, record));
+    if (record.status == PositionStatus::kClosed) return Invalid(who, "status", "a new position cannot be closed");
+    Position position;
+    position.id = id;
+    HRKIT_RETURN_IF_ERROR(Prefixed(position.history.Add(effective, std::move(record), recorded), who));
+    const Checker check{*this};
+    HRKIT_RETURN_IF_ERROR(check.ReportsTo(position, effective));
+    HRKIT_RETURN_IF_ERROR(check.PositionUnits(position, effective));
+    CommitPosition(std::move(position));
+    return absl::OkStatus();
+  });
 }
 
 absl::Status Workforce::ChangePosition(PositionId id, PositionRecord record, Date effective, Date recorded) {
-  const std::string who = ToString(id);
-  HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
-  const Position* stored = FindPosition(id);
-  if (stored == nullptr) return Missing(who, "id", "no such position");
-  HRKIT_RETURN_IF_ERROR(CheckPositionRecord(who, record));
-  const PositionRecord* now = stored->history.At(effective);
-  if (now == nullptr || now->status == PositionStatus::kClosed) {
-    return Precondition(who, "status",
-                        absl::StrCat(now == nullptr ? "does not exist" : "is closed", " on ", FormatIsoDate(effective)));
-  }
-  if (record.status != now->status) {
-    return Invalid(who, "status", "ChangePosition keeps the status; use FreezePosition, UnfreezePosition or ClosePosition");
-  }
-  Position position = *stored;
-  HRKIT_RETURN_IF_ERROR(
-      Prefixed(AddCarried(position.history, effective, std::move(record), recorded, RebasePosition), who));
-  const Checker check{*this};
-  HRKIT_RETURN_IF_ERROR(check.ReportsTo(position, effective));
-  HRKIT_RETURN_IF_ERROR(check.PositionAcyclic(position, effective));
-  HRKIT_RETURN_IF_ERROR(check.PositionUnits(position, effective));
-  HRKIT_RETURN_IF_ERROR(check.Budget(position, nullptr, effective, OpenEnd()));
-  CommitPosition(std::move(position));
-  return absl::OkStatus();
+  return GuardExceptions("ChangePosition", [&]() -> absl::Status {
+    const std::string who = ToString(id);
+    HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
+    const Position* stored = FindPosition(id);
+    if (stored == nullptr) return Missing(who, "id", "no such position");
+    HRKIT_RETURN_IF_ERROR(CheckPositionRecord(who, record));
+    const PositionRecord* now = stored->history.At(effective);
+    if (now == nullptr || now->status == PositionStatus::kClosed) {
+      return Precondition(who, "status",
+                          absl::StrCat(now == nullptr ? "does not exist" : "is closed", " on ", FormatIsoDate(effective)));
+    }
+    if (record.status != now->status) {
+      return Invalid(who, "status", "ChangePosition keeps the status; use FreezePosition, UnfreezePosition or ClosePosition");
+    }
+    Position position = *stored;
+    HRKIT_RETURN_IF_ERROR(
+        Prefixed(AddCarried(position.history, effective, std::move(record), recorded, RebasePosition), who));
+    const Checker check{*this};
+    HRKIT_RETURN_IF_ERROR(check.ReportsTo(position, effective));
+    HRKIT_RETURN_IF_ERROR(check.PositionAcyclic(position, effective));
+    HRKIT_RETURN_IF_ERROR(check.PositionUnits(position, effective));
+    HRKIT_RETURN_IF_ERROR(check.Budget(position, nullptr, effective, OpenEnd()));
+    CommitPosition(std::move(position));
+    return absl::OkStatus();
+  });
 }
 
 absl::Status Workforce::FreezePosition(PositionId id, Date effective, Date recorded) {
-  const std::string who = ToString(id);
-  HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
-  const Position* stored = FindPosition(id);
-  if (stored == nullptr) return Missing(who, "id", "no such position");
-  const PositionRecord* now = stored->history.At(effective);
-  if (now == nullptr || now->status != PositionStatus::kOpen) {
-    return Precondition(who, "status",
-                        absl::StrCat("only an open position can be frozen; it is ",
-                                     ToAbsl(now == nullptr ? "not yet created" : PositionStatusName(now->status)), " on ",
-                                     FormatIsoDate(effective)));
-  }
-  Position position = *stored;
-  PositionRecord next = *now;
-  next.status = PositionStatus::kFrozen;
-  HRKIT_RETURN_IF_ERROR(
-      Prefixed(AddCarried(position.history, effective, std::move(next), recorded, RebasePosition), who));
-  CommitPosition(std::move(position));
-  return absl::OkStatus();
+  return GuardExceptions("FreezePosition", [&]() -> absl::Status {
+    const std::string who = ToString(id);
+    HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
+    const Position* stored = FindPosition(id);
+    if (stored == nullptr) return Missing(who, "id", "no such position");
+    const PositionRecord* now = stored->history.At(effective);
+    if (now == nullptr || now->status != PositionStatus::kOpen) {
+      return Precondition(who, "status",
+                          absl::StrCat("only an open position can be frozen; it is ",
+                                       ToAbsl(now == nullptr ? "not yet created" : PositionStatusName(now->status)), " on ",
+                                       FormatIsoDate(effective)));
+    }
+    Position position = *stored;
+    PositionRecord next = *now;
+    next.status = PositionStatus::kFrozen;
+    HRKIT_RETURN_IF_ERROR(
+        Prefixed(AddCarried(position.history, effective, std::move(next), recorded, RebasePosition), who));
+    CommitPosition(std::move(position));
+    return absl::OkStatus();
+  });
 }
 
 absl::Status Workforce::UnfreezePosition(PositionId id, Date effective, Date recorded) {
-  const std::string who = ToString(id);
-  HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
-  const Position* stored = FindPosition(id);
-  if (stored == nullptr) return Missing(who, "id", "no such position");
-  const PositionRecord* now = stored->history.At(effective);
-  if (now == nullptr || now->status != PositionStatus::kFrozen) {
-    return Precondition(who, "status",
-                        absl::StrCat("only a frozen position can be unfrozen; it is ",
-                                     ToAbsl(now == nullptr ? "not yet created" : PositionStatusName(now->status)), " on ",
-                                     FormatIsoDate(effective)));
-  }
-  Position position = *stored;
-  PositionRecord next = *now;
-  next.status = PositionStatus::kOpen;
-  HRKIT_RETURN_IF_ERROR(
-      Prefixed(AddCarried(position.history, effective, std::move(next), recorded, RebasePosition), who));
-  CommitPosition(std::move(position));
-  return absl::OkStatus();
+  return GuardExceptions("UnfreezePosition", [&]() -> absl::Status {
+    const std::string who = ToString(id);
+    HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
+    const Position* stored = FindPosition(id);
+    if (stored == nullptr) return Missing(who, "id", "no such position");
+    const PositionRecord* now = stored->history.At(effective);
+    if (now == nullptr || now->status != PositionStatus::kFrozen) {
+      return Precondition(who, "status",
+                          absl::StrCat("only a frozen position can be unfrozen; it is ",
+                                       ToAbsl(now == nullptr ? "not yet created" : PositionStatusName(now->status)), " on ",
+                                       FormatIsoDate(effective)));
+    }
+    Position position = *stored;
+    PositionRecord next = *now;
+    next.status = PositionStatus::kOpen;
+    HRKIT_RETURN_IF_ERROR(
+        Prefixed(AddCarried(position.history, effective, std::move(next), recorded, RebasePosition), who));
+    CommitPosition(std::move(position));
+    return absl::OkStatus();
+  });
 }
 
 absl::Status Workforce::ClosePosition(PositionId id, Date effective, Date recorded) {
-  const std::string who = ToString(id);
-  HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
-  const Position* stored = FindPosition(id);
-  if (stored == nullptr) return Missing(who, "id", "no such position");
-  const PositionRecord* now = stored->history.At(effective);
-  if (now == nullptr || now->status == PositionStatus::kClosed) {
-    return Precondition(who, "status",
-                        absl::StrCat(now == nullptr ? "does not exist" : "is already closed", " on ",
-                                     FormatIsoDate(effective)));
-  }
-  if (auto it = holders_.find(id); it != holders_.end()) {
-    for (const EmployeeId e : it->second) {
-      if (const Date d = Checker::FirstHeld(employees_.at(e), id, effective, OpenEnd()); IsRealDate(d)) {
-        return Precondition(who, "status",
-                            absl::StrCat("cannot close: held by ", ToString(e), " on ", FormatIsoDate(d)));
+  return GuardExceptions("ClosePosition", [&]() -> absl::Status {
+    const std::string who = ToString(id);
+    HRKIT_RETURN_IF_ERROR(CheckDates(who, effective, recorded));
+    const Position* stored = FindPosition(id);
+    if (stored == nullptr) return Missing(who, "id", "no such position");
+    const PositionRecord* now = stored->history.At(effective);
+    if (now == nullptr || now->status == PositionStatus::kClosed) {
+      return Precondition(who, "status",
+                          absl::StrCat(now == nullptr ? "does not exist" : "is already closed", " on ",
+                                       FormatIsoDate(effective)));
+    }
+    if (auto it = holders_.find(id); it != holders_.end()) {
+      for (const EmployeeId e : it->second) {
+        if (const Date d = Checker::FirstHeld(employees_.at(e), id, effective, OpenEnd()); IsRealDate(d)) {
+          return Precondition(who, "status",
+                              absl::StrCat("cannot close: held by ", ToString(e), " on ", FormatIsoDate(d)));
+        }
       }
     }
-  }
-  for (const Position* other : Positions()) {
-    if (other->id == id) continue;
-    for (const auto& s : SegmentsFrom(other->history, effective)) {
-      if (s.value->reports_to == id && s.value->status != PositionStatus::kClosed) {
-        return Precondition(who, "status",
-                            absl::StrCat("cannot close: ", ToString(other->id), " reports to it on ",
-                                         FormatIsoDate(std::max(s.period.begin(), effective))));
+    for (const Position* other : Positions()) {
+      if (other->id == id) continue;
+      for (const auto& s : SegmentsFrom(other->history, effective)) {
+        if (s.value->reports_to == id && s.value->status != PositionStatus::kClosed) {
+          return Precondition(who, "status",
+                              absl::StrCat("cannot close: ", ToString(other->id), " reports to it on ",
+                                           FormatIsoDate(std::max(s.period.begin(), effective))));
+        }
       }
     }
-  }
-  Position position = *stored;
-  PositionRecord next = *now;
-  next.status = PositionStatus::kClosed;
-  HRKIT_RETURN_IF_ERROR(
-      Prefixed(AddCarried(position.history, effective, std::move(next), recorded, RebasePosition), who));
-  CommitPosition(std::move(position));
-  return absl::OkStatus();
+    Position position = *stored;
+    PositionRecord next = *now;
+    next.status = PositionStatus::kClosed;
+    HRKIT_RETURN_IF_ERROR(
+        Prefixed(AddCarried(position.history, effective, std::move(next), recorded, RebasePosition), who));
+    CommitPosition(std::move(position));
+    return absl::OkStatus();
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -778,20 +800,22 @@ void Workforce::CommitEmployee(Employee employee) {
 }
 
 absl::Status Workforce::AddEmployee(Employee employee) {
-  const std::string who = ToString(employee.id);
-  if (!employee.id.valid()) return Invalid(who, "id", "must be a positive id");
-  if (employee.employee_number.empty()) return Invalid(who, "employee_number", "must not be empty");
-  if (!employee.employment.empty() || !employee.employment.ReplacedEntries().empty()) {
-    return Invalid(who, "employment", "a new employee starts without history; apply a HireEvent");
-  }
-  if (employees_.contains(employee.id)) return absl::AlreadyExistsError(absl::StrCat(who, ": id: already exists"));
-  if (auto it = by_number_.find(employee.employee_number); it != by_number_.end()) {
-    return absl::AlreadyExistsError(absl::StrCat(who, ": employee_number: ", employee.employee_number,
-                                                 " already belongs to ", ToString(it->second)));
-  }
-  by_number_.emplace(employee.employee_number, employee.id);
-  CommitEmployee(std::move(employee));
-  return absl::OkStatus();
+  return GuardExceptions("AddEmployee", [&]() -> absl::Status {
+    const std::string who = ToString(employee.id);
+    if (!employee.id.valid()) return Invalid(who, "id", "must be a positive id");
+    if (employee.employee_number.empty()) return Invalid(who, "employee_number", "must not be empty");
+    if (!employee.employment.empty() || !employee.employment.ReplacedEntries().empty()) {
+      return Invalid(who, "employment", "a new employee starts without history; apply a HireEvent");
+    }
+    if (employees_.contains(employee.id)) return absl::AlreadyExistsError(absl::StrCat(who, ": id: already exists"));
+    if (auto it = by_number_.find(employee.employee_number); it != by_number_.end()) {
+      return absl::AlreadyExistsError(absl::StrCat(who, ": employee_number: ", employee.employee_number,
+                                                   " already belongs to ", ToString(it->second)));
+    }
+    by_number_.emplace(employee.employee_number, employee.id);
+    CommitEmployee(std::move(employee));
+    return absl::OkStatus();
+  });
 }
 
 absl::Status Workforce::ApplyEvent(EmployeeId id, const LifecycleEvent& event, Date recorded) {

@@ -11,6 +11,8 @@ Date EffectiveDate(const LifecycleEvent& event) {
         using E = std::decay_t<decltype(e)>;
         if constexpr (std::is_same_v<E, TerminationEvent>) {
           if (!IsRealDate(e.last_day)) return e.last_day;
+          // The last representable day has no day after it.
+          if (e.last_day == Date(9999, 12, 31)) return Date(boost::gregorian::not_a_date_time);
           return e.last_day + boost::gregorian::days(1);
         } else {
           return e.effective;

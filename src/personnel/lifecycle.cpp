@@ -328,9 +328,12 @@ absl::StatusOr<Employee> ApplyEventImpl(const Employee& employee, const Lifecycl
                                         const LifecycleOptions& options) {
   const EmploymentEvent kind = EventKind(event);
   const Date effective = EffectiveDate(event);
+  if (const auto* t = std::get_if<TerminationEvent>(&event); t != nullptr && !IsRealDate(effective)) {
+    return Invalid(employee, "last_day",
+                   absl::StrCat("must be a real date before 9999-12-31, got ", FormatIsoDate(t->last_day)));
+  }
   if (!IsRealDate(effective)) {
-    return Invalid(employee, kind == EmploymentEvent::kTermination ? "last_day" : "effective",
-                   absl::StrCat("must be a real date, got ", FormatIsoDate(effective)));
+    return Invalid(employee, "effective", absl::StrCat("must be a real date, got ", FormatIsoDate(effective)));
   }
   if (!IsRealDate(recorded)) {
     return Invalid(employee, "recorded", absl::StrCat("must be a real date, got ", FormatIsoDate(recorded)));

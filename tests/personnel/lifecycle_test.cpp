@@ -294,6 +294,13 @@ TEST(Termination, TakesEffectTheDayAfterTheLastDayAndEndsTheAssignment) {
   EXPECT_EQ(e.employment.Entries().back().effective, Date(2024, 7, 1));
 }
 
+TEST(Termination, TheLastRepresentableDayHasNoDayAfterIt) {
+  const auto r = ApplyEvent(Hired(), TerminationEvent{Date(9999, 12, 31), TerminationKind::kVoluntary, ""}, kHired);
+  EXPECT_STATUS_CODE(r, absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(r), HasSubstr("employee:7: last_day"));
+  EXPECT_OK(ApplyEvent(Hired(), TerminationEvent{Date(9999, 12, 30), TerminationKind::kVoluntary, ""}, kHired));
+}
+
 TEST(Termination, OnTheHireDayIsAOneDayEmployment) {
   ASSERT_OK_AND_ASSIGN(Employee e,
                        ApplyEvent(Hired(), TerminationEvent{kHired, TerminationKind::kVoluntary, ""}, kHired));

@@ -147,7 +147,8 @@ using LifecycleEvent =
 
 // The day the event's employment record takes effect: `effective` for every
 // event, `last_day + 1` for a termination. Returns a non-real date unchanged
-// (a termination whose last day is not a real date gives that date).
+// (a termination whose last day is not a real date gives that date), and
+// not_a_date_time for a last day of 9999-12-31 (no later day exists).
 Date EffectiveDate(const LifecycleEvent& event);
 
 // The EmploymentEvent code an event records (kHire for HireEvent, ...).
