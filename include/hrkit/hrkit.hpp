@@ -15,6 +15,13 @@
 #include "hrkit/org/position.hpp"
 #include "hrkit/org/workforce.hpp"
 #include "hrkit/personnel/employee.hpp"
+#include "hrkit/policy/holiday_calendar.hpp"
+#include "hrkit/policy/leave_day.hpp"
+#include "hrkit/policy/leave_entitlements.hpp"
+#include "hrkit/policy/leave_request.hpp"
+#include "hrkit/policy/leave_requests.hpp"
+#include "hrkit/policy/work_schedule.hpp"
+#include "hrkit/policy/working_time.hpp"
 #include "hrkit/personnel/events.hpp"
 #include "hrkit/personnel/lifecycle.hpp"
 
