@@ -95,6 +95,18 @@ TEST(CountWorkingTime, RejectsBadInput) {
   EXPECT_EQ(empty.days, 0.0);
 }
 
+TEST(CountWorkingTime, WithHolidaysExpandedOnce) {
+  ASSERT_OK_AND_ASSIGN(const std::vector<Holiday> holidays,
+                       HolidaysIn(Christmas(), Period(Date(2024, 1, 1), Date(2026, 1, 1))));
+  // Same Christmas week as above from a two-year holiday list: 2.5 days.
+  ASSERT_OK_AND_ASSIGN(const WorkingTime t, CountWorkingTime(kChristmasWeek, DefaultWorkSchedule(), holidays));
+  EXPECT_EQ(t.days, 2.5);
+  // Unsorted holidays are rejected.
+  const std::vector<Holiday> unsorted = {{Date(2024, 12, 25), "b", false}, {Date(2024, 12, 24), "a", true}};
+  EXPECT_STATUS_CODE(CountWorkingTime(kChristmasWeek, DefaultWorkSchedule(), unsorted),
+                     absl::StatusCode::kInvalidArgument);
+}
+
 TEST(ToLeaveDays, DaysOrHoursPerDay) {
   ASSERT_OK_AND_ASSIGN(const WorkingTime t, CountWorkingTime(kChristmasWeek, DefaultWorkSchedule(), Christmas()));
   const LeaveRequestId id(5);

@@ -79,6 +79,15 @@ absl::StatusOr<WorkingTime> CountWorkingTime(const Period& period, const WorkSch
                                              const HolidayCalendar& calendar,
                                              DayCountBasis basis = DayCountBasis::kWorkingDays);
 
+// As above with the holidays already expanded (e.g. HolidaysIn once for many
+// employees of one location). `holidays` must be sorted by date with one
+// entry per date, as HolidaysIn returns them; those outside `period` are
+// ignored. Returns InvalidArgument for an invalid schedule, a bad period, or
+// holidays that are not sorted and unique.
+absl::StatusOr<WorkingTime> CountWorkingTime(const Period& period, const WorkSchedule& schedule,
+                                             std::span<const Holiday> holidays,
+                                             DayCountBasis basis = DayCountBasis::kWorkingDays);
+
 // The per-day breakdown as LeaveDays of `request` (amount = days or hours by
 // `unit`), for charging a whole period as leave.
 std::vector<LeaveDay> ToLeaveDays(std::span<const DayWorkingTime> per_day, DurationUnit unit,
