@@ -1,0 +1,645 @@
+// The SQLite backend (see include/hrkit/storage/sqlite_store.hpp): one
+// connection per store behind a mutex, statements prepared once and cached,
+// tables and row binding from sql_schema.hpp / sql_row.hpp.
+#include "hrkit/storage/sqlite_store.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "hrkit/core/progress.hpp"
+#include "hrkit/core/status.hpp"
+#include "hrkit/storage/open_store.hpp"
+#include "hrkit/storage/store.hpp"
+#include "sql_row.hpp"
+#include "sql_schema.hpp"
+
+namespace hrkit {
+namespace {
+
+// Maps a SQLite result code to a canonical Status.
+absl::Status SqliteError(sqlite3* db, int rc, std::string_view context) {
+  const std::string message = absl::StrCat("sqlite ", ToAbsl(context), ": ",
+                                           db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_PROTOCOL:
+      return absl::UnavailableError(message);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FORMAT:
+      return absl::DataLossError(message);
+    case SQLITE_NOMEM:
+      return absl::ResourceExhaustedError(message);
+    default:
+      return absl::InternalError(message);
+  }
+}
+
+// A prepared statement; also the ParamSink and ColumnSource of sql_row.hpp.
+class Statement {
+ public:
+  Statement() = default;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& other) noexcept : stmt_(std::exchange(other.stmt_, nullptr)) {}
+  Statement& operator=(Statement&& other) noexcept {
+    std::swap(stmt_, other.stmt_);
+    return *this;
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+
+  static absl::StatusOr<Statement> Prepare(sqlite3* db, const std::string& sql) {
+    Statement s;
+    const int rc = sqlite3_prepare_v3(db, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                      &s.stmt_, nullptr);
+    if (rc != SQLITE_OK) return SqliteError(db, rc, absl::StrCat("prepare ", sql));
+    return s;
+  }
+
+  void BindNull(int index) { sqlite3_bind_null(stmt_, index); }
+  void BindInt(int index, std::int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+  void BindReal(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
+  void BindText(int index, std::string_view text) {
+    sqlite3_bind_text64(stmt_, index, text.data() != nullptr ? text.data() : "", text.size(), SQLITE_STATIC,
+                        SQLITE_UTF8);
+  }
+  void BindTempText(int index, std::string_view text) {
+    sqlite3_bind_text64(stmt_, index, text.data() != nullptr ? text.data() : "", text.size(), SQLITE_TRANSIENT,
+                        SQLITE_UTF8);
+  }
+
+  bool IsNull(int column) { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+  std::int64_t Int(int column) { return sqlite3_column_int64(stmt_, column); }
+  double Real(int column) { return sqlite3_column_double(stmt_, column); }
+  std::string_view Text(int column) {
+    const unsigned char* text = sqlite3_column_text(stmt_, column);
+    if (text == nullptr) return {};
+    return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+  }
+
+  int Step() { return sqlite3_step(stmt_); }
+  void Reset() { sqlite3_reset(stmt_); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Resets a statement when the scope ends, so it never holds a read lock.
+class ResetOnExit {
+ public:
+  explicit ResetOnExit(Statement& s) : s_(s) {}
+  ResetOnExit(const ResetOnExit&) = delete;
+  ResetOnExit& operator=(const ResetOnExit&) = delete;
+  ~ResetOnExit() { s_.Reset(); }
+
+ private:
+  Statement& s_;
+};
+
+struct ChildStatements {
+  Statement insert;  // every column
+  Statement remove;  // WHERE entity_id = ?1
+  Statement range;   // WHERE entity_id > ?1 AND entity_id <= ?2 ORDER BY entity_id, ord
+  Statement clear;   // every row
+};
+
+struct KindStatements {
+  sql::EntitySchema schema;
+  Statement insert;   // every column
+  Statement update;   // SET version, fields WHERE id = ?1
+  Statement remove;   // WHERE id = ?1
+  Statement version;  // SELECT version WHERE id = ?1
+  Statement range;    // WHERE id > ?1 AND id <= ?2 ORDER BY id LIMIT ?3
+  Statement clear;    // every row
+  std::vector<ChildStatements> children;
+};
+
+constexpr std::int64_t kProgressEvery = 65536;
+constexpr int kBusyAttempts = 5;
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~SqliteStore() override {
+    kinds_.clear();  // finalize every statement before closing
+    sqlite3_close(db_);
+  }
+
+  std::string_view BackendName() const override { return "sqlite"; }
+
+  // Sets the connection up, creates or migrates the schema, prepares the
+  // statements.
+  absl::Status Init(const SqliteOptions& options) {
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+    HRKIT_RETURN_IF_ERROR(Exec("PRAGMA journal_mode=WAL"));
+    HRKIT_RETURN_IF_ERROR(Exec(options.synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL"));
+    HRKIT_RETURN_IF_ERROR(Exec("PRAGMA foreign_keys=ON"));
+    HRKIT_RETURN_IF_ERROR(Migrate());
+    return PrepareStatements();
+  }
+
+ protected:
+  absl::StatusOr<VersionedEntity> DoGet(EntityKind kind, std::int64_t id) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return VisitEntityKind(kind, [&]<class E>(std::type_identity<E>) -> absl::StatusOr<VersionedEntity> {
+      std::vector<E> rows;
+      std::vector<std::int64_t> versions;
+      HRKIT_RETURN_IF_ERROR(ReadTransaction([&] { return ReadRange<E>(id - 1, id, 1, rows, versions); }));
+      if (rows.empty()) return RowNotFoundError(kind, id);
+      return VersionedEntity{AnyEntity(std::move(rows.front())), versions.front()};
+    });
+  }
+
+  absl::StatusOr<std::vector<VersionedEntity>> DoList(EntityKind kind, const ListOptions& options) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return VisitEntityKind(kind, [&]<class E>(std::type_identity<E>) -> absl::StatusOr<std::vector<VersionedEntity>> {
+      std::vector<E> rows;
+      std::vector<std::int64_t> versions;
+      const std::int64_t limit = options.limit == 0 || options.limit > std::numeric_limits<std::int64_t>::max()
+                                     ? -1
+                                     : static_cast<std::int64_t>(options.limit);
+      HRKIT_RETURN_IF_ERROR(ReadTransaction(
+          [&] { return ReadRange<E>(std::max<std::int64_t>(options.after_id, 0), options.last_id, limit, rows, versions); }));
+      std::vector<VersionedEntity> out;
+      out.reserve(rows.size());
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        out.push_back(VersionedEntity{AnyEntity(std::move(rows[i])), versions[i]});
+      }
+      return out;
+    });
+  }
+
+  absl::StatusOr<std::vector<std::int64_t>> DoCommit(std::span<const WriteOp> writes) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<std::int64_t> versions;
+    HRKIT_RETURN_IF_ERROR(WriteTransaction([&]() -> absl::Status {
+      versions.clear();
+      for (const WriteOp& w : writes) {
+        HRKIT_ASSIGN_OR_RETURN(std::int64_t version, ApplyWrite(w));
+        versions.push_back(version);
+      }
+      return absl::OkStatus();
+    }));
+    return versions;
+  }
+
+  absl::Status DoSaveAll(const Dataset& data, ProgressSink* progress) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto total = static_cast<std::int64_t>(data.TotalSize());
+    return WriteTransaction([&]() -> absl::Status {
+      for (KindStatements& k : kinds_) {
+        for (ChildStatements& c : k.children) HRKIT_RETURN_IF_ERROR(StepDone(c.clear, "clear"));
+        HRKIT_RETURN_IF_ERROR(StepDone(k.clear, "clear"));
+      }
+      std::int64_t done = 0;
+      absl::Status status;
+      ForEachEntityType([&]<class E>(std::type_identity<E>) {
+        if (!status.ok()) return;
+        KindStatements& k = kinds_[kKindOf<E>];
+        for (const E& e : data.Of<E>()) {
+          status = WriteRow(k, e, 1, /*update=*/false);
+          if (!status.ok()) return;
+          if (++done % kProgressEvery == 0) {
+            status = ReportProgress(progress, "save", done, total);
+            if (!status.ok()) return;
+          }
+        }
+      });
+      HRKIT_RETURN_IF_ERROR(status);
+      return ReportProgress(progress, "save", total, total);
+    });
+  }
+
+  absl::StatusOr<Dataset> DoLoadAll(ProgressSink* progress) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Dataset data;
+    HRKIT_RETURN_IF_ERROR(ReadTransaction([&]() -> absl::Status {
+      absl::Status status;
+      ForEachEntityType([&]<class E>(std::type_identity<E>) {
+        if (!status.ok()) return;
+        std::vector<std::int64_t> versions;
+        status = ReadRange<E>(0, std::numeric_limits<std::int64_t>::max(), -1, data.Of<E>(), versions);
+        if (status.ok()) {
+          status = ReportProgress(progress, "load", static_cast<std::int64_t>(data.TotalSize()), 0);
+        }
+      });
+      return status;
+    }));
+    return data;
+  }
+
+ private:
+  absl::Status Exec(const char* sql) {
+    char* error = nullptr;
+    const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &error);
+    sqlite3_free(error);
+    if (rc != SQLITE_OK) return SqliteError(db_, rc, sql);
+    return absl::OkStatus();
+  }
+
+  absl::Status StepDone(Statement& s, std::string_view what) {
+    ResetOnExit reset(s);
+    const int rc = s.Step();
+    if (rc != SQLITE_DONE) return SqliteError(db_, rc, what);
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<std::int64_t> QueryInt(const std::string& sql) {
+    HRKIT_ASSIGN_OR_RETURN(Statement s, Statement::Prepare(db_, sql));
+    const int rc = s.Step();
+    if (rc != SQLITE_ROW) return SqliteError(db_, rc, sql);
+    return s.Int(0);
+  }
+
+  // Runs `body` between BEGIN and COMMIT (a consistent snapshot for reads).
+  template <class Fn>
+  absl::Status ReadTransaction(Fn&& body) {
+    HRKIT_RETURN_IF_ERROR(Exec("BEGIN"));
+    absl::Status status = body();
+    if (!status.ok()) {
+      (void)Exec("ROLLBACK");
+      return status;
+    }
+    return Exec("COMMIT");
+  }
+
+  // Runs `body` in a BEGIN IMMEDIATE transaction; commits if it returns OK and
+  // rolls back otherwise. A busy database is retried (after the busy timeout
+  // the last Unavailable is returned).
+  template <class Fn>
+  absl::Status WriteTransaction(Fn&& body) {
+    absl::Status status;
+    for (int attempt = 0; attempt < kBusyAttempts; ++attempt) {
+      status = Exec("BEGIN IMMEDIATE");
+      if (!status.ok()) {
+        if (absl::IsUnavailable(status) && (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY) continue;
+        return status;
+      }
+      status = body();
+      if (status.ok()) status = Exec("COMMIT");
+      if (status.ok()) return status;
+      const bool busy = (sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY && absl::IsUnavailable(status);
+      if (!sqlite3_get_autocommit(db_)) (void)Exec("ROLLBACK");
+      if (!busy) return status;
+    }
+    return status;
+  }
+
+  absl::StatusOr<std::int64_t> ApplyWrite(const WriteOp& w) {
+    KindStatements& k = kinds_[w.kind];
+    std::int64_t stored = 0;
+    {
+      ResetOnExit reset(k.version);
+      k.version.BindInt(1, w.id);
+      const int rc = k.version.Step();
+      if (rc == SQLITE_ROW) {
+        stored = k.version.Int(0);
+      } else if (rc != SQLITE_DONE) {
+        return SqliteError(db_, rc, "read version");
+      }
+    }
+    HRKIT_RETURN_IF_ERROR(CheckWriteVersion(w, stored));
+    if (!w.entity.has_value()) {
+      for (ChildStatements& c : k.children) {
+        ResetOnExit reset(c.remove);
+        c.remove.BindInt(1, w.id);
+        HRKIT_RETURN_IF_ERROR(StepDone(c.remove, "erase child rows"));
+      }
+      ResetOnExit reset(k.remove);
+      k.remove.BindInt(1, w.id);
+      HRKIT_RETURN_IF_ERROR(StepDone(k.remove, "erase"));
+      return 0;
+    }
+    const std::int64_t version = stored + 1;
+    HRKIT_RETURN_IF_ERROR(
+        std::visit([&](const auto& e) { return WriteRow(k, e, version, /*update=*/stored != 0); }, *w.entity));
+    return version;
+  }
+
+  // Inserts (or updates) the row of `e` and rewrites its child rows.
+  template <class E>
+  absl::Status WriteRow(KindStatements& k, const E& e, std::int64_t version, bool update) {
+    const std::int64_t id = e.id.value();
+    {
+      Statement& s = update ? k.update : k.insert;
+      ResetOnExit reset(s);
+      s.BindInt(1, id);
+      s.BindInt(2, version);
+      sql::BindFields(s, 3, e, /*skip_first=*/true);
+      const int rc = s.Step();
+      if (rc != SQLITE_DONE) return SqliteError(db_, rc, absl::StrCat("write ", RowName(kKindOf<E>, id)));
+    }
+    absl::Status status;
+    sql::ForEachChild(e, [&](std::size_t index, const auto& member) {
+      if (!status.ok()) return;
+      ChildStatements& c = k.children[index];
+      if (update) {
+        ResetOnExit reset(c.remove);
+        c.remove.BindInt(1, id);
+        status = StepDone(c.remove, "rewrite child rows");
+        if (!status.ok()) return;
+      }
+      using Member = std::remove_cvref_t<decltype(member)>;
+      std::int64_t ord = 0;
+      auto step = [&]() {
+        const int rc = c.insert.Step();
+        c.insert.Reset();
+        if (rc != SQLITE_DONE) status = SqliteError(db_, rc, absl::StrCat("write child of ", RowName(kKindOf<E>, id)));
+      };
+      if constexpr (sql::IsTimeline<Member>::value) {
+        for (const auto& part : {member.Entries(), member.ReplacedEntries()}) {
+          for (const auto& entry : part) {
+            c.insert.BindInt(1, id);
+            c.insert.BindInt(2, ord++);
+            c.insert.BindTempText(3, sql::EncodeDate(entry.effective).view());
+            c.insert.BindInt(4, entry.sequence);
+            c.insert.BindTempText(5, sql::EncodeDate(entry.recorded).view());
+            c.insert.BindTempText(6, sql::EncodeDate(entry.replaced).view());
+            sql::BindFields(c.insert, 7, entry.value);
+            step();
+            if (!status.ok()) return;
+          }
+        }
+      } else {
+        for (const auto& record : member) {
+          c.insert.BindInt(1, id);
+          c.insert.BindInt(2, ord++);
+          sql::BindFields(c.insert, 3, record);
+          step();
+          if (!status.ok()) return;
+        }
+      }
+    });
+    return status;
+  }
+
+  // Appends the rows with ids in (after, last] (at most `limit`, -1 = all),
+  // with their children, to `rows` and their versions to `versions`.
+  // REQUIRES: inside a transaction.
+  template <class E>
+  absl::Status ReadRange(std::int64_t after, std::int64_t last, std::int64_t limit, std::vector<E>& rows,
+                         std::vector<std::int64_t>& versions) {
+    KindStatements& k = kinds_[kKindOf<E>];
+    const std::size_t first = rows.size();
+    {
+      ResetOnExit reset(k.range);
+      k.range.BindInt(1, after);
+      k.range.BindInt(2, last);
+      k.range.BindInt(3, limit);
+      int rc;
+      while ((rc = k.range.Step()) == SQLITE_ROW) {
+        E& e = rows.emplace_back();
+        e.id = EntityIdOf<E>(k.range.Int(0));
+        versions.push_back(k.range.Int(1));
+        absl::Status status = sql::ReadFields(k.range, 2, e, /*skip_first=*/true);
+        if (!status.ok()) {
+          return absl::DataLossError(absl::StrCat(RowName(kKindOf<E>, e.id.value()), ": ", status.message()));
+        }
+      }
+      if (rc != SQLITE_DONE) return SqliteError(db_, rc, absl::StrCat("read ", ToAbsl(E::kEntityName)));
+    }
+    if (rows.size() == first) return absl::OkStatus();
+    std::span<E> page(rows.data() + first, rows.size() - first);
+    const std::int64_t lo = page.front().id.value() - 1;
+    const std::int64_t hi = page.back().id.value();
+    absl::Status status;
+    sql::ForEachChild(page.front(), [&](std::size_t index, auto& probe) {
+      if (!status.ok()) return;
+      using Member = std::remove_cvref_t<decltype(probe)>;
+      status = ReadChildRange<E, Member>(k.children[index], index, page, lo, hi);
+    });
+    return status;
+  }
+
+  // Member `index` (of type Member) of entity `e`.
+  template <class Member, class E>
+  static Member& ChildMember(E& e, std::size_t index) {
+    Member* out = nullptr;
+    sql::ForEachChild(e, [&](std::size_t i, auto& m) {
+      if constexpr (std::is_same_v<std::remove_cvref_t<decltype(m)>, Member>) {
+        if (i == index) out = &m;
+      }
+    });
+    return *out;
+  }
+
+  // Reads child table `index` for the entities of `page` (sorted by id).
+  template <class E, class Member>
+  absl::Status ReadChildRange(ChildStatements& c, std::size_t index, std::span<E> page, std::int64_t lo,
+                              std::int64_t hi) {
+    Statement& s = c.range;
+    ResetOnExit reset(s);
+    s.BindInt(1, lo);
+    s.BindInt(2, hi);
+    std::size_t p = 0;
+    E* current = nullptr;
+    std::int64_t current_id = std::numeric_limits<std::int64_t>::min();
+    auto seek = [&](std::int64_t id) {
+      while (p < page.size() && page[p].id.value() < id) ++p;
+      current = p < page.size() && page[p].id.value() == id ? &page[p] : nullptr;  // rows beyond a LIMIT are skipped
+      current_id = id;
+    };
+    auto corrupt = [&](std::int64_t id, const absl::Status& why) {
+      return absl::DataLossError(absl::StrCat(RowName(kKindOf<E>, id), ": ", why.message()));
+    };
+    int rc;
+    if constexpr (sql::IsTimeline<Member>::value) {
+      using Entry = typename Member::Entry;
+      std::vector<Entry> entries;
+      auto flush = [&]() -> absl::Status {
+        if (current == nullptr) return absl::OkStatus();
+        absl::StatusOr<Member> timeline = Member::FromEntries(std::move(entries));
+        entries.clear();
+        if (!timeline.ok()) return corrupt(current_id, timeline.status());
+        ChildMember<Member>(*current, index) = std::move(*timeline);
+        return absl::OkStatus();
+      };
+      while ((rc = s.Step()) == SQLITE_ROW) {
+        const std::int64_t id = s.Int(0);
+        if (id != current_id) {
+          HRKIT_RETURN_IF_ERROR(flush());
+          seek(id);
+        }
+        if (current == nullptr) continue;
+        Entry entry;
+        absl::StatusOr<Date> effective = sql::DecodeDate(s.Text(2));
+        absl::StatusOr<Date> recorded = sql::DecodeDate(s.Text(4));
+        absl::StatusOr<Date> replaced = sql::DecodeDate(s.Text(5));
+        if (!effective.ok()) return corrupt(id, effective.status());
+        if (!recorded.ok()) return corrupt(id, recorded.status());
+        if (!replaced.ok()) return corrupt(id, replaced.status());
+        entry.effective = *effective;
+        entry.sequence = static_cast<int>(s.Int(3));
+        entry.recorded = *recorded;
+        entry.replaced = *replaced;
+        absl::Status status = sql::ReadFields(s, 6, entry.value);
+        if (!status.ok()) return corrupt(id, status);
+        entries.push_back(std::move(entry));
+      }
+      HRKIT_RETURN_IF_ERROR(flush());
+    } else {
+      while ((rc = s.Step()) == SQLITE_ROW) {
+        const std::int64_t id = s.Int(0);
+        if (id != current_id) seek(id);
+        if (current == nullptr) continue;
+        auto& record = ChildMember<Member>(*current, index).emplace_back();
+        absl::Status status = sql::ReadFields(s, 2, record);
+        if (!status.ok()) return corrupt(id, status);
+      }
+    }
+    if (rc != SQLITE_DONE) return SqliteError(db_, rc, "read child rows");
+    return absl::OkStatus();
+  }
+
+  // Brings the schema to kSqliteSchemaVersion. Step 1 is the initial schema;
+  // later versions append steps. After the steps, tables and columns of
+  // newly registered entity types and fields are added.
+  absl::Status Migrate() {
+    HRKIT_ASSIGN_OR_RETURN(const std::int64_t version, QueryInt("PRAGMA user_version"));
+    if (version > kSqliteSchemaVersion) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("sqlite database ", path_, " has schema version ", version, ", newer than this hrkit (",
+                       kSqliteSchemaVersion, "): open it with a newer hrkit"));
+    }
+    const std::vector<sql::EntitySchema> schemas = sql::BuildAllSchemas();
+    return WriteTransaction([&]() -> absl::Status {
+      for (const sql::EntitySchema& schema : schemas) {
+        HRKIT_RETURN_IF_ERROR(EnsureTable(schema.main, ""));
+        for (const sql::Table& child : schema.children) HRKIT_RETURN_IF_ERROR(EnsureTable(child, schema.main.name));
+      }
+      if (version != kSqliteSchemaVersion) {
+        HRKIT_RETURN_IF_ERROR(Exec(absl::StrCat("PRAGMA user_version=", kSqliteSchemaVersion).c_str()));
+      }
+      return absl::OkStatus();
+    });
+  }
+
+  absl::Status EnsureTable(const sql::Table& table, std::string_view parent) {
+    HRKIT_RETURN_IF_ERROR(Exec(sql::CreateTableSql(sql::kSqliteDialect, table, parent).c_str()));
+    absl::flat_hash_set<std::string> present;
+    {
+      HRKIT_ASSIGN_OR_RETURN(
+          Statement info,
+          Statement::Prepare(db_, absl::StrCat("PRAGMA table_info(", sql::QuoteIdentifier(table.name), ")")));
+      int rc;
+      while ((rc = info.Step()) == SQLITE_ROW) present.insert(std::string(info.Text(1)));
+      if (rc != SQLITE_DONE) return SqliteError(db_, rc, "table_info");
+    }
+    for (const sql::Column& column : table.columns) {
+      if (present.contains(column.name)) continue;
+      if (column.not_null) {
+        return absl::FailedPreconditionError(absl::StrCat("sqlite table ", table.name, " lacks key column ",
+                                                          column.name, ": not an hrkit database"));
+      }
+      HRKIT_RETURN_IF_ERROR(Exec(sql::AddColumnSql(sql::kSqliteDialect, table, column).c_str()));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status PrepareStatements() {
+    const sql::Dialect& d = sql::kSqliteDialect;
+    for (sql::EntitySchema& schema : sql::BuildAllSchemas()) {
+      KindStatements k;
+      const sql::Table& t = schema.main;
+      const std::string name = sql::QuoteIdentifier(t.name);
+      HRKIT_ASSIGN_OR_RETURN(k.insert, Statement::Prepare(db_, sql::InsertSql(d, t)));
+      HRKIT_ASSIGN_OR_RETURN(k.update, Statement::Prepare(db_, sql::UpdateEntitySql(d, t)));
+      HRKIT_ASSIGN_OR_RETURN(k.remove, Statement::Prepare(db_, absl::StrCat("DELETE FROM ", name, " WHERE \"id\" = ?1")));
+      HRKIT_ASSIGN_OR_RETURN(k.version,
+                             Statement::Prepare(db_, absl::StrCat("SELECT \"version\" FROM ", name, " WHERE \"id\" = ?1")));
+      HRKIT_ASSIGN_OR_RETURN(
+          k.range, Statement::Prepare(db_, sql::SelectSql(t, "WHERE \"id\" > ?1 AND \"id\" <= ?2 ORDER BY \"id\" LIMIT ?3")));
+      HRKIT_ASSIGN_OR_RETURN(k.clear, Statement::Prepare(db_, absl::StrCat("DELETE FROM ", name)));
+      for (const sql::Table& child : schema.children) {
+        ChildStatements c;
+        const std::string child_name = sql::QuoteIdentifier(child.name);
+        HRKIT_ASSIGN_OR_RETURN(c.insert, Statement::Prepare(db_, sql::InsertSql(d, child)));
+        HRKIT_ASSIGN_OR_RETURN(
+            c.remove, Statement::Prepare(db_, absl::StrCat("DELETE FROM ", child_name, " WHERE \"entity_id\" = ?1")));
+        HRKIT_ASSIGN_OR_RETURN(
+            c.range, Statement::Prepare(db_, sql::SelectSql(child, "WHERE \"entity_id\" > ?1 AND \"entity_id\" <= ?2 "
+                                                                   "ORDER BY \"entity_id\", \"ord\"")));
+        HRKIT_ASSIGN_OR_RETURN(c.clear, Statement::Prepare(db_, absl::StrCat("DELETE FROM ", child_name)));
+        k.children.push_back(std::move(c));
+      }
+      k.schema = std::move(schema);
+      kinds_.push_back(std::move(k));
+    }
+    return absl::OkStatus();
+  }
+
+  std::mutex mutex_;
+  sqlite3* db_;
+  std::string path_;
+  std::vector<KindStatements> kinds_;  // by kind
+};
+
+// "PATH" or "PATH?synchronous=normal|full".
+absl::StatusOr<std::unique_ptr<Store>> OpenSqliteUri(std::string_view uri) {
+  std::string_view rest = uri.substr(uri.find(':') + 1);
+  SqliteOptions options;
+  if (const std::size_t q = rest.find('?'); q != std::string_view::npos) {
+    const std::string_view query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+    if (query == "synchronous=normal") {
+      options.synchronous_full = false;
+    } else if (query != "synchronous=full") {
+      return absl::InvalidArgumentError(absl::StrCat("store uri \"", ToAbsl(uri), "\": unknown option \"",
+                                                     ToAbsl(query), "\" (synchronous=full|normal)"));
+    }
+  }
+  return OpenSqliteStore(rest, options);
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(std::string_view path, const SqliteOptions& options) {
+  if (path.empty()) return absl::InvalidArgumentError("sqlite store: empty path");
+  const std::string file(path);
+  std::error_code ec;
+  if (!options.create_if_missing && !std::filesystem::exists(file, ec)) {
+    return absl::NotFoundError(absl::StrCat("sqlite database ", file, " does not exist"));
+  }
+  sqlite3* db = nullptr;
+  const int flags =
+      SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  const int rc = sqlite3_open_v2(file.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    absl::Status status = SqliteError(db, rc, absl::StrCat("open ", file));
+    sqlite3_close(db);
+    return status;
+  }
+  auto store = std::make_unique<SqliteStore>(db, file);
+  HRKIT_RETURN_IF_ERROR(GuardExceptions("open sqlite store", [&] { return store->Init(options); }));
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+absl::Status RegisterSqliteBackend() { return RegisterStoreBackend("sqlite", OpenSqliteUri); }
+
+}  // namespace hrkit
