@@ -56,6 +56,17 @@ TEST(HolidaysIn, EasterOffsetsAcrossYears) {
   EXPECT_EQ(h[1].name, "Easter Monday");
 }
 
+TEST(HolidaysIn, EasterOffsetIntoTheNextYear) {
+  // Easter 2024-03-31 + 300 days = 2025-01-25; Easter 2025-04-20 + 300 = 2026-02-14.
+  HolidayRule late = EasterHoliday("Late", 300);
+  ASSERT_OK_AND_ASSIGN(const std::vector<Holiday> h, HolidaysIn(Calendar({late}), Year(2025)));
+  EXPECT_EQ(Dates(h), std::vector<Date>{Date(2025, 1, 25)});
+  // from_year counts the Easter year: from 2025 on, January 2025 has nothing.
+  late.from_year = 2025;
+  ASSERT_OK_AND_ASSIGN(const std::vector<Holiday> bounded, HolidaysIn(Calendar({late}), Year(2025)));
+  EXPECT_TRUE(bounded.empty());
+}
+
 TEST(HolidaysIn, NthAndLastWeekday) {
   const HolidayCalendar c = Calendar({NthWeekdayHoliday("Memorial Day", kLastWeekday, 1, 5),
                                       NthWeekdayHoliday("Thanksgiving", 4, 4, 11),

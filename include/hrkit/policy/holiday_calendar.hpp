@@ -12,7 +12,10 @@
 //   Easter computed with the anonymous Gregorian algorithm (Good Friday -2,
 //   Easter Monday +1, Ascension +39, Whit Monday +50).
 // - kOneOff: exactly `date`, once.
-// Recurring rules apply only in years from_year..to_year (0 = unbounded).
+//   Easter rules yield nothing for years before 1583 (no Gregorian Easter).
+// Recurring rules apply only in years from_year..to_year (0 = unbounded); for
+// an Easter rule that is the year of the Easter it counts from (an offset can
+// move the holiday into the next or previous year).
 // A rule can be a half-day holiday (e.g. the afternoon of 24 December).
 //
 // Thread safety: value types and pure functions; safe to use concurrently.
