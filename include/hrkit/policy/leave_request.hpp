@@ -130,8 +130,9 @@ Period RequestPeriod(const LeaveRequest& request);
 // True if the request's dates and halves make sense: real dates, last_day on
 // or after first_day, at most kMaxLeaveRequestDays days, half days as in the
 // header comment (a one-day request with a morning and an afternoon would be
-// both halves: rejected; state a full day instead). Returns InvalidArgument
-// naming the request and the field otherwise.
+// both halves: rejected; state a full day instead), known enum values in the
+// half-day and counting fields. Returns InvalidArgument naming the request and
+// the field otherwise.
 absl::Status ValidateRequestShape(const LeaveRequest& request);
 
 // The longest request accepted, in calendar days (three years).
