@@ -104,10 +104,10 @@ decltype(auto) VisitEntityKind(EntityKind kind, Fn&& fn) {
   return [&]<std::size_t... I>(std::index_sequence<I...>) -> decltype(auto) {
     using Result = decltype(fn(std::type_identity<EntityOfKind<0>>{}));
     if constexpr (std::is_void_v<Result>) {
-      ((kind == I ? (fn(std::type_identity<EntityOfKind<I>>{}), true) : false) || ...);
+      static_cast<void>(((kind == I ? (fn(std::type_identity<EntityOfKind<I>>{}), true) : false) || ...));
     } else {
       Result result{};
-      ((kind == I ? (result = fn(std::type_identity<EntityOfKind<I>>{}), true) : false) || ...);
+      static_cast<void>(((kind == I ? (result = fn(std::type_identity<EntityOfKind<I>>{}), true) : false) || ...));
       return result;
     }
   }(std::make_index_sequence<kEntityKindCount>{});
