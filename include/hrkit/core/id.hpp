@@ -70,6 +70,7 @@ struct SurveyTag { static constexpr const char* kPrefix = "survey"; };
 struct ReviewCycleTag { static constexpr const char* kPrefix = "review_cycle"; };
 struct RequisitionTag { static constexpr const char* kPrefix = "requisition"; };
 struct PayBandTag { static constexpr const char* kPrefix = "pay_band"; };
+struct PolicyAssignmentTag { static constexpr const char* kPrefix = "policy_assignment"; };
 
 using EmployeeId = Id<EmployeeTag>;
 using PositionId = Id<PositionTag>;
@@ -84,6 +85,7 @@ using SurveyId = Id<SurveyTag>;
 using ReviewCycleId = Id<ReviewCycleTag>;
 using RequisitionId = Id<RequisitionTag>;
 using PayBandId = Id<PayBandTag>;
+using PolicyAssignmentId = Id<PolicyAssignmentTag>;
 
 }  // namespace hrkit
 
