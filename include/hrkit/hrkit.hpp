@@ -13,6 +13,7 @@
 #include "hrkit/org/location.hpp"
 #include "hrkit/org/org_unit.hpp"
 #include "hrkit/org/position.hpp"
+#include "hrkit/org/snapshot.hpp"
 #include "hrkit/org/workforce.hpp"
 #include "hrkit/personnel/employee.hpp"
 #include "hrkit/policy/holiday_calendar.hpp"
@@ -24,5 +25,6 @@
 #include "hrkit/policy/working_time.hpp"
 #include "hrkit/personnel/events.hpp"
 #include "hrkit/personnel/lifecycle.hpp"
+#include "hrkit/synth/generator.hpp"
 
 #endif  // HRKIT_HRKIT_HPP_
