@@ -1,0 +1,76 @@
+// FileSystem: the small file interface the archive backend writes through
+// (open, append, fsync, rename, fsync of a directory), in the manner of
+// LevelDB's Env. The default implementation calls POSIX; tests substitute one
+// that fails a chosen operation, so every error path of a save can be tried.
+//
+// Errors follow errno: ENOENT -> NotFound, ENOSPC/EDQUOT -> ResourceExhausted,
+// EACCES/EPERM -> PermissionDenied, anything else (EIO...) -> Unavailable.
+// Every message names the operation and the path, e.g.
+// "fsync /var/lib/hr/hr.hrk.tmp: Input/output error".
+//
+// Thread safety: a FileSystem must be safe to call from several threads; a
+// WritableFile is used by one thread at a time.
+#ifndef HRKIT_STORAGE_FILE_SYSTEM_HPP_
+#define HRKIT_STORAGE_FILE_SYSTEM_HPP_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace hrkit {
+
+// A file open for writing from its start (created or truncated).
+class WritableFile {
+ public:
+  WritableFile() = default;
+  WritableFile(const WritableFile&) = delete;
+  WritableFile& operator=(const WritableFile&) = delete;
+  // Closes the file if Close was not called (errors are then ignored).
+  virtual ~WritableFile();
+
+  // Appends `data` at the end of the file.
+  virtual absl::Status Append(std::string_view data) = 0;
+  // Flushes the file's data to stable storage (fsync).
+  virtual absl::Status Sync() = 0;
+  // Closes the file. REQUIRES: called at most once.
+  virtual absl::Status Close() = 0;
+};
+
+// The file operations a snapshot writer needs.
+class FileSystem {
+ public:
+  FileSystem() = default;
+  FileSystem(const FileSystem&) = delete;
+  FileSystem& operator=(const FileSystem&) = delete;
+  virtual ~FileSystem();
+
+  // The whole content of the file at `path`.
+  // Errors: NotFound (no such file), Unavailable (read error).
+  virtual absl::StatusOr<std::string> ReadFile(const std::string& path) = 0;
+
+  // Creates (or truncates) `path` for writing.
+  virtual absl::StatusOr<std::unique_ptr<WritableFile>> NewWritableFile(const std::string& path) = 0;
+
+  // Atomically replaces `to` with `from` (rename(2)).
+  virtual absl::Status Rename(const std::string& from, const std::string& to) = 0;
+
+  // Flushes the directory `dir` (its entries, e.g. a rename) to stable storage.
+  virtual absl::Status SyncDir(const std::string& dir) = 0;
+
+  // Removes the file `path`. Errors: NotFound if it does not exist.
+  virtual absl::Status RemoveFile(const std::string& path) = 0;
+};
+
+// The POSIX file system. Never null; lives for the whole program.
+FileSystem* DefaultFileSystem();
+
+// The Status for a failed file operation `op` on `path` with `errno_value`,
+// mapped as the header comment says.
+absl::Status FileErrorStatus(std::string_view op, std::string_view path, int errno_value);
+
+}  // namespace hrkit
+
+#endif  // HRKIT_STORAGE_FILE_SYSTEM_HPP_

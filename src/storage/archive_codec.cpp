@@ -1,0 +1,593 @@
+// The archive backend's file format: a fixed header, then a Boost archive
+// (binary, text or xml, written without Boost's own header) whose content is
+//
+//   kinds                      number of entity types that follow
+//   per type, in registry order:
+//     kind                     its name (a checked string, see below)
+//     rows                     number of rows
+//     per row, ascending ids:  version, then the entity through Describe
+//
+// The Boost.Serialization adapter: every described type (entities and the
+// records of their histories and lists) has a `serialize` that calls its
+// Describe with a saving or a loading visitor, and a class version
+// (BOOST_CLASS_VERSION). Scalars are written as fixed-width integers or
+// doubles: bools as 0/1, enums and ids as their integer, dates as a day
+// number (negative codes for the special values), Money as minor units plus a
+// currency string. A string is its length followed by its bytes as a binary
+// object (base64 in text and xml), so any byte, NUL included, survives.
+// Timelines are a count of entries (current and replaced) followed by each
+// entry's dates, sequence and record; lists a count and their records.
+//
+// Hostile input: Boost's own std::string and container loaders resize from a
+// count read from the archive, so none of them is used. Every count and
+// length is checked against the bytes left in the payload before anything is
+// allocated, bools and enums are range-checked, dates must be real calendar
+// days or one of the special codes, and every loaded entity must pass
+// ValidateEntity with ids strictly ascending.
+#include "archive_codec.hpp"
+
+#include <cstdint>
+#include <cstring>
+#include <exception>
+#include <istream>
+#include <limits>
+#include <map>
+#include <new>
+#include <sstream>
+#include <stdexcept>
+#include <streambuf>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "boost/archive/archive_exception.hpp"
+#include "boost/archive/binary_iarchive.hpp"
+#include "boost/archive/binary_oarchive.hpp"
+#include "boost/archive/text_iarchive.hpp"
+#include "boost/archive/text_oarchive.hpp"
+#include "boost/archive/xml_iarchive.hpp"
+#include "boost/archive/xml_oarchive.hpp"
+#include "boost/serialization/binary_object.hpp"
+#include "boost/serialization/nvp.hpp"
+#include "boost/serialization/version.hpp"
+#include "hrkit/core/date.hpp"
+#include "hrkit/core/describe.hpp"
+#include "hrkit/core/money.hpp"
+#include "hrkit/core/status.hpp"
+#include "hrkit/core/timeline.hpp"
+#include "hrkit/storage/entity_registry.hpp"
+#include "hrkit/storage/validate.hpp"
+
+// Class versions of the described types. Raise one when the type's
+// description changes, and teach its loader the older layout.
+BOOST_CLASS_VERSION(hrkit::Employee, 1)
+BOOST_CLASS_VERSION(hrkit::EmploymentRecord, 1)
+BOOST_CLASS_VERSION(hrkit::OrgUnit, 1)
+BOOST_CLASS_VERSION(hrkit::OrgUnitRecord, 1)
+BOOST_CLASS_VERSION(hrkit::Position, 1)
+BOOST_CLASS_VERSION(hrkit::PositionRecord, 1)
+BOOST_CLASS_VERSION(hrkit::Location, 1)
+
+namespace hrkit::archive_internal {
+namespace {
+
+// Thrown while decoding content that is well-formed for Boost but not a
+// valid hrkit snapshot; becomes DataLoss.
+class CorruptArchive : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A read-only stream buffer over the payload that can say how much is left.
+class PayloadBuffer final : public std::streambuf {
+ public:
+  explicit PayloadBuffer(std::string_view bytes) {
+    char* begin = const_cast<char*>(bytes.data());  // never written: no put area, no putback writes
+    setg(begin, begin, begin + bytes.size());
+  }
+  // Bytes not read yet.
+  std::size_t remaining() const { return static_cast<std::size_t>(egptr() - gptr()); }
+  // The bytes not read yet.
+  std::string_view rest() const { return std::string_view(gptr(), remaining()); }
+};
+
+// Per-archive state of a load, kept in the archive's helper collection.
+struct LoadContext {
+  const PayloadBuffer* buffer = nullptr;
+};
+// The helper's key: the address of this object.
+constexpr char kLoadContextKey = 0;
+
+template <class Archive>
+std::size_t Remaining(Archive& ar) {
+  const LoadContext& context = ar.template get_helper<LoadContext>(const_cast<char*>(&kLoadContextKey));
+  if (context.buffer == nullptr) throw CorruptArchive("archive load without a payload buffer");
+  return context.buffer->remaining();
+}
+
+// Throws CorruptArchive unless `count` items of at least one byte each fit
+// in what is left of the payload.
+template <class Archive>
+void CheckCount(Archive& ar, std::uint64_t count, std::string_view what) {
+  if (count > Remaining(ar)) {
+    throw CorruptArchive(absl::StrCat(ToAbsl(what), ": count ", count, " exceeds the ", Remaining(ar),
+                                      " bytes left in the archive"));
+  }
+}
+
+// Element names must be NUL-terminated for Boost; descriptions use literals,
+// but a string_view does not promise it.
+class Name {
+ public:
+  explicit Name(std::string_view name) : name_(name) {}
+  const char* c_str() const { return name_.c_str(); }
+
+ private:
+  std::string name_;
+};
+
+// ---- Scalars ---------------------------------------------------------------
+
+constexpr std::int64_t kNotADateCode = -1;
+constexpr std::int64_t kPosInfinityCode = -2;
+constexpr std::int64_t kNegInfinityCode = -3;
+
+std::int64_t EncodeDate(Date d) {
+  if (d.is_not_a_date()) return kNotADateCode;
+  if (d.is_pos_infinity()) return kPosInfinityCode;
+  if (d.is_neg_infinity()) return kNegInfinityCode;
+  return static_cast<std::int64_t>(d.day_number());
+}
+
+Date DecodeDate(std::int64_t code, std::string_view field) {
+  switch (code) {
+    case kNotADateCode:
+      return Date(boost::gregorian::not_a_date_time);
+    case kPosInfinityCode:
+      return Date(boost::gregorian::pos_infin);
+    case kNegInfinityCode:
+      return Date(boost::gregorian::neg_infin);
+    default:
+      break;
+  }
+  const Date first(boost::gregorian::min_date_time);
+  const Date last(boost::gregorian::max_date_time);
+  const auto first_day = static_cast<std::int64_t>(first.day_number());
+  const auto last_day = static_cast<std::int64_t>(last.day_number());
+  if (code < first_day || code > last_day) {
+    throw CorruptArchive(absl::StrCat("field ", ToAbsl(field), ": date code ", code, " is not a calendar day"));
+  }
+  return first + boost::gregorian::date_duration(code - first_day);
+}
+
+template <class Archive>
+void SaveString(Archive& ar, const char* name, std::string_view text) {
+  std::uint64_t size = text.size();
+  ar << boost::serialization::make_nvp("size", size);
+  const boost::serialization::binary_object bytes = boost::serialization::make_binary_object(text.data(), text.size());
+  ar << boost::serialization::make_nvp(name, bytes);
+}
+
+template <class Archive>
+std::string LoadString(Archive& ar, const char* name) {
+  std::uint64_t size = 0;
+  ar >> boost::serialization::make_nvp("size", size);
+  CheckCount(ar, size, absl::StrCat("string ", name));
+  std::string text(static_cast<std::size_t>(size), '\0');
+  const boost::serialization::binary_object bytes = boost::serialization::make_binary_object(text.data(), text.size());
+  ar >> boost::serialization::make_nvp(name, bytes);
+  return text;
+}
+
+template <class Archive, ScalarField T>
+void SaveScalar(Archive& ar, const char* name, const T& value) {
+  using V = std::remove_const_t<T>;
+  if constexpr (std::is_same_v<V, bool>) {
+    std::uint32_t flag = value ? 1 : 0;
+    ar << boost::serialization::make_nvp(name, flag);
+  } else if constexpr (std::is_same_v<V, std::int32_t> || std::is_same_v<V, std::int64_t> ||
+                       std::is_same_v<V, double>) {
+    V copy = value;
+    ar << boost::serialization::make_nvp(name, copy);
+  } else if constexpr (std::is_same_v<V, std::string>) {
+    SaveString(ar, name, value);
+  } else if constexpr (std::is_same_v<V, Date>) {
+    std::int64_t code = EncodeDate(value);
+    ar << boost::serialization::make_nvp(name, code);
+  } else if constexpr (IdField<V>) {
+    std::int64_t id = value.value();
+    ar << boost::serialization::make_nvp(name, id);
+  } else if constexpr (std::is_enum_v<V>) {
+    auto number = static_cast<std::int64_t>(static_cast<std::underlying_type_t<V>>(value));
+    ar << boost::serialization::make_nvp(name, number);
+  } else {
+    static_assert(std::is_same_v<V, Money>);
+    std::int64_t minor = value.minor_units();
+    ar << boost::serialization::make_nvp(name, minor);
+    SaveString(ar, "currency", value.currency().code());
+  }
+}
+
+template <class Archive, ScalarField T>
+void LoadScalar(Archive& ar, const char* name, T& value) {
+  using V = std::remove_const_t<T>;
+  if constexpr (std::is_same_v<V, bool>) {
+    std::uint32_t flag = 0;
+    ar >> boost::serialization::make_nvp(name, flag);
+    if (flag > 1) throw CorruptArchive(absl::StrCat("field ", name, ": bool value ", flag));
+    value = flag == 1;
+  } else if constexpr (std::is_same_v<V, std::int32_t> || std::is_same_v<V, std::int64_t> ||
+                       std::is_same_v<V, double>) {
+    ar >> boost::serialization::make_nvp(name, value);
+  } else if constexpr (std::is_same_v<V, std::string>) {
+    value = LoadString(ar, name);
+  } else if constexpr (std::is_same_v<V, Date>) {
+    std::int64_t code = 0;
+    ar >> boost::serialization::make_nvp(name, code);
+    value = DecodeDate(code, name);
+  } else if constexpr (IdField<V>) {
+    std::int64_t id = 0;
+    ar >> boost::serialization::make_nvp(name, id);
+    value = V(id);
+  } else if constexpr (std::is_enum_v<V>) {
+    using U = std::underlying_type_t<V>;
+    std::int64_t number = 0;
+    ar >> boost::serialization::make_nvp(name, number);
+    if (number < std::numeric_limits<U>::min() || number > std::numeric_limits<U>::max()) {
+      throw CorruptArchive(absl::StrCat("field ", name, ": enum value ", number, " out of range"));
+    }
+    value = static_cast<V>(static_cast<U>(number));
+  } else {
+    static_assert(std::is_same_v<V, Money>);
+    std::int64_t minor = 0;
+    ar >> boost::serialization::make_nvp(name, minor);
+    const std::string code = LoadString(ar, "currency");
+    absl::StatusOr<CurrencyCode> currency = CurrencyCode::Parse(code);
+    if (!currency.ok()) {
+      throw CorruptArchive(absl::StrCat("field ", name, ": ", currency.status().message()));
+    }
+    value = Money(minor, *currency);
+  }
+}
+
+// ---- The Describe adapters -------------------------------------------------
+
+template <class Archive>
+class SaveVisitor {
+ public:
+  explicit SaveVisitor(Archive& ar) : ar_(ar) {}
+
+  template <ScalarField T>
+  void Field(std::string_view name, const T& value, Sensitivity) {
+    SaveScalar(ar_, Name(name).c_str(), value);
+  }
+
+  template <class Record>
+  void History(std::string_view name, const Timeline<Record>& timeline, Sensitivity) {
+    std::uint64_t count = timeline.Entries().size() + timeline.ReplacedEntries().size();
+    ar_ << boost::serialization::make_nvp(Name(name).c_str(), count);
+    for (const auto& part : {timeline.Entries(), timeline.ReplacedEntries()}) {
+      for (const auto& entry : part) {
+        SaveScalar(ar_, "effective", entry.effective);
+        std::int32_t sequence = entry.sequence;
+        ar_ << boost::serialization::make_nvp("sequence", sequence);
+        SaveScalar(ar_, "recorded", entry.recorded);
+        SaveScalar(ar_, "replaced", entry.replaced);
+        ar_ << boost::serialization::make_nvp("value", entry.value);
+      }
+    }
+  }
+
+  template <class Record>
+  void List(std::string_view name, const std::vector<Record>& records, Sensitivity) {
+    std::uint64_t count = records.size();
+    ar_ << boost::serialization::make_nvp(Name(name).c_str(), count);
+    for (const Record& record : records) ar_ << boost::serialization::make_nvp("item", record);
+  }
+
+ private:
+  Archive& ar_;
+};
+
+template <class Archive>
+class LoadVisitor {
+ public:
+  explicit LoadVisitor(Archive& ar) : ar_(ar) {}
+
+  template <ScalarField T>
+  void Field(std::string_view name, T& value, Sensitivity) {
+    LoadScalar(ar_, Name(name).c_str(), value);
+  }
+
+  template <class Record>
+  void History(std::string_view name, Timeline<Record>& timeline, Sensitivity) {
+    const Name element(name);
+    std::uint64_t count = 0;
+    ar_ >> boost::serialization::make_nvp(element.c_str(), count);
+    CheckCount(ar_, count, absl::StrCat("history ", ToAbsl(name)));
+    // No reserve: each entry grows the vector only after its bytes were read.
+    std::vector<typename Timeline<Record>::Entry> entries;
+    for (std::uint64_t i = 0; i < count; ++i) {
+      typename Timeline<Record>::Entry entry;
+      LoadScalar(ar_, "effective", entry.effective);
+      ar_ >> boost::serialization::make_nvp("sequence", entry.sequence);
+      LoadScalar(ar_, "recorded", entry.recorded);
+      LoadScalar(ar_, "replaced", entry.replaced);
+      ar_ >> boost::serialization::make_nvp("value", entry.value);
+      entries.push_back(std::move(entry));
+    }
+    absl::StatusOr<Timeline<Record>> loaded = Timeline<Record>::FromEntries(std::move(entries));
+    if (!loaded.ok()) {
+      throw CorruptArchive(absl::StrCat("history ", ToAbsl(name), ": ", loaded.status().message()));
+    }
+    timeline = *std::move(loaded);
+  }
+
+  template <class Record>
+  void List(std::string_view name, std::vector<Record>& records, Sensitivity) {
+    std::uint64_t count = 0;
+    ar_ >> boost::serialization::make_nvp(Name(name).c_str(), count);
+    CheckCount(ar_, count, absl::StrCat("list ", ToAbsl(name)));
+    records.clear();
+    for (std::uint64_t i = 0; i < count; ++i) {
+      Record record{};
+      ar_ >> boost::serialization::make_nvp("item", record);
+      records.push_back(std::move(record));
+    }
+  }
+
+ private:
+  Archive& ar_;
+};
+
+// A visitor that accepts anything: the probe for "T has a Describe".
+struct ProbeVisitor {
+  template <class T>
+  void Field(std::string_view, T&, Sensitivity) {}
+  template <class T>
+  void History(std::string_view, T&, Sensitivity) {}
+  template <class T>
+  void List(std::string_view, T&, Sensitivity) {}
+};
+
+}  // namespace
+
+// True for the types with a Describe function (entities and their records).
+template <class T>
+concept Described = requires(ProbeVisitor& v, T& t) { Describe(v, t); };
+
+// The body of `serialize` for every described type.
+template <class Archive, class T>
+void SerializeDescribed(Archive& ar, T& value, unsigned int version) {
+  if constexpr (Archive::is_saving::value) {
+    SaveVisitor<Archive> visitor(ar);
+    Describe(visitor, std::as_const(value));
+  } else {
+    constexpr unsigned int kCurrent = boost::serialization::version<T>::value;
+    if (version > kCurrent) {
+      throw CorruptArchive(absl::StrCat("class version ", version, " is newer than ", kCurrent));
+    }
+    LoadVisitor<Archive> visitor(ar);
+    Describe(visitor, value);
+  }
+}
+
+}  // namespace hrkit::archive_internal
+
+namespace boost::serialization {
+
+// The Boost.Serialization adapter: a described type serializes through its
+// Describe function.
+template <class Archive, class T>
+  requires hrkit::archive_internal::Described<T>
+void serialize(Archive& ar, T& value, const unsigned int version) {
+  hrkit::archive_internal::SerializeDescribed(ar, value, version);
+}
+
+}  // namespace boost::serialization
+
+namespace hrkit::archive_internal {
+namespace {
+
+// Boost archives without Boost's header: hrkit's header carries the format
+// version, and Boost's header loader trusts the lengths it reads.
+constexpr unsigned int kArchiveFlags = boost::archive::no_header;
+
+template <class OArchive>
+void WritePayload(OArchive& ar, const Tables& tables) {
+  std::uint64_t kinds = kEntityKindCount;
+  ar << boost::serialization::make_nvp("kinds", kinds);
+  ForEachEntityType([&]<class E>(std::type_identity<E>) {
+    const Name kind(E::kEntityName);
+    SaveString(ar, "kind", E::kEntityName);
+    const TableOf<E>& table = std::get<TableOf<E>>(tables);
+    std::uint64_t rows = table.size();
+    ar << boost::serialization::make_nvp("rows", rows);
+    for (const auto& [id, row] : table) {
+      std::int64_t version = row.version;
+      ar << boost::serialization::make_nvp("version", version);
+      ar << boost::serialization::make_nvp(kind.c_str(), row.entity);
+    }
+  });
+}
+
+template <class IArchive>
+Tables ReadPayload(IArchive& ar) {
+  std::uint64_t kinds = 0;
+  ar >> boost::serialization::make_nvp("kinds", kinds);
+  if (kinds > kEntityKindCount) {
+    throw CorruptArchive(absl::StrCat("archive holds ", kinds, " entity types, this build knows ", kEntityKindCount));
+  }
+  Tables tables;
+  EntityKind index = 0;
+  ForEachEntityType([&]<class E>(std::type_identity<E>) {
+    if (index++ >= kinds) return;
+    const std::string name = LoadString(ar, "kind");
+    if (name != E::kEntityName) {
+      throw CorruptArchive(absl::StrCat("entity type ", index - 1, " is \"", name, "\", expected \"",
+                                        ToAbsl(E::kEntityName), "\""));
+    }
+    std::uint64_t rows = 0;
+    ar >> boost::serialization::make_nvp("rows", rows);
+    CheckCount(ar, rows, absl::StrCat(ToAbsl(E::kEntityName), " rows"));
+    TableOf<E>& table = std::get<TableOf<E>>(tables);
+    std::int64_t previous_id = 0;
+    for (std::uint64_t i = 0; i < rows; ++i) {
+      std::int64_t version = 0;
+      ar >> boost::serialization::make_nvp("version", version);
+      E entity{};
+      ar >> boost::serialization::make_nvp(name.c_str(), entity);
+      const std::int64_t id = entity.id.value();
+      if (version < 1) {
+        throw CorruptArchive(absl::StrCat(RowName(kKindOf<E>, id), ": version ", version, " is not positive"));
+      }
+      if (id <= previous_id) {
+        throw CorruptArchive(absl::StrCat(RowName(kKindOf<E>, id), ": ids are not strictly ascending (after ",
+                                          previous_id, ")"));
+      }
+      if (absl::Status valid = ValidateEntity(entity); !valid.ok()) {
+        throw CorruptArchive(std::string(valid.message()));
+      }
+      table.emplace_hint(table.end(), id, Versioned<E>{std::move(entity), version});
+      previous_id = id;
+    }
+  });
+  return tables;
+}
+
+template <class OArchive>
+std::string EncodePayload(const Tables& tables) {
+  std::ostringstream out(std::ios::out | std::ios::binary);
+  {
+    OArchive ar(out, kArchiveFlags);
+    WritePayload(ar, tables);
+  }  // text archives finish their output when destroyed
+  return std::move(out).str();
+}
+
+template <class IArchive>
+Tables DecodePayload(std::string_view payload, bool text) {
+  PayloadBuffer buffer(payload);
+  std::istream in(&buffer);
+  IArchive ar(in, kArchiveFlags);
+  ar.template get_helper<LoadContext>(const_cast<char*>(&kLoadContextKey)).buffer = &buffer;
+  Tables tables = ReadPayload(ar);
+  const std::string_view rest = buffer.rest();
+  const bool only_space = text && rest.find_first_not_of(" \t\r\n") == std::string_view::npos;
+  if (!rest.empty() && !only_space) {
+    throw CorruptArchive(absl::StrCat(rest.size(), " unexpected bytes after the last row"));
+  }
+  return tables;
+}
+
+void PutLittleEndian(std::string& out, std::size_t offset, std::uint64_t value, int bytes) {
+  for (int i = 0; i < bytes; ++i) out[offset + static_cast<std::size_t>(i)] = static_cast<char>(value >> (8 * i));
+}
+
+std::uint64_t GetLittleEndian(std::string_view in, std::size_t offset, int bytes) {
+  std::uint64_t value = 0;
+  for (int i = 0; i < bytes; ++i) {
+    value |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[offset + static_cast<std::size_t>(i)]))
+             << (8 * i);
+  }
+  return value;
+}
+
+absl::Status Corrupt(std::string_view what) {
+  return absl::DataLossError(absl::StrCat("archive file is corrupt: ", ToAbsl(what)));
+}
+
+}  // namespace
+
+std::uint64_t Fnv1a64(std::string_view bytes) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+absl::StatusOr<std::string> EncodeSnapshot(const Tables& tables, ArchiveFormat format) {
+  std::string payload;
+  try {
+    switch (format) {
+      case ArchiveFormat::kBinary:
+        payload = EncodePayload<boost::archive::binary_oarchive>(tables);
+        break;
+      case ArchiveFormat::kText:
+        payload = EncodePayload<boost::archive::text_oarchive>(tables);
+        break;
+      case ArchiveFormat::kXml:
+        payload = EncodePayload<boost::archive::xml_oarchive>(tables);
+        break;
+      default:
+        return absl::InvalidArgumentError(
+            absl::StrCat("archive format ", static_cast<int>(format), " is not binary, text or xml"));
+    }
+  } catch (...) {
+    return StatusFromCurrentException("archive: write snapshot");
+  }
+  std::string file(kHeaderSize, '\0');
+  std::memcpy(file.data(), kMagic.data(), kMagic.size());
+  PutLittleEndian(file, 8, kArchiveFormatVersion, 4);
+  PutLittleEndian(file, 12, static_cast<std::uint64_t>(format), 4);
+  PutLittleEndian(file, 16, payload.size(), 8);
+  PutLittleEndian(file, 24, Fnv1a64(payload), 8);
+  file += payload;
+  return file;
+}
+
+absl::StatusOr<Tables> DecodeSnapshot(std::string_view bytes) {
+  const std::size_t magic_bytes = std::min(bytes.size(), kMagic.size());
+  if (bytes.substr(0, magic_bytes) != kMagic.substr(0, magic_bytes)) {
+    return absl::InvalidArgumentError("not an hrkit archive file (wrong magic)");
+  }
+  if (bytes.size() < kHeaderSize) {
+    return Corrupt(absl::StrCat("truncated header (", bytes.size(), " of ", kHeaderSize, " bytes)"));
+  }
+  const std::uint64_t version = GetLittleEndian(bytes, 8, 4);
+  if (version == 0 || version > kArchiveFormatVersion) {
+    return absl::InvalidArgumentError(absl::StrCat("archive format version ", version,
+                                                   " is not one this build reads (1 to ", kArchiveFormatVersion,
+                                                   ")"));
+  }
+  const std::uint64_t kind = GetLittleEndian(bytes, 12, 4);
+  if (kind > static_cast<std::uint64_t>(ArchiveFormat::kXml)) {
+    return absl::InvalidArgumentError(absl::StrCat("archive payload kind ", kind, " is unknown"));
+  }
+  const std::uint64_t size = GetLittleEndian(bytes, 16, 8);
+  const std::string_view payload = bytes.substr(kHeaderSize);
+  if (size != payload.size()) {
+    return Corrupt(absl::StrCat("the header announces ", size, " payload bytes, the file has ", payload.size()));
+  }
+  if (GetLittleEndian(bytes, 24, 8) != Fnv1a64(payload)) return Corrupt("checksum mismatch");
+  try {
+    switch (static_cast<ArchiveFormat>(kind)) {
+      case ArchiveFormat::kBinary:
+        return DecodePayload<boost::archive::binary_iarchive>(payload, false);
+      case ArchiveFormat::kText:
+        return DecodePayload<boost::archive::text_iarchive>(payload, true);
+      case ArchiveFormat::kXml:
+        return DecodePayload<boost::archive::xml_iarchive>(payload, true);
+    }
+  } catch (const CorruptArchive& e) {
+    return Corrupt(e.what());
+  } catch (const boost::archive::archive_exception& e) {
+    return Corrupt(e.what());
+  } catch (const std::bad_alloc&) {
+    return Corrupt("out of memory while loading");
+  } catch (const std::exception& e) {
+    return Corrupt(e.what());
+  } catch (...) {
+    return Corrupt("unknown error while loading");
+  }
+  return Corrupt("unreachable payload kind");
+}
+
+}  // namespace hrkit::archive_internal

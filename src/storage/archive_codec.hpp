@@ -1,0 +1,58 @@
+// Internal to the archive backend: the in-memory tables of an archive store
+// and the snapshot file format that holds them (see archive_store.hpp for the
+// layout). Encoding walks each entity through its Describe function with a
+// Boost.Serialization adapter; decoding bounds every count and length by the
+// bytes left in the payload before it allocates anything.
+//
+// Thread safety: pure functions over their arguments.
+#ifndef HRKIT_SRC_STORAGE_ARCHIVE_CODEC_HPP_
+#define HRKIT_SRC_STORAGE_ARCHIVE_CODEC_HPP_
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <variant>
+
+#include "absl/status/statusor.h"
+#include "hrkit/storage/archive_store.hpp"
+#include "hrkit/storage/entity_registry.hpp"
+#include "hrkit/storage/store.hpp"
+
+namespace hrkit::archive_internal {
+
+template <class Variant>
+struct TablesOf;
+template <class... Es>
+struct TablesOf<std::variant<Es...>> {
+  using Type = std::tuple<std::map<std::int64_t, Versioned<Es>>...>;
+};
+
+// One ordered map per stored entity type, keyed by id, with row versions.
+using Tables = TablesOf<AnyEntity>::Type;
+template <class E>
+using TableOf = std::map<std::int64_t, Versioned<E>>;
+
+// The file header: magic, format version, payload kind, payload size and the
+// FNV-1a 64 checksum of the payload, all little-endian.
+inline constexpr std::size_t kHeaderSize = 32;
+inline constexpr std::string_view kMagic = "HRKITARC";
+
+// FNV-1a, 64 bits, over `bytes`.
+std::uint64_t Fnv1a64(std::string_view bytes);
+
+// The complete snapshot file (header and payload) for `tables`.
+// Errors: Internal if Boost fails to write (it should not).
+absl::StatusOr<std::string> EncodeSnapshot(const Tables& tables, ArchiveFormat format);
+
+// The tables held by the snapshot file `bytes`.
+// Errors: InvalidArgument (not an hrkit archive, unknown payload kind, a
+// newer or unknown format version), DataLoss (truncated, corrupt, failing
+// the checksum, or content that would not pass ValidateEntity).
+absl::StatusOr<Tables> DecodeSnapshot(std::string_view bytes);
+
+}  // namespace hrkit::archive_internal
+
+#endif  // HRKIT_SRC_STORAGE_ARCHIVE_CODEC_HPP_
