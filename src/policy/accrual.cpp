@@ -1,0 +1,501 @@
+#include "hrkit/policy/accrual.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "accrual_internal.hpp"
+#include "hrkit/core/status.hpp"
+
+namespace hrkit {
+namespace accrual_internal {
+namespace {
+
+using boost::gregorian::days;
+
+constexpr double kEpsilon = 1e-9;
+
+int MonthIndex(int year, int month) { return year * 12 + month - 1; }
+Date FromMonthIndex(int index) { return Date(index / 12, index % 12 + 1, 1); }
+
+// One accrual period and the accrual year it belongs to.
+struct PeriodSpan {
+  Date begin;
+  Date end;
+  Date year_begin;
+  double per_year = 1;  // credits in a full accrual year (daily: days in the year)
+};
+
+// The period of frequency `f` containing `d`, for accrual years starting on
+// the 1st of `anchor_month`.
+PeriodSpan PeriodOf(AccrualFrequency f, int anchor_month, Date d) {
+  const auto ymd = d.year_month_day();
+  const int year = ymd.year;
+  const int month = ymd.month;
+  const int mi = MonthIndex(year, month);
+  const int ymi = month >= anchor_month ? MonthIndex(year, anchor_month) : MonthIndex(year - 1, anchor_month);
+  const Date year_begin = FromMonthIndex(ymi);
+  switch (f) {
+    case AccrualFrequency::kDaily: {
+      const Date year_end = FromMonthIndex(ymi + 12);
+      return {d, d + days(1), year_begin, static_cast<double>((year_end - year_begin).days())};
+    }
+    case AccrualFrequency::kWeekly: {
+      const long week = std::min<long>((d - year_begin).days() / 7, 51);
+      const Date begin = year_begin + days(7 * week);
+      const Date end = week == 51 ? FromMonthIndex(ymi + 12) : begin + days(7);
+      return {begin, end, year_begin, 52};
+    }
+    case AccrualFrequency::kTwiceMonthly: {
+      const Date first = FromMonthIndex(mi);
+      if (ymd.day <= 15) return {first, first + days(15), year_begin, 24};
+      return {first + days(15), FromMonthIndex(mi + 1), year_begin, 24};
+    }
+    case AccrualFrequency::kMonthly:
+      return {FromMonthIndex(mi), FromMonthIndex(mi + 1), year_begin, 12};
+    case AccrualFrequency::kQuarterly:
+    case AccrualFrequency::kHalfYearly:
+    case AccrualFrequency::kYearly: {
+      const int len = f == AccrualFrequency::kQuarterly ? 3 : f == AccrualFrequency::kHalfYearly ? 6 : 12;
+      const int k = (mi - ymi) / len;
+      return {FromMonthIndex(ymi + k * len), FromMonthIndex(ymi + (k + 1) * len), year_begin, 12.0 / len};
+    }
+  }
+  return {d, d + days(1), year_begin, 1};
+}
+
+int MonthsPerPeriod(AccrualFrequency f) {
+  switch (f) {
+    case AccrualFrequency::kQuarterly:
+      return 3;
+    case AccrualFrequency::kHalfYearly:
+      return 6;
+    case AccrualFrequency::kYearly:
+      return 12;
+    default:
+      return 1;
+  }
+}
+
+// The first joining-day anniversary (a multiple of the period's months after
+// `employment_start`) on or after the first month of the period starting on
+// `period_begin`.
+Date AnniversaryIn(Date period_begin, Date employment_start, int months_per_period) {
+  const auto pb = period_begin.year_month_day();
+  const auto es = employment_start.year_month_day();
+  const int k0 = MonthIndex(pb.year, pb.month) - MonthIndex(es.year, es.month);
+  const int k = k0 + (((-k0) % months_per_period) + months_per_period) % months_per_period;
+  if (k < 0) return period_begin;
+  return AddMonthsClamped(employment_start, k);
+}
+
+double GridOf(AccrualRounding r) {
+  switch (r) {
+    case AccrualRounding::kQuarter:
+      return 0.25;
+    case AccrualRounding::kHalf:
+      return 0.5;
+    case AccrualRounding::kWhole:
+      return 1.0;
+    case AccrualRounding::kNone:
+      break;
+  }
+  return 0.0;
+}
+
+std::string Owner(const AccrualFacts& facts) {
+  return absl::StrCat(ToString(facts.employee), " ", ToString(facts.leave_type));
+}
+
+// The version in force on `d` through the segment containing it, or nullptr.
+const LeavePolicyVersion* VersionOn(const Scratch& s, Date d, std::int64_t* policy) {
+  for (std::size_t i = 0; i < s.segments.size(); ++i) {
+    const Period& p = s.segments[i].period;
+    if (p.begin() <= d && d < p.end()) {
+      *policy = s.segment_policies[i]->id.value();
+      return s.segment_policies[i]->versions.At(d);
+    }
+  }
+  return nullptr;
+}
+
+bool KeyLess(Date a_date, int a_kind, Date b_date, int b_kind) {
+  return a_date != b_date ? a_date < b_date : a_kind < b_kind;
+}
+
+// Computes the unrounded credits of one run (a segment and a version) into
+// s.credits.
+void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Date version_from, Date run_begin,
+               Date run_end, const Period& range, std::int32_t& group, Scratch& s) {
+  s.tiers.clear();
+  for (const LeaveTier& t : policy.tiers) {
+    if (t.version_from == version_from) s.tiers.push_back(t);
+  }
+  std::sort(s.tiers.begin(), s.tiers.end(),
+            [](const LeaveTier& a, const LeaveTier& b) { return a.after_months < b.after_months; });
+  for (Piece& piece : s.pieces) {
+    piece.accrue_from = piece.begin;
+    if (v.accrual_start == AccrualStart::kAfterProbation) {
+      piece.accrue_from = std::max(piece.begin, AddMonthsClamped(piece.employment_start, v.probation_months));
+    }
+  }
+  Date cached_seniority;  // the seniority start s.milestones were computed for
+  const int months_per_period = MonthsPerPeriod(v.frequency);
+  const Date loop_end = std::min(run_end, range.end());
+  PeriodSpan ps = PeriodOf(v.frequency, v.carry_over_month, std::max(run_begin, range.begin()));
+  Date current_year;
+  while (ps.begin < loop_end) {
+    if (ps.year_begin != current_year) {
+      ++group;
+      current_year = ps.year_begin;
+    }
+    const Date cb = std::max(ps.begin, run_begin);
+    const Date ce = std::min(ps.end, run_end);
+    double weight = 0;
+    long count = 0;
+    Date first(boost::gregorian::pos_infin);
+    Date last(boost::gregorian::neg_infin);
+    const Piece* first_piece = nullptr;
+    for (const Piece& piece : s.pieces) {
+      const Date ob = std::max(cb, piece.accrue_from);
+      const Date oe = std::min(ce, piece.end);
+      if (ob >= oe) continue;
+      const long n = (oe - ob).days();
+      weight += static_cast<double>(n) * (v.fte_scaling ? piece.fte : 1.0);
+      count += n;
+      if (ob < first) {
+        first = ob;
+        first_piece = &piece;
+      }
+      last = std::max(last, oe - days(1));
+    }
+    if (count > 0) {
+      std::uint8_t notes = 0;
+      double rate = v.amount_per_year;
+      if (!s.tiers.empty()) {
+        if (first_piece->seniority_start != cached_seniority) {
+          cached_seniority = first_piece->seniority_start;
+          s.milestones.clear();
+          for (const LeaveTier& t : s.tiers) {
+            s.milestones.push_back(AddMonthsClamped(cached_seniority, t.after_months));
+          }
+        }
+        for (std::size_t t = 0; t < s.tiers.size(); ++t) {
+          if (ps.begin >= s.milestones[t]) {
+            rate = s.tiers[t].amount_per_year;
+            notes |= kNoteTier;
+          }
+        }
+      }
+      const double period_days = static_cast<double>((ps.end - ps.begin).days());
+      const double factor = v.prorate ? weight / period_days : weight / static_cast<double>(count);
+      if (v.prorate && static_cast<double>(count) < period_days) notes |= kNoteProrated;
+      if (v.fte_scaling && weight != static_cast<double>(count)) notes |= kNoteFteScaled;
+      Date date = first;
+      if (v.timing == CreditTiming::kEnd) {
+        date = last;
+      } else if (v.timing == CreditTiming::kAnniversary) {
+        date = std::clamp(AnniversaryIn(ps.begin, first_piece->employment_start, months_per_period), first, last);
+      }
+      if (range.begin() <= date && date < range.end()) {
+        s.credits.push_back(Credit{date, rate / ps.per_year * factor, v.balance_cap, policy.id.value(), group,
+                                   v.rounding, notes});
+      }
+    }
+    ps = PeriodOf(v.frequency, v.carry_over_month, ps.end);
+  }
+}
+
+// Rounds each credit and keeps every group's total within its unrounded sum.
+void RoundCredits(std::vector<Credit>& credits) {
+  for (std::size_t i = 0; i < credits.size();) {
+    std::size_t j = i;
+    double ceiling = 0;
+    while (j < credits.size() && credits[j].group == credits[i].group) ceiling += credits[j++].amount;
+    const double grid = GridOf(credits[i].rounding);
+    if (grid > 0) {
+      double sum = 0;
+      for (std::size_t k = i; k < j; ++k) {
+        Credit& c = credits[k];
+        double rounded = std::floor(c.amount / grid + 0.5 + kEpsilon) * grid;
+        if (std::fabs(rounded - c.amount) > kEpsilon) c.notes |= kNoteRounded;
+        const double allowed = std::floor((ceiling - sum) / grid + kEpsilon) * grid;
+        if (rounded > allowed + kEpsilon) {
+          rounded = std::max(0.0, allowed);
+          c.notes |= kNoteCeiling;
+        }
+        c.amount = rounded;
+        sum += rounded;
+      }
+    }
+    i = j;
+  }
+}
+
+}  // namespace
+
+absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratch& s,
+                          std::vector<LedgerEntry>& out) {
+  if (!IsRealDate(range.begin()) || !IsRealDate(range.end()) || !(range.begin() < range.end())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(Owner(facts), ": accrual range must be two real dates with begin < end, got [",
+                     FormatIsoDate(range.begin()), ", ", FormatIsoDate(range.end()), ")"));
+  }
+  if (facts.employment == nullptr) {
+    return absl::InvalidArgumentError(absl::StrCat(Owner(facts), ": employment history is missing"));
+  }
+  if (!std::isfinite(facts.opening_balance)) {
+    return absl::InvalidArgumentError(absl::StrCat(Owner(facts), ": opening balance must be finite"));
+  }
+
+  // Segments, sorted, with their policies.
+  s.segments.assign(facts.segments.begin(), facts.segments.end());
+  auto by_begin = [](const PolicySegment& a, const PolicySegment& b) { return a.period.begin() < b.period.begin(); };
+  if (!std::is_sorted(s.segments.begin(), s.segments.end(), by_begin)) {
+    std::sort(s.segments.begin(), s.segments.end(), by_begin);
+  }
+  s.segment_policies.clear();
+  for (std::size_t i = 0; i < s.segments.size(); ++i) {
+    const PolicySegment& seg = s.segments[i];
+    const std::string where = absl::StrCat(Owner(facts), " segment from ", FormatIsoDate(seg.period.begin()));
+    if (seg.employee != facts.employee || seg.leave_type != facts.leave_type) {
+      return absl::InvalidArgumentError(absl::StrCat(where, ": belongs to ", ToString(seg.employee), " ",
+                                                     ToString(seg.leave_type)));
+    }
+    if (!IsRealDate(seg.period.begin()) || seg.period.is_null() ||
+        !(IsRealDate(seg.period.end()) || seg.period.end() == OpenEnd())) {
+      return absl::InvalidArgumentError(absl::StrCat(where, ": period must be a non-empty [begin, end)"));
+    }
+    if (i > 0 && s.segments[i - 1].period.end() > seg.period.begin()) {
+      return absl::InvalidArgumentError(absl::StrCat(where, ": overlaps the segment from ",
+                                                     FormatIsoDate(s.segments[i - 1].period.begin())));
+    }
+    const LeavePolicy* policy = nullptr;
+    for (const LeavePolicy& p : facts.policies) {
+      if (p.id == seg.policy) {
+        policy = &p;
+        break;
+      }
+    }
+    if (policy == nullptr) {
+      return absl::NotFoundError(absl::StrCat(where, ": ", ToString(seg.policy), " not found"));
+    }
+    if (policy->leave_type != facts.leave_type) {
+      return absl::InvalidArgumentError(absl::StrCat(where, ": ", ToString(seg.policy), " is for ",
+                                                     ToString(policy->leave_type)));
+    }
+    s.segment_policies.push_back(policy);
+  }
+
+  // Employment pieces.
+  s.pieces.clear();
+  const auto employment = facts.employment->Entries();
+  Date stretch_start;
+  bool in_stretch = false;
+  for (std::size_t i = 0; i < employment.size(); ++i) {
+    if (i + 1 < employment.size() && employment[i + 1].effective == employment[i].effective) continue;
+    const Date begin = employment[i].effective;
+    const Date end = i + 1 < employment.size() ? employment[i + 1].effective : OpenEnd();
+    const EmploymentRecord& r = employment[i].value;
+    if (!IsEmployed(r)) {
+      in_stretch = false;
+      continue;
+    }
+    if (!in_stretch) {
+      stretch_start = begin;
+      in_stretch = true;
+    }
+    const Date es = IsRealDate(r.employment_start) ? r.employment_start : stretch_start;
+    const Date ss = IsRealDate(r.seniority_start) ? r.seniority_start : es;
+    s.pieces.push_back(Piece{begin, end, r.fte, es, ss, begin});
+  }
+
+  // Credits, run by run (a segment and a version).
+  s.credits.clear();
+  s.carry_months.clear();
+  std::int32_t group = 0;
+  for (std::size_t i = 0; i < s.segments.size(); ++i) {
+    const Period& sp = s.segments[i].period;
+    const LeavePolicy& policy = *s.segment_policies[i];
+    const auto versions = policy.versions.Entries();
+    for (std::size_t j = 0; j < versions.size(); ++j) {
+      if (j + 1 < versions.size() && versions[j + 1].effective == versions[j].effective) continue;
+      const LeavePolicyVersion& v = versions[j].value;
+      if (!v.keeps_balance) continue;
+      const Date vb = versions[j].effective;
+      const Date ve = j + 1 < versions.size() ? versions[j + 1].effective : OpenEnd();
+      const Date rb = std::max(sp.begin(), vb);
+      const Date re = std::min(sp.end(), ve);
+      if (!(rb < re)) continue;
+      if (std::find(s.carry_months.begin(), s.carry_months.end(), v.carry_over_month) == s.carry_months.end()) {
+        s.carry_months.push_back(v.carry_over_month);
+      }
+      if (re <= range.begin() || rb >= range.end()) continue;
+      CreditRun(policy, v, vb, rb, re, range, group, s);
+    }
+  }
+  RoundCredits(s.credits);
+
+  // Carry-over dates.
+  std::sort(s.carry_months.begin(), s.carry_months.end());
+  s.carries.clear();
+  const int last_year = (range.end() - days(1)).year();
+  for (int y = range.begin().year(); y <= last_year; ++y) {
+    for (const std::int32_t m : s.carry_months) {
+      const Date c(y, m, 1);
+      if (c < range.begin() || c >= range.end()) continue;
+      std::int64_t policy = 0;
+      const LeavePolicyVersion* v = VersionOn(s, c - days(1), &policy);
+      if (v == nullptr) v = VersionOn(s, c, &policy);
+      if (v != nullptr && v->keeps_balance && v->carry_over_month == m) s.carries.push_back(CarryEvent{c, v, policy});
+    }
+  }
+
+  // Opening, adjustments and taken days in the range.
+  s.others.clear();
+  if (facts.opening_balance != 0) {
+    s.others.push_back(LedgerEntry{range.begin(), LedgerEntryKind::kOpening, 0, facts.opening_balance, 0});
+  }
+  for (const LedgerAdjustment& a : facts.adjustments) {
+    if (!IsRealDate(a.date) || !std::isfinite(a.amount)) {
+      return absl::InvalidArgumentError(absl::StrCat(Owner(facts), ": adjustment on ", FormatIsoDate(a.date),
+                                                     " needs a real date and a finite amount"));
+    }
+    if (range.begin() <= a.date && a.date < range.end()) {
+      s.others.push_back(LedgerEntry{a.date, a.encashment ? LedgerEntryKind::kEncashment : LedgerEntryKind::kAdjustment,
+                                     0, a.amount, a.ref});
+    }
+  }
+  for (const LeaveDay& d : facts.taken) {
+    if (!IsRealDate(d.date) || !std::isfinite(d.amount) || d.amount < 0) {
+      return absl::InvalidArgumentError(absl::StrCat(Owner(facts), ": taken day ", FormatIsoDate(d.date),
+                                                     " needs a real date and a finite amount >= 0, got ", d.amount));
+    }
+    if (range.begin() <= d.date && d.date < range.end()) {
+      s.others.push_back(LedgerEntry{d.date, LedgerEntryKind::kTaken, 0, -d.amount, d.request.value()});
+    }
+  }
+  auto entry_less = [](const LedgerEntry& a, const LedgerEntry& b) {
+    return KeyLess(a.date, static_cast<int>(a.kind), b.date, static_cast<int>(b.kind));
+  };
+  if (!std::is_sorted(s.others.begin(), s.others.end(), entry_less)) {
+    std::stable_sort(s.others.begin(), s.others.end(), entry_less);
+  }
+
+  // The balance walk: merge the streams in (date, kind) order.
+  const Date far(boost::gregorian::pos_infin);
+  double balance = 0;
+  std::size_t io = 0;
+  std::size_t ic = 0;
+  std::size_t ik = 0;
+  s.pending.clear();
+  constexpr int kExpiry = static_cast<int>(LedgerEntryKind::kExpiry);
+  constexpr int kCarry = static_cast<int>(LedgerEntryKind::kCarryOver);
+  constexpr int kAccrual = static_cast<int>(LedgerEntryKind::kAccrual);
+  while (true) {
+    // Candidates: the earliest pending expiry, the next carry-over, the next
+    // credit and the next other entry.
+    std::size_t expiry = s.pending.size();
+    for (std::size_t p = 0; p < s.pending.size(); ++p) {
+      if (s.pending[p].date < range.end() && (expiry == s.pending.size() || s.pending[p].date < s.pending[expiry].date)) {
+        expiry = p;
+      }
+    }
+    Date best_date = far;
+    int best_kind = 99;
+    int source = -1;
+    auto consider = [&](Date d, int kind, int src) {
+      if (KeyLess(d, kind, best_date, best_kind)) {
+        best_date = d;
+        best_kind = kind;
+        source = src;
+      }
+    };
+    if (expiry < s.pending.size()) consider(s.pending[expiry].date, kExpiry, 0);
+    if (ik < s.carries.size()) consider(s.carries[ik].date, kCarry, 1);
+    if (ic < s.credits.size()) consider(s.credits[ic].date, kAccrual, 2);
+    if (io < s.others.size()) consider(s.others[io].date, static_cast<int>(s.others[io].kind), 3);
+    if (source < 0) break;
+    switch (source) {
+      case 0: {
+        const PendingExpiry p = s.pending[expiry];
+        s.pending.erase(s.pending.begin() + static_cast<std::ptrdiff_t>(expiry));
+        if (p.remaining > kEpsilon) {
+          out.push_back(LedgerEntry{p.date, LedgerEntryKind::kExpiry, 0, -p.remaining, p.policy});
+          balance -= p.remaining;
+        }
+        break;
+      }
+      case 1: {
+        const CarryEvent& c = s.carries[ik++];
+        const LeavePolicyVersion& v = *c.version;
+        double carried = 0;
+        double lapse = 0;
+        if (balance > kEpsilon) {
+          carried = v.carry_over_max == kNoLimit ? balance : std::min(balance, v.carry_over_max);
+          lapse = balance - carried;
+        }
+        s.pending.clear();  // a carry-over replaces earlier carried days still pending
+        if (carried > kEpsilon) {
+          out.push_back(LedgerEntry{c.date, LedgerEntryKind::kCarryOver, 0, carried, c.policy});
+          if (v.carry_over_expiry > 0) {
+            const Date expires = v.carry_over_expiry_unit == ExpiryUnit::kMonths
+                                     ? AddMonthsClamped(c.date, v.carry_over_expiry)
+                                     : c.date + days(v.carry_over_expiry);
+            s.pending.push_back(PendingExpiry{expires, carried, c.policy});
+          }
+        }
+        if (lapse > kEpsilon) {
+          out.push_back(LedgerEntry{c.date, LedgerEntryKind::kLapse, 0, -lapse, c.policy});
+          balance -= lapse;
+        }
+        break;
+      }
+      case 2: {
+        Credit c = s.credits[ic++];
+        if (c.cap > 0 && balance + c.amount > c.cap + kEpsilon) {
+          c.amount = std::max(0.0, c.cap - balance);
+          c.notes |= kNoteCapped;
+        }
+        out.push_back(LedgerEntry{c.date, LedgerEntryKind::kAccrual, c.notes, c.amount, c.policy});
+        balance += c.amount;
+        break;
+      }
+      default: {
+        const LedgerEntry& e = s.others[io++];
+        out.push_back(e);
+        balance += e.amount;
+        if (e.kind == LedgerEntryKind::kTaken) {
+          double used = -e.amount;
+          for (PendingExpiry& p : s.pending) {
+            const double take = std::min(p.remaining, used);
+            p.remaining -= take;
+            used -= take;
+          }
+        }
+        break;
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace accrual_internal
+
+absl::StatusOr<std::vector<LedgerEntry>> ComputeLedger(const AccrualFacts& facts, const Period& range) {
+  return GuardExceptions("accrual", [&]() -> absl::StatusOr<std::vector<LedgerEntry>> {
+    for (const PolicySegment& seg : facts.segments) {
+      for (const LeavePolicy& p : facts.policies) {
+        if (p.id == seg.policy) HRKIT_RETURN_IF_ERROR(ValidateLeavePolicy(p));
+      }
+    }
+    accrual_internal::Scratch scratch;
+    std::vector<LedgerEntry> out;
+    HRKIT_RETURN_IF_ERROR(accrual_internal::AppendLedger(facts, range, scratch, out));
+    return out;
+  });
+}
+
+}  // namespace hrkit

@@ -1,0 +1,72 @@
+// Internal: the accrual engine's core, shared by ComputeLedger and the
+// population run, with reusable scratch buffers so a run over a million
+// employees does not allocate per employee.
+#ifndef HRKIT_SRC_POLICY_ACCRUAL_INTERNAL_HPP_
+#define HRKIT_SRC_POLICY_ACCRUAL_INTERNAL_HPP_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "hrkit/policy/accrual.hpp"
+
+namespace hrkit::accrual_internal {
+
+// A stretch of employment with one employment record.
+struct Piece {
+  Date begin;
+  Date end;  // may be OpenEnd()
+  double fte = 1.0;
+  Date employment_start;
+  Date seniority_start;
+  Date accrue_from;  // begin, or later when accrual starts after probation
+};
+
+// A credit before rounding, the cap and the balance simulation.
+struct Credit {
+  Date date;
+  double amount = 0.0;
+  double cap = 0.0;
+  std::int64_t policy = 0;
+  std::int32_t group = 0;
+  AccrualRounding rounding = AccrualRounding::kNone;
+  std::uint8_t notes = 0;
+};
+
+// A carried amount waiting for its expiry date.
+struct PendingExpiry {
+  Date date;
+  double remaining = 0.0;
+  std::int64_t policy = 0;
+};
+
+// A carry-over date and the version that rules it.
+struct CarryEvent {
+  Date date;
+  const LeavePolicyVersion* version = nullptr;
+  std::int64_t policy = 0;
+};
+
+// Reusable buffers.
+struct Scratch {
+  std::vector<Piece> pieces;
+  std::vector<PolicySegment> segments;
+  std::vector<const LeavePolicy*> segment_policies;
+  std::vector<LeaveTier> tiers;
+  std::vector<Credit> credits;
+  std::vector<LedgerEntry> others;
+  std::vector<PendingExpiry> pending;
+  std::vector<CarryEvent> carries;
+  std::vector<Date> milestones;
+  std::vector<std::int32_t> carry_months;
+};
+
+// Appends the ledger of `facts` over `range` to `out` (sorted by date, kind).
+// On error `out` is restored to its size on entry. Policies are NOT
+// validated here (callers do it once). Errors as ComputeLedger.
+absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratch& scratch,
+                          std::vector<LedgerEntry>& out);
+
+}  // namespace hrkit::accrual_internal
+
+#endif  // HRKIT_SRC_POLICY_ACCRUAL_INTERNAL_HPP_
