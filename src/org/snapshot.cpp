@@ -17,8 +17,7 @@ namespace {
 
 constexpr std::int64_t kProgressEvery = 1 << 16;
 
-// Maps ids to their index in an input span: a plain vector when the ids are
-// dense enough (the usual case), a hash map otherwise.
+// Maps the ids of an input span to their index in it.
 template <class IdT>
 class InputIndex {
  public:
@@ -32,38 +31,19 @@ class InputIndex {
       }
       max_id = std::max(max_id, e.id.value());
     }
-    dense_ = max_id <= 4 * static_cast<std::int64_t>(entities.size()) + 64;
-    if (dense_) dense_index_.assign(static_cast<std::size_t>(max_id) + 1, -1);
+    index_.Reset(max_id, entities.size());
     for (std::size_t i = 0; i < entities.size(); ++i) {
-      const IdT id = entities[i].id;
-      const auto index = static_cast<std::int32_t>(i);
-      bool inserted;
-      if (dense_) {
-        std::int32_t& slot = dense_index_[static_cast<std::size_t>(id.value())];
-        inserted = slot < 0;
-        if (inserted) slot = index;
-      } else {
-        inserted = hash_index_.emplace(id, index).second;
+      if (!index_.Insert(entities[i].id, static_cast<std::int32_t>(i))) {
+        return absl::InvalidArgumentError(absl::StrCat(ToString(entities[i].id), ": id appears twice"));
       }
-      if (!inserted) return absl::InvalidArgumentError(absl::StrCat(ToString(id), ": id appears twice"));
     }
     return absl::OkStatus();
   }
   // The input index of `id`, or -1.
-  std::int32_t Find(IdT id) const {
-    if (dense_) {
-      const std::int64_t v = id.value();
-      return v > 0 && v < static_cast<std::int64_t>(dense_index_.size()) ? dense_index_[static_cast<std::size_t>(v)]
-                                                                           : -1;
-    }
-    const auto it = hash_index_.find(id);
-    return it == hash_index_.end() ? -1 : it->second;
-  }
+  std::int32_t Find(IdT id) const { return index_.Find(id); }
 
  private:
-  bool dense_ = true;
-  std::vector<std::int32_t> dense_index_;
-  absl::flat_hash_map<IdT, std::int32_t> hash_index_;
+  snapshot_internal::IdIndex<IdT> index_;
 };
 
 // A forest given by parent links over nodes 0..n-1 (each node's parent is
@@ -213,14 +193,18 @@ class OrgSnapshotBuilder {
     s_.unit_names_.resize(n);
     s_.unit_parent_.resize(n);
     s_.unit_subtree_end_ = f.subtree_end;
-    s_.unit_index_.reserve(n);
+    std::int64_t max_unit_id = 0;
+    for (const std::int32_t input : unit_nodes_) {
+      max_unit_id = std::max(max_unit_id, units_[static_cast<std::size_t>(input)].id.value());
+    }
+    s_.unit_index_.Reset(max_unit_id, n);
     for (std::size_t rank = 0; rank < n; ++rank) {
       const auto node = static_cast<std::size_t>(f.preorder[rank]);
       const OrgUnit& u = units_[static_cast<std::size_t>(unit_nodes_[node])];
       s_.unit_ids_[rank] = u.id;
       s_.unit_names_[rank] = u.history.At(date_)->name;
       s_.unit_parent_[rank] = parent[node] < 0 ? -1 : f.rank[static_cast<std::size_t>(parent[node])];
-      s_.unit_index_.emplace(u.id, static_cast<std::int32_t>(rank));
+      s_.unit_index_.Insert(u.id, static_cast<std::int32_t>(rank));
       unit_rank_of_input_[static_cast<std::size_t>(unit_nodes_[node])] = static_cast<std::int32_t>(rank);
     }
     return ReportProgress(progress_, "org snapshot: units", static_cast<std::int64_t>(n), static_cast<std::int64_t>(n));
@@ -301,7 +285,12 @@ class OrgSnapshotBuilder {
       s_.position_fte_budget_[slot] = r.fte_budget;
       if (parent[k] >= 0) position_parent_slot_[slot] = slot_of_node_[static_cast<std::size_t>(parent[k])];
     }
-    position_node_of_input_ = std::move(node_of);
+    std::int64_t max_id = 0;
+    for (const PositionId id : s_.position_ids_) max_id = std::max(max_id, id.value());
+    position_slot_.Reset(max_id, n);
+    for (std::size_t slot = 0; slot < n; ++slot) {
+      position_slot_.Insert(s_.position_ids_[slot], static_cast<std::int32_t>(slot));
+    }
     return ReportProgress(progress_, "org snapshot: positions", static_cast<std::int64_t>(n),
                           static_cast<std::int64_t>(n));
   }
@@ -311,6 +300,10 @@ class OrgSnapshotBuilder {
     HRKIT_RETURN_IF_ERROR(ReportProgress(progress_, "org snapshot: employees", 0, total));
     HRKIT_RETURN_IF_ERROR(employee_input_.Init(employees_));
     employee_node_of_input_.assign(employees_.size(), -1);
+    employee_slot_.reserve(employees_.size());
+    node_id_.reserve(employees_.size());
+    node_fte_.reserve(employees_.size());
+    node_acting_.reserve(employees_.size());
     for (std::size_t i = 0; i < employees_.size(); ++i) {
       if (i % kProgressEvery == kProgressEvery - 1) {
         HRKIT_RETURN_IF_ERROR(
@@ -323,12 +316,12 @@ class OrgSnapshotBuilder {
         return absl::InvalidArgumentError(
             absl::StrCat(ToString(e.id), ": employed on ", On(), " but position is not set"));
       }
-      const std::int32_t input = position_input_.Find(r->position);
-      if (input < 0) {
-        return absl::NotFoundError(absl::StrCat(ToString(e.id), ": position ", ToString(r->position), " not found"));
-      }
-      const std::int32_t node = position_node_of_input_[static_cast<std::size_t>(input)];
-      if (node < 0) {
+      const std::int32_t slot = position_slot_.Find(r->position);
+      if (slot < 0) {
+        if (position_input_.Find(r->position) < 0) {
+          return absl::NotFoundError(
+              absl::StrCat(ToString(e.id), ": position ", ToString(r->position), " not found"));
+        }
         return absl::InvalidArgumentError(absl::StrCat(ToString(e.id), ": position ", ToString(r->position),
                                                        " is closed or not yet created on ", On()));
       }
@@ -336,12 +329,20 @@ class OrgSnapshotBuilder {
         return absl::NotFoundError(
             absl::StrCat(ToString(e.id), ": acting_manager ", ToString(r->acting_manager), " not found"));
       }
-      employee_node_of_input_[i] = static_cast<std::int32_t>(employee_nodes_.size());
-      employee_nodes_.push_back(static_cast<std::int32_t>(i));
-      employee_slot_.push_back(slot_of_node_[static_cast<std::size_t>(node)]);
-      employee_record_.push_back(r);
+      employee_node_of_input_[i] = static_cast<std::int32_t>(node_id_.size());
+      employee_slot_.push_back(slot);
+      node_id_.push_back(e.id);
+      node_fte_.push_back(r->fte);
+      node_acting_.push_back(r->acting_manager);
     }
-    employee_by_id_ = ByIdOrder(employees_, employee_nodes_);
+    employee_by_id_.resize(node_id_.size());
+    std::iota(employee_by_id_.begin(), employee_by_id_.end(), 0);
+    auto less = [&](std::int32_t a, std::int32_t b) {
+      return node_id_[static_cast<std::size_t>(a)] < node_id_[static_cast<std::size_t>(b)];
+    };
+    if (!std::is_sorted(node_id_.begin(), node_id_.end())) {
+      std::sort(employee_by_id_.begin(), employee_by_id_.end(), less);
+    }
     // Holders per position slot, by id.
     const std::size_t slots = s_.position_ids_.size();
     std::vector<std::int32_t> begin(slots + 1, 0);
@@ -349,7 +350,7 @@ class OrgSnapshotBuilder {
     std::partial_sum(begin.begin(), begin.end(), begin.begin());
     s_.position_holders_begin_.assign(begin.begin(), begin.end() - 1);
     s_.position_holders_end_.assign(begin.begin() + 1, begin.end());
-    holder_nodes_.resize(employee_nodes_.size());
+    holder_nodes_.resize(node_id_.size());
     std::vector<std::int32_t> fill(begin.begin(), begin.end() - 1);
     for (const std::int32_t k : employee_by_id_) {
       const auto slot = static_cast<std::size_t>(employee_slot_[static_cast<std::size_t>(k)]);
@@ -359,7 +360,7 @@ class OrgSnapshotBuilder {
   }
 
   absl::Status BuildReporting() {
-    const std::size_t n = employee_nodes_.size();
+    const std::size_t n = node_id_.size();
     HRKIT_RETURN_IF_ERROR(ReportProgress(progress_, "org snapshot: reporting", 0, static_cast<std::int64_t>(n)));
     // The manager each position passes to its holders: its nearest ancestor
     // position's lowest-id holder, computed parents first.
@@ -376,9 +377,9 @@ class OrgSnapshotBuilder {
     }
     std::vector<std::int32_t> manager(n, -1);
     for (std::size_t k = 0; k < n; ++k) {
-      const EmploymentRecord& r = *employee_record_[k];
-      if (r.acting_manager.valid()) {
-        const std::int32_t input = employee_input_.Find(r.acting_manager);
+      const EmployeeId acting_id = node_acting_[k];
+      if (acting_id.valid()) {
+        const std::int32_t input = employee_input_.Find(acting_id);
         const std::int32_t acting = employee_node_of_input_[static_cast<std::size_t>(input)];
         if (acting >= 0) {  // employed on the date
           manager[k] = acting;
@@ -391,7 +392,7 @@ class OrgSnapshotBuilder {
     if (f.preorder.size() != n) {
       const std::int32_t node = NodeOnCycle(f, manager);
       return absl::FailedPreconditionError(absl::StrCat(
-          ToString(employees_[static_cast<std::size_t>(employee_nodes_[static_cast<std::size_t>(node)])].id),
+          ToString(node_id_[static_cast<std::size_t>(node)]),
           ": reporting lines (acting_manager) form a cycle on ", On()));
     }
     s_.employee_ids_.resize(n);
@@ -400,7 +401,9 @@ class OrgSnapshotBuilder {
     s_.employee_manager_.resize(n);
     s_.employee_direct_count_.assign(n, 0);
     s_.employee_subtree_end_ = f.subtree_end;
-    s_.employee_index_.reserve(n);
+    std::int64_t max_id = 0;
+    for (const EmployeeId id : node_id_) max_id = std::max(max_id, id.value());
+    s_.employee_index_.Reset(max_id, n);
     std::vector<std::int32_t> position_unit(slots);
     for (std::size_t u = 0; u < s_.unit_ids_.size(); ++u) {
       for (std::int32_t p = s_.unit_positions_begin_[u]; p < s_.unit_positions_end_[u]; ++p) {
@@ -409,17 +412,17 @@ class OrgSnapshotBuilder {
     }
     for (std::size_t rank = 0; rank < n; ++rank) {
       const auto k = static_cast<std::size_t>(f.preorder[rank]);
-      const EmployeeId id = employees_[static_cast<std::size_t>(employee_nodes_[k])].id;
+      const EmployeeId id = node_id_[k];
       s_.employee_ids_[rank] = id;
       s_.employee_unit_[rank] = position_unit[static_cast<std::size_t>(employee_slot_[k])];
-      s_.employee_fte_[rank] = employee_record_[k]->fte;
+      s_.employee_fte_[rank] = node_fte_[k];
       const std::int32_t m = manager[k] < 0 ? -1 : f.rank[static_cast<std::size_t>(manager[k])];
       s_.employee_manager_[rank] = m;
       if (m >= 0) {
         ++s_.employee_direct_count_[static_cast<std::size_t>(m)];
         ++s_.managed_count_;
       }
-      s_.employee_index_.emplace(id, static_cast<std::int32_t>(rank));
+      s_.employee_index_.Insert(id, static_cast<std::int32_t>(rank));
     }
     for (const std::int32_t count : s_.employee_direct_count_) {
       if (count > 0) ++s_.manager_count_;
@@ -461,15 +464,17 @@ class OrgSnapshotBuilder {
 
   InputIndex<PositionId> position_input_;
   Forest position_forest_;
-  std::vector<std::int32_t> position_node_of_input_;  // -1 if left out
+  snapshot_internal::IdIndex<PositionId> position_slot_;  // id -> storage slot (positions not closed)
   std::vector<std::int32_t> slot_of_node_;            // position node -> storage slot
   std::vector<std::int32_t> position_parent_slot_;    // by slot, -1 for a top
 
   InputIndex<EmployeeId> employee_input_;
   std::vector<std::int32_t> employee_node_of_input_;  // -1 if not employed
-  std::vector<std::int32_t> employee_nodes_;          // input indexes of the employed
+  // By node (the employed, in input order):
+  std::vector<EmployeeId> node_id_;
+  std::vector<double> node_fte_;
+  std::vector<EmployeeId> node_acting_;
   std::vector<std::int32_t> employee_slot_;           // by node: position slot
-  std::vector<const EmploymentRecord*> employee_record_;
   std::vector<std::int32_t> employee_by_id_;  // nodes by id
   std::vector<std::int32_t> holder_nodes_;    // holders grouped by slot
 };
@@ -483,21 +488,21 @@ absl::StatusOr<OrgSnapshot> OrgSnapshot::Build(std::span<const OrgUnit> units, s
 }
 
 absl::StatusOr<std::int32_t> OrgSnapshot::EmployeeIndex(EmployeeId id) const {
-  const auto it = employee_index_.find(id);
-  if (it == employee_index_.end()) {
+  const std::int32_t index = employee_index_.Find(id);
+  if (index < 0) {
     return absl::NotFoundError(
         absl::StrCat(ToString(id), ": not employed on ", FormatIsoDate(date_), " (not in the org snapshot)"));
   }
-  return it->second;
+  return index;
 }
 
 absl::StatusOr<std::int32_t> OrgSnapshot::UnitIndex(OrgUnitId id) const {
-  const auto it = unit_index_.find(id);
-  if (it == unit_index_.end()) {
+  const std::int32_t index = unit_index_.Find(id);
+  if (index < 0) {
     return absl::NotFoundError(
         absl::StrCat(ToString(id), ": not an open unit on ", FormatIsoDate(date_), " (not in the org snapshot)"));
   }
-  return it->second;
+  return index;
 }
 
 absl::StatusOr<EmployeeId> OrgSnapshot::ManagerOf(EmployeeId employee) const {

@@ -41,6 +41,8 @@
 #ifndef HRKIT_ORG_SNAPSHOT_HPP_
 #define HRKIT_ORG_SNAPSHOT_HPP_
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <ostream>
 #include <span>
@@ -100,6 +102,52 @@ struct OrgChartNode {
   std::vector<OrgChartPosition> positions;  // by position id
   std::vector<OrgChartNode> children;       // by unit id
 };
+
+namespace snapshot_internal {
+
+// Maps ids to dense indexes: a plain vector when the ids are dense enough
+// (the usual case: ids handed out in sequence), a hash map otherwise.
+// An implementation detail of OrgSnapshot.
+template <class IdT>
+class IdIndex {
+ public:
+  // Clears the index and prepares it for `count` ids no larger than `max_id`.
+  void Reset(std::int64_t max_id, std::size_t count) {
+    dense_ = max_id <= 4 * static_cast<std::int64_t>(count) + 64;
+    vector_.clear();
+    map_.clear();
+    if (dense_) {
+      vector_.assign(static_cast<std::size_t>(std::max<std::int64_t>(max_id, 0)) + 1, -1);
+    } else {
+      map_.reserve(count);
+    }
+  }
+  // Maps `id` to `index`. REQUIRES: id.valid(), id.value() <= max_id of the
+  // last Reset. Returns false (and keeps the old index) if `id` is mapped.
+  bool Insert(IdT id, std::int32_t index) {
+    if (!dense_) return map_.emplace(id, index).second;
+    std::int32_t& slot = vector_[static_cast<std::size_t>(id.value())];
+    if (slot >= 0) return false;
+    slot = index;
+    return true;
+  }
+  // The index of `id`, or -1.
+  std::int32_t Find(IdT id) const {
+    if (dense_) {
+      const std::int64_t v = id.value();
+      return v > 0 && v < static_cast<std::int64_t>(vector_.size()) ? vector_[static_cast<std::size_t>(v)] : -1;
+    }
+    const auto it = map_.find(id);
+    return it == map_.end() ? -1 : it->second;
+  }
+
+ private:
+  bool dense_ = true;
+  std::vector<std::int32_t> vector_;
+  absl::flat_hash_map<IdT, std::int32_t> map_;
+};
+
+}  // namespace snapshot_internal
 
 class OrgSnapshot {
  public:
@@ -194,7 +242,7 @@ class OrgSnapshot {
   std::vector<double> unit_own_fte_;
   std::vector<std::int64_t> unit_own_managers_;
   std::vector<std::int64_t> unit_own_direct_reports_;
-  absl::flat_hash_map<OrgUnitId, std::int32_t> unit_index_;
+  snapshot_internal::IdIndex<OrgUnitId> unit_index_;
 
   // Positions, grouped by unit (in unit order), by id within a unit.
   std::vector<PositionId> position_ids_;
@@ -212,7 +260,7 @@ class OrgSnapshot {
   std::vector<std::int32_t> employee_manager_;      // employee index, -1 at the top
   std::vector<std::int32_t> employee_subtree_end_;  // one past the last transitive report
   std::vector<std::int32_t> employee_direct_count_;
-  absl::flat_hash_map<EmployeeId, std::int32_t> employee_index_;
+  snapshot_internal::IdIndex<EmployeeId> employee_index_;
   std::int64_t managed_count_ = 0;  // employees with a manager
   std::int64_t manager_count_ = 0;  // employees with direct reports
 };
