@@ -14,7 +14,9 @@
 // BM_OrgRollup_SQLiteClosure (a precomputed closure table) and
 // BM_TransitiveReports_SQLite (recursive CTE over the manager column).
 //
-// Each size is generated once per process; setup is never timed.
+// Each size is generated once per process; setup is never timed. Memory
+// counters are the whole process's (resident now, peak resident so far): they
+// describe one organization only when its size runs alone in a process.
 //
 //   hrkit_bench_org --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 //   hrkit_bench_org --benchmark_filter='BM_GenerateOrganization/1000000$'   # memory alone
@@ -283,7 +285,7 @@ void BM_OrgSnapshotBuild(benchmark::State& state) {
   state.counters["units"] = static_cast<double>(f.snapshot->unit_count());
   state.counters["positions"] = static_cast<double>(f.snapshot->position_count());
   state.counters["employees"] = static_cast<double>(f.snapshot->employee_count());
-  state.counters["org_rss_mib"] = f.generated_rss_mib;
+  state.counters["rss_after_generation_mib"] = f.generated_rss_mib;
   state.counters["peak_rss_mib"] = PeakResidentMiB();
 }
 BENCHMARK(BM_OrgSnapshotBuild)->Arg(kSmall)->Arg(kMedium)->Arg(kLarge)->Unit(benchmark::kMillisecond);
