@@ -3,6 +3,8 @@
 // comparison (BM_RawSQLiteInsert). The data: `n` employees, each with four
 // employment history entries (hire, transfer, FTE change, and a promotion
 // replaced by a correction) built by a small local generator.
+// With HRKIT_TEST_POSTGRES_URI set (`scripts/with-postgres hrkit_bench_storage`)
+// the postgres backend runs too: BM_SaveAll_Postgres, BM_LoadAll_Postgres.
 //
 //   hrkit_bench_storage --benchmark_filter='SaveAll|Raw'
 #include <sqlite3.h>
@@ -22,6 +24,14 @@
 #include "hrkit/storage/memory_store.hpp"
 #include "hrkit/storage/sqlite_store.hpp"
 #include "hrkit/storage/store.hpp"
+
+#ifdef HRKIT_BENCH_WITH_POSTGRES
+#include <libpq-fe.h>
+
+#include <cstdlib>
+
+#include "hrkit/storage/postgres_store.hpp"
+#endif
 
 namespace hrkit {
 namespace {
@@ -279,6 +289,98 @@ BENCHMARK(BM_LoadAll_Memory)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMil
 BENCHMARK(BM_SaveAll_Sqlite)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_RawSQLiteInsert)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LoadAll_Sqlite)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+#ifdef HRKIT_BENCH_WITH_POSTGRES
+// The postgres backend, against the server named by HRKIT_TEST_POSTGRES_URI
+// (e.g. `scripts/with-postgres hrkit_bench_storage`); not registered without
+// it. Each run works in a schema of its own, dropped at the end.
+class PostgresBenchSchema {
+ public:
+  PostgresBenchSchema(std::string server, std::string schema) : server_(std::move(server)), schema_(std::move(schema)) {}
+  // Drops and creates the schema: an empty database.
+  bool Reset() { return Exec(absl::StrCat("DROP SCHEMA IF EXISTS ", schema_, " CASCADE; CREATE SCHEMA ", schema_)); }
+  bool Drop() { return Exec(absl::StrCat("DROP SCHEMA IF EXISTS ", schema_, " CASCADE")); }
+  std::string StoreUri() const {
+    return absl::StrCat(server_, server_.find('?') == std::string::npos ? "?" : "&", "options=-csearch_path%3D",
+                        schema_);
+  }
+
+ private:
+  bool Exec(const std::string& sql) {
+    PGconn* conn = PQconnectdb(server_.c_str());
+    bool ok = PQstatus(conn) == CONNECTION_OK;
+    if (ok) {
+      PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+      PGresult* result = PQexec(conn, sql.c_str());
+      ok = PQresultStatus(result) == PGRES_COMMAND_OK;
+      PQclear(result);
+    }
+    PQfinish(conn);
+    return ok;
+  }
+
+  std::string server_;
+  std::string schema_;
+};
+
+PostgresBenchSchema BenchSchema() {
+  return PostgresBenchSchema(std::getenv("HRKIT_TEST_POSTGRES_URI"), absl::StrCat("hrkit_bench_", getpid()));
+}
+
+void BM_SaveAll_Postgres(benchmark::State& state) {
+  const Dataset& data = Employees(state.range(0));
+  PostgresBenchSchema schema = BenchSchema();
+  for (auto _ : state) {
+    state.PauseTiming();
+    absl::StatusOr<std::unique_ptr<Store>> store;
+    if (schema.Reset()) store = OpenPostgresStore(schema.StoreUri());
+    if (!store.ok()) {
+      state.SkipWithError("open failed");
+      break;
+    }
+    state.ResumeTiming();
+    if (!(*store)->SaveAll(data).ok()) state.SkipWithError("SaveAll failed");
+    state.PauseTiming();
+    store->reset();
+    state.ResumeTiming();
+  }
+  schema.Drop();
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.counters["history_rows"] = static_cast<double>(HistoryRows(data));
+}
+
+void BM_LoadAll_Postgres(benchmark::State& state) {
+  const Dataset& data = Employees(state.range(0));
+  PostgresBenchSchema schema = BenchSchema();
+  absl::StatusOr<std::unique_ptr<Store>> store;
+  if (schema.Reset()) store = OpenPostgresStore(schema.StoreUri());
+  if (!store.ok() || !(*store)->SaveAll(data).ok()) {
+    state.SkipWithError("setup failed");
+    return;
+  }
+  for (auto _ : state) {
+    absl::StatusOr<Dataset> loaded = (*store)->LoadAll();
+    if (!loaded.ok()) state.SkipWithError("LoadAll failed");
+    benchmark::DoNotOptimize(loaded);
+    state.PauseTiming();
+    loaded = Dataset();
+    state.ResumeTiming();
+  }
+  store->reset();
+  schema.Drop();
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
+const bool kPostgresBenchmarksRegistered = [] {
+  const char* server = std::getenv("HRKIT_TEST_POSTGRES_URI");
+  if (server == nullptr || *server == '\0') return false;
+  for (auto* b : {benchmark::RegisterBenchmark("BM_SaveAll_Postgres", BM_SaveAll_Postgres),
+                  benchmark::RegisterBenchmark("BM_LoadAll_Postgres", BM_LoadAll_Postgres)}) {
+    b->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+  }
+  return true;
+}();
+#endif  // HRKIT_BENCH_WITH_POSTGRES
 
 }  // namespace
 }  // namespace hrkit

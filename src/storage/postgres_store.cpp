@@ -529,7 +529,8 @@ class PostgresStore final : public Store {
                                        primary != nullptr ? std::string(primary) : Trimmed(PQerrorMessage(conn_)));
     if (!state.empty()) absl::StrAppend(&message, " (SQLSTATE ", ToAbsl(state), ")");
     if (PQstatus(conn_) != CONNECTION_OK || IsConnectionState(state) || (result == nullptr && state.empty())) {
-      return absl::UnavailableError(absl::StrCat(message, ": connection lost; nothing was written"));
+      return absl::UnavailableError(
+          absl::StrCat(message, ": connection lost (an unfinished transaction is rolled back: nothing was written)"));
     }
     if (IsRetryableState(state)) {
       retryable_ = true;
