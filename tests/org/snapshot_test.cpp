@@ -453,6 +453,29 @@ TEST(OrgSnapshot, InputOrderDoesNotMatter) {
   EXPECT_EQ(ToVector(*a.TransitiveReports(E(1))), ToVector(*b.TransitiveReports(E(1))));
 }
 
+TEST(OrgSnapshot, SparseIdsGiveTheSameAnswers) {
+  // One unit, position and employee with a huge id: the id indexes switch
+  // from plain vectors to hash maps.
+  constexpr std::int64_t kHuge = 1'000'000'000'000;
+  HandOrg o = MakeHandOrg();
+  o.units.push_back(MakeUnit(kHuge, "Research", U(1)));
+  o.positions.push_back(MakePosition(kHuge, U(kHuge), "Researcher", P(1)));
+  o.employees.push_back(MakeEmployee(kHuge, kStart, Job(P(kHuge), 1.0)));
+  ASSERT_OK_AND_ASSIGN(const OrgSnapshot s, Build(o, kBefore));
+  EXPECT_EQ(*s.ManagerOf(E(kHuge)), E(1));
+  EXPECT_THAT(*s.DirectReports(E(1)), ElementsAre(E(2), E(8), E(11), E(kHuge)));
+  ASSERT_OK_AND_ASSIGN(auto below2, s.TransitiveReports(E(2)));
+  EXPECT_THAT(ToVector(below2), ElementsAre(E(3), E(6), E(9), E(4), E(5)));
+  // Company: the 10 people of ContentsBeforeTheChanges plus the researcher.
+  EXPECT_EQ(s.RollUp(U(1))->subtree_headcount, 11);
+  EXPECT_EQ(s.RollUp(U(kHuge))->own_headcount, 1);
+  EXPECT_STATUS_CODE(s.ManagerOf(E(kHuge / 2)), absl::StatusCode::kNotFound);
+  EXPECT_STATUS_CODE(s.RollUp(U(kHuge / 2)), absl::StatusCode::kNotFound);
+
+  o.employees.push_back(MakeEmployee(kHuge, kStart, Job(P(4), 0.5)));
+  EXPECT_STATUS_CODE(Build(o, kBefore), absl::StatusCode::kInvalidArgument);  // id twice
+}
+
 TEST(OrgSnapshot, SeveralHoldersOfAManagerPosition) {
   // position:2 has two holders, 3 and 2: the lower id (2) manages position:4.
   HandOrg o;
