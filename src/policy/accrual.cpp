@@ -18,7 +18,37 @@ using boost::gregorian::days;
 constexpr double kEpsilon = 1e-9;
 
 int MonthIndex(int year, int month) { return year * 12 + month - 1; }
-Date FromMonthIndex(int index) { return Date(index / 12, index % 12 + 1, 1); }
+
+// Days from 0001-01-01 (proleptic Gregorian) to the 1st of a month.
+std::int64_t DayNumberOfMonthStart(int year, int month) {
+  static constexpr int kDaysBefore[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+  const std::int64_t y = year - 1;
+  std::int64_t n = 365 * y + y / 4 - y / 100 + y / 400 + kDaysBefore[month - 1];
+  if (month > 2 && IsLeapYear(year)) ++n;
+  return n;
+}
+
+// The 1st of the month `index` (MonthIndex), built by day arithmetic from a
+// fixed base instead of boost's validating year-month-day constructor (the
+// run builds several per employee and month).
+Date FromMonthIndex(int index) {
+  static const Date kBase(2000, 1, 1);
+  static const std::int64_t kBaseNumber = DayNumberOfMonthStart(2000, 1);
+  return kBase + days(DayNumberOfMonthStart(index / 12, index % 12 + 1) - kBaseNumber);
+}
+
+int MonthsPerPeriod(AccrualFrequency f) {
+  switch (f) {
+    case AccrualFrequency::kQuarterly:
+      return 3;
+    case AccrualFrequency::kHalfYearly:
+      return 6;
+    case AccrualFrequency::kYearly:
+      return 12;
+    default:
+      return 1;
+  }
+}
 
 // One accrual period and the accrual year it belongs to.
 struct PeriodSpan {
@@ -26,6 +56,8 @@ struct PeriodSpan {
   Date end;
   Date year_begin;
   double per_year = 1;  // credits in a full accrual year (daily: days in the year)
+  int begin_month = 0;  // MonthIndex of `begin` (month-based frequencies)
+  int year_month = 0;   // MonthIndex of `year_begin`
 };
 
 // The period of frequency `f` containing `d`, for accrual years starting on
@@ -54,29 +86,34 @@ PeriodSpan PeriodOf(AccrualFrequency f, int anchor_month, Date d) {
       return {first + days(15), FromMonthIndex(mi + 1), year_begin, 24};
     }
     case AccrualFrequency::kMonthly:
-      return {FromMonthIndex(mi), FromMonthIndex(mi + 1), year_begin, 12};
     case AccrualFrequency::kQuarterly:
     case AccrualFrequency::kHalfYearly:
     case AccrualFrequency::kYearly: {
-      const int len = f == AccrualFrequency::kQuarterly ? 3 : f == AccrualFrequency::kHalfYearly ? 6 : 12;
+      const int len = MonthsPerPeriod(f);
       const int k = (mi - ymi) / len;
-      return {FromMonthIndex(ymi + k * len), FromMonthIndex(ymi + (k + 1) * len), year_begin, 12.0 / len};
+      return {FromMonthIndex(ymi + k * len), FromMonthIndex(ymi + (k + 1) * len), year_begin, 12.0 / len,
+              ymi + k * len, ymi};
     }
   }
   return {d, d + days(1), year_begin, 1};
 }
 
-int MonthsPerPeriod(AccrualFrequency f) {
-  switch (f) {
-    case AccrualFrequency::kQuarterly:
-      return 3;
-    case AccrualFrequency::kHalfYearly:
-      return 6;
-    case AccrualFrequency::kYearly:
-      return 12;
-    default:
-      return 1;
+// The period after `p`: month-based periods step by month index without
+// converting dates back to year-month-day.
+PeriodSpan NextPeriod(AccrualFrequency f, int anchor_month, const PeriodSpan& p) {
+  if (f == AccrualFrequency::kDaily || f == AccrualFrequency::kWeekly || f == AccrualFrequency::kTwiceMonthly) {
+    return PeriodOf(f, anchor_month, p.end);
   }
+  const int len = MonthsPerPeriod(f);
+  PeriodSpan next = p;
+  next.begin = p.end;
+  next.begin_month = p.begin_month + len;
+  next.end = FromMonthIndex(next.begin_month + len);
+  if (next.begin_month >= p.year_month + 12) {
+    next.year_month = p.year_month + 12;
+    next.year_begin = next.begin;
+  }
+  return next;
 }
 
 // The first joining-day anniversary (a multiple of the period's months after
@@ -143,8 +180,13 @@ void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Date vers
   }
   Date cached_seniority;  // the seniority start s.milestones were computed for
   const int months_per_period = MonthsPerPeriod(v.frequency);
-  const Date loop_end = std::min(run_end, range.end());
-  PeriodSpan ps = PeriodOf(v.frequency, v.carry_over_month, std::max(run_begin, range.begin()));
+  // Whole accrual years around the range, so the yearly ceiling of rounded
+  // credits sees the year's full entitlement however the range cuts it;
+  // credits outside the range are dropped after rounding.
+  const PeriodSpan last_year = PeriodOf(AccrualFrequency::kYearly, v.carry_over_month, range.end() - days(1));
+  const Date loop_end = std::min(run_end, last_year.end);
+  const Date first_year = PeriodOf(AccrualFrequency::kYearly, v.carry_over_month, range.begin()).begin;
+  PeriodSpan ps = PeriodOf(v.frequency, v.carry_over_month, std::max(run_begin, first_year));
   Date current_year;
   while (ps.begin < loop_end) {
     if (ps.year_begin != current_year) {
@@ -199,12 +241,12 @@ void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Date vers
       } else if (v.timing == CreditTiming::kAnniversary) {
         date = std::clamp(AnniversaryIn(ps.begin, first_piece->employment_start, months_per_period), first, last);
       }
-      if (range.begin() <= date && date < range.end()) {
+      {
         s.credits.push_back(Credit{date, rate / ps.per_year * factor, v.balance_cap, policy.id.value(), group,
                                    v.rounding, notes});
       }
     }
-    ps = PeriodOf(v.frequency, v.carry_over_month, ps.end);
+    ps = NextPeriod(v.frequency, v.carry_over_month, ps);
   }
 }
 
@@ -259,17 +301,17 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
   s.segment_policies.clear();
   for (std::size_t i = 0; i < s.segments.size(); ++i) {
     const PolicySegment& seg = s.segments[i];
-    const std::string where = absl::StrCat(Owner(facts), " segment from ", FormatIsoDate(seg.period.begin()));
+    auto where = [&] { return absl::StrCat(Owner(facts), " segment from ", FormatIsoDate(seg.period.begin())); };
     if (seg.employee != facts.employee || seg.leave_type != facts.leave_type) {
-      return absl::InvalidArgumentError(absl::StrCat(where, ": belongs to ", ToString(seg.employee), " ",
+      return absl::InvalidArgumentError(absl::StrCat(where(), ": belongs to ", ToString(seg.employee), " ",
                                                      ToString(seg.leave_type)));
     }
     if (!IsRealDate(seg.period.begin()) || seg.period.is_null() ||
         !(IsRealDate(seg.period.end()) || seg.period.end() == OpenEnd())) {
-      return absl::InvalidArgumentError(absl::StrCat(where, ": period must be a non-empty [begin, end)"));
+      return absl::InvalidArgumentError(absl::StrCat(where(), ": period must be a non-empty [begin, end)"));
     }
     if (i > 0 && s.segments[i - 1].period.end() > seg.period.begin()) {
-      return absl::InvalidArgumentError(absl::StrCat(where, ": overlaps the segment from ",
+      return absl::InvalidArgumentError(absl::StrCat(where(), ": overlaps the segment from ",
                                                      FormatIsoDate(s.segments[i - 1].period.begin())));
     }
     const LeavePolicy* policy = nullptr;
@@ -280,10 +322,10 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
       }
     }
     if (policy == nullptr) {
-      return absl::NotFoundError(absl::StrCat(where, ": ", ToString(seg.policy), " not found"));
+      return absl::NotFoundError(absl::StrCat(where(), ": ", ToString(seg.policy), " not found"));
     }
     if (policy->leave_type != facts.leave_type) {
-      return absl::InvalidArgumentError(absl::StrCat(where, ": ", ToString(seg.policy), " is for ",
+      return absl::InvalidArgumentError(absl::StrCat(where(), ": ", ToString(seg.policy), " is for ",
                                                      ToString(policy->leave_type)));
     }
     s.segment_policies.push_back(policy);
@@ -337,6 +379,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
     }
   }
   RoundCredits(s.credits);
+  std::erase_if(s.credits, [&](const Credit& c) { return c.date < range.begin() || c.date >= range.end(); });
 
   // Carry-over dates.
   std::sort(s.carry_months.begin(), s.carry_months.end());

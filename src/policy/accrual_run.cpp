@@ -143,6 +143,15 @@ absl::StatusOr<AccrualRunResult> RunAccrual(const AccrualPopulation& population,
              segments[j].leave_type == segments[i].leave_type) {
         ++j;
       }
+      if (j < segments.size()) {
+        // The next employee's history is a separate allocation: start loading it now.
+        const std::size_t next = std::min(e + 1, employees.size() - 1);
+        const auto entries = employees[next]->employment.Entries();
+        if (!entries.empty()) {
+          __builtin_prefetch(entries.data());
+          __builtin_prefetch(reinterpret_cast<const char*>(entries.data()) + 64);
+        }
+      }
       const PolicySegment& key = segments[i];
       while (employees[e]->id < key.employee) ++e;  // known: checked above
       while (t < taken.size() && ByKey(taken[t], key)) ++t;

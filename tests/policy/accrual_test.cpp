@@ -442,6 +442,25 @@ TEST(Accrual, CarryOverOnAnotherMonthStartsTheAccrualYearThere) {
   EXPECT_EQ(ledger[0].amount, 24.0);
 }
 
+TEST(Accrual, YearlyCeilingFollowsAnAccrualYearStartingInApril) {
+  LeavePolicyVersion v = Monthly24();
+  v.amount_per_year = 20;
+  v.rounding = AccrualRounding::kWhole;
+  v.carry_over_month = 4;
+  const auto all = SimpleCase(Hired(Date(2015, 1, 1)), v).Ledger(Period(Date(2024, 4, 1), Date(2025, 5, 1)));
+  const auto ledger = OfKind(all, LedgerEntryKind::kAccrual);
+  ASSERT_EQ(ledger.size(), 13u);  // April 2024 .. April 2025
+  // The 20 unused days carry (no maximum) on 1 April 2025.
+  EXPECT_EQ(OfKind(all, LedgerEntryKind::kCarryOver).at(0).amount, 20.0);
+  // April..January: 10 credits of 2 = 20; February and March get 0; April 2025 starts a new year.
+  EXPECT_EQ(ledger[9].date, Date(2025, 1, 1));
+  EXPECT_EQ(ledger[9].amount, 2.0);
+  EXPECT_EQ(ledger[10].amount, 0.0);
+  EXPECT_EQ(ledger[11].amount, 0.0);
+  EXPECT_EQ(ledger[12].date, Date(2025, 4, 1));
+  EXPECT_EQ(ledger[12].amount, 2.0);
+}
+
 struct ExpiryCase {
   int taken_before_expiry;
   double expired;  // max(0, 5 - taken)
