@@ -7,6 +7,9 @@
 #include "hrkit/core/status.hpp"
 
 namespace hrkit {
+namespace {
+constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
+}  // namespace
 
 template <class Entry>
 std::int64_t OrgLookup::EntryOn(const std::vector<Entry>& entries, std::uint32_t begin, std::uint32_t end,
@@ -29,13 +32,12 @@ Date OrgLookup::NextChange(const std::vector<Entry>& entries, std::uint32_t begi
 absl::StatusOr<OrgLookup> OrgLookup::Build(std::span<const OrgUnit> units, std::span<const Position> positions) {
   return GuardExceptions("org lookup", [&]() -> absl::StatusOr<OrgLookup> {
     OrgLookup lookup;
-    lookup.unit_index_.reserve(units.size());
     lookup.unit_offsets_.reserve(units.size() + 1);
     for (const OrgUnit& unit : units) {
       if (!unit.id.valid()) {
         return absl::InvalidArgumentError(absl::StrCat("org lookup: invalid org unit id ", unit.id.value()));
       }
-      if (!lookup.unit_index_.emplace(unit.id, static_cast<std::uint32_t>(lookup.unit_index_.size())).second) {
+      if (!lookup.unit_index_.Insert(unit.id)) {
         return absl::InvalidArgumentError(absl::StrCat("org lookup: duplicate ", ToString(unit.id)));
       }
       for (const auto& segment : unit.history.Segments()) {
@@ -43,14 +45,12 @@ absl::StatusOr<OrgLookup> OrgLookup::Build(std::span<const OrgUnit> units, std::
       }
       lookup.unit_offsets_.push_back(static_cast<std::uint32_t>(lookup.unit_entries_.size()));
     }
-    lookup.position_index_.reserve(positions.size());
     lookup.position_offsets_.reserve(positions.size() + 1);
     for (const Position& position : positions) {
       if (!position.id.valid()) {
         return absl::InvalidArgumentError(absl::StrCat("org lookup: invalid position id ", position.id.value()));
       }
-      if (!lookup.position_index_.emplace(position.id, static_cast<std::uint32_t>(lookup.position_index_.size()))
-               .second) {
+      if (!lookup.position_index_.Insert(position.id)) {
         return absl::InvalidArgumentError(absl::StrCat("org lookup: duplicate ", ToString(position.id)));
       }
       for (const auto& segment : position.history.Segments()) {
@@ -59,34 +59,55 @@ absl::StatusOr<OrgLookup> OrgLookup::Build(std::span<const OrgUnit> units, std::
       }
       lookup.position_offsets_.push_back(static_cast<std::uint32_t>(lookup.position_entries_.size()));
     }
+    lookup.unit_index_.Finish();
+    lookup.position_index_.Finish();
     return lookup;
   });
 }
 
 absl::StatusOr<PositionPlacement> OrgLookup::PlacementOn(PositionId position, Date date) const {
-  auto it = position_index_.find(position);
-  if (it == position_index_.end()) {
+  const std::uint32_t slot = position_index_.Find(position);
+  if (slot == kNoSlot) {
     return absl::NotFoundError(absl::StrCat(ToString(position), " is not in the org lookup"));
   }
   const std::int64_t entry =
-      EntryOn(position_entries_, position_offsets_[it->second], position_offsets_[it->second + 1], date);
+      EntryOn(position_entries_, position_offsets_[slot], position_offsets_[slot + 1], date);
   if (entry < 0) return PositionPlacement{};
   const PositionEntry& e = position_entries_[static_cast<std::size_t>(entry)];
   return PositionPlacement{e.org_unit, e.grade};
 }
 
 Date OrgLookup::NextPositionChange(PositionId position, Date date) const {
-  auto it = position_index_.find(position);
-  if (it == position_index_.end()) return OpenEnd();
-  return NextChange(position_entries_, position_offsets_[it->second], position_offsets_[it->second + 1], date);
+  const std::uint32_t slot = position_index_.Find(position);
+  if (slot == kNoSlot) return OpenEnd();
+  return NextChange(position_entries_, position_offsets_[slot], position_offsets_[slot + 1], date);
 }
 
-absl::Status OrgLookup::UnitPathOn(OrgUnitId unit, Date date, std::vector<OrgUnitId>* path) const {
+std::optional<OrgLookup::PositionView> OrgLookup::ViewPosition(PositionId position, Date date) const {
+  const std::uint32_t slot = position_index_.Find(position);
+  if (slot == kNoSlot) return std::nullopt;
+  const std::uint32_t begin = position_offsets_[slot];
+  const std::uint32_t end = position_offsets_[slot + 1];
+  PositionView view;
+  const std::int64_t entry = EntryOn(position_entries_, begin, end, date);
+  if (entry >= 0) {
+    const PositionEntry& e = position_entries_[static_cast<std::size_t>(entry)];
+    view.org_unit = e.org_unit;
+    view.grade = e.grade;
+  }
+  view.next_change = NextChange(position_entries_, begin, end, date);
+  return view;
+}
+
+absl::Status OrgLookup::UnitPathOn(OrgUnitId unit, Date date, std::vector<OrgUnitId>* path,
+                                   Period* stable) const {
   path->clear();
+  Date from(boost::gregorian::min_date_time);
+  Date until = OpenEnd();
   OrgUnitId current = unit;
   while (current.valid()) {
-    auto it = unit_index_.find(current);
-    if (it == unit_index_.end()) {
+    const std::uint32_t slot = unit_index_.Find(current);
+    if (slot == kNoSlot) {
       return absl::NotFoundError(absl::StrCat(ToString(current), " is not in the org lookup (on the path of ",
                                               ToString(unit), ")"));
     }
@@ -95,19 +116,26 @@ absl::Status OrgLookup::UnitPathOn(OrgUnitId unit, Date date, std::vector<OrgUni
                                                         FormatIsoDate(date)));
     }
     path->push_back(current);
-    const std::int64_t entry = EntryOn(unit_entries_, unit_offsets_[it->second], unit_offsets_[it->second + 1], date);
+    const std::uint32_t begin = unit_offsets_[slot];
+    const std::uint32_t end = unit_offsets_[slot + 1];
+    const std::int64_t entry = EntryOn(unit_entries_, begin, end, date);
+    if (stable != nullptr) {
+      until = std::min(until, NextChange(unit_entries_, begin, end, date));
+      if (entry >= 0) from = std::max(from, unit_entries_[static_cast<std::size_t>(entry)].effective);
+    }
     current = entry < 0 ? OrgUnitId() : unit_entries_[static_cast<std::size_t>(entry)].parent;
   }
+  if (stable != nullptr) *stable = Period(from, until);
   return absl::OkStatus();
 }
 
 bool OrgLookup::InSubtree(OrgUnitId unit, OrgUnitId root, Date date) const {
   OrgUnitId current = unit;
   for (std::size_t steps = 0; current.valid() && steps <= unit_index_.size(); ++steps) {
-    auto it = unit_index_.find(current);
-    if (it == unit_index_.end()) return false;
+    const std::uint32_t slot = unit_index_.Find(current);
+    if (slot == kNoSlot) return false;
     if (current == root) return true;
-    const std::int64_t entry = EntryOn(unit_entries_, unit_offsets_[it->second], unit_offsets_[it->second + 1], date);
+    const std::int64_t entry = EntryOn(unit_entries_, unit_offsets_[slot], unit_offsets_[slot + 1], date);
     current = entry < 0 ? OrgUnitId() : unit_entries_[static_cast<std::size_t>(entry)].parent;
   }
   return false;
@@ -117,10 +145,10 @@ Date OrgLookup::NextPathChange(OrgUnitId unit, Date date) const {
   Date next = OpenEnd();
   OrgUnitId current = unit;
   for (std::size_t steps = 0; current.valid() && steps <= unit_index_.size(); ++steps) {
-    auto it = unit_index_.find(current);
-    if (it == unit_index_.end()) break;
-    const std::uint32_t begin = unit_offsets_[it->second];
-    const std::uint32_t end = unit_offsets_[it->second + 1];
+    const std::uint32_t slot = unit_index_.Find(current);
+    if (slot == kNoSlot) break;
+    const std::uint32_t begin = unit_offsets_[slot];
+    const std::uint32_t end = unit_offsets_[slot + 1];
     next = std::min(next, NextChange(unit_entries_, begin, end, date));
     const std::int64_t entry = EntryOn(unit_entries_, begin, end, date);
     current = entry < 0 ? OrgUnitId() : unit_entries_[static_cast<std::size_t>(entry)].parent;

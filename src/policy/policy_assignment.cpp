@@ -20,6 +20,8 @@ bool Covers(Date begin, Date end, Date day) { return begin <= day && day < end; 
 struct TypeCandidates {
   LeaveTypeId leave_type;
   std::vector<const PolicyCandidate*> ordered;
+  // Per ordered candidate: its index in Resolver::tenure_months_, or -1.
+  std::vector<int> tenure_slot;
 };
 
 // One stretch of employed days with constant facts.
@@ -27,6 +29,7 @@ struct FactInterval {
   Date begin;
   Date end;
   EmployeeFacts facts;
+  std::vector<Date> milestones;  // TenureMilestone for each of Resolver::tenure_months_
 };
 
 // Resolves employees one after the other, reusing its buffers.
@@ -38,7 +41,7 @@ class Resolver {
       auto it = std::find_if(types_.begin(), types_.end(),
                              [&](const TypeCandidates& t) { return t.leave_type == c.leave_type; });
       if (it == types_.end()) {
-        types_.push_back(TypeCandidates{c.leave_type, {}});
+        types_.push_back(TypeCandidates{c.leave_type, {}, {}});
         it = std::prev(types_.end());
       }
       it->ordered.push_back(&c);
@@ -51,6 +54,22 @@ class Resolver {
     }
     std::sort(types_.begin(), types_.end(),
               [](const TypeCandidates& a, const TypeCandidates& b) { return a.leave_type < b.leave_type; });
+    for (const PolicyCandidate& c : candidates) {
+      if (c.rule.min_tenure_months > 0) tenure_months_.push_back(c.rule.min_tenure_months);
+    }
+    std::sort(tenure_months_.begin(), tenure_months_.end());
+    tenure_months_.erase(std::unique(tenure_months_.begin(), tenure_months_.end()), tenure_months_.end());
+    for (TypeCandidates& t : types_) {
+      for (const PolicyCandidate* c : t.ordered) {
+        int slot = -1;
+        if (c->rule.min_tenure_months > 0) {
+          slot = static_cast<int>(std::lower_bound(tenure_months_.begin(), tenure_months_.end(),
+                                                   c->rule.min_tenure_months) -
+                                  tenure_months_.begin());
+        }
+        t.tenure_slot.push_back(slot);
+      }
+    }
   }
 
   // Appends the segments of `employee` to `*out`. `assignments` are the
@@ -93,11 +112,11 @@ class Resolver {
       while (day < end) {
         if (interval_count_ == intervals_.size()) intervals_.emplace_back();
         FactInterval& interval = intervals_[interval_count_];
-        HRKIT_RETURN_IF_ERROR(FillFacts(employee.id, record, lookup_, day, &interval.facts));
         Date next = end;
-        if (record.position.valid()) next = std::min(next, lookup_.NextPositionChange(record.position, day));
-        if (interval.facts.org_unit.valid()) {
-          next = std::min(next, lookup_.NextPathChange(interval.facts.org_unit, day));
+        HRKIT_RETURN_IF_ERROR(FillFactsCached(employee.id, record, day, &interval.facts, &next));
+        interval.milestones.clear();
+        for (std::int32_t months : tenure_months_) {
+          interval.milestones.push_back(TenureMilestone(interval.facts.seniority_start, months));
         }
         interval.begin = day;
         interval.end = next;
@@ -105,6 +124,42 @@ class Resolver {
         day = next;
       }
     }
+    return absl::OkStatus();
+  }
+
+  // FillFacts (policy/org_lookup.hpp) with one position look-up and a cache of
+  // unit paths; lowers `*next` to the first day the position or the path
+  // changes.
+  absl::Status FillFactsCached(EmployeeId employee, const EmploymentRecord& record, Date day, EmployeeFacts* facts,
+                               Date* next) {
+    facts->as_of = day;
+    facts->location = record.location;
+    facts->employment_type = record.type;
+    facts->fte = record.fte;
+    facts->seniority_start = IsRealDate(record.seniority_start) ? record.seniority_start : record.employment_start;
+    facts->grade.clear();
+    facts->org_unit = OrgUnitId();
+    facts->unit_path.clear();
+    if (!record.position.valid()) return absl::OkStatus();
+    const std::optional<OrgLookup::PositionView> view = lookup_.ViewPosition(record.position, day);
+    if (!view.has_value()) {
+      return absl::NotFoundError(
+          absl::StrCat(ToString(employee), ": ", ToString(record.position), " is not in the org lookup"));
+    }
+    *next = std::min(*next, view->next_change);
+    facts->org_unit = view->org_unit;
+    facts->grade.assign(view->grade.data(), view->grade.size());
+    if (!facts->org_unit.valid()) return absl::OkStatus();
+    auto [it, inserted] = path_cache_.try_emplace(facts->org_unit);
+    CachedPath& cached = it->second;
+    if (inserted || day < cached.stable.begin() || !(day < cached.stable.end())) {
+      if (absl::Status s = lookup_.UnitPathOn(facts->org_unit, day, &cached.path, &cached.stable); !s.ok()) {
+        path_cache_.erase(it);
+        return absl::Status(s.code(), absl::StrCat(ToString(employee), ": ", s.message()));
+      }
+    }
+    facts->unit_path.assign(cached.path.begin(), cached.path.end());
+    *next = std::min(*next, cached.stable.end());
     return absl::OkStatus();
   }
 
@@ -120,12 +175,13 @@ class Resolver {
         if (interval.begin < d && d < interval.end) cuts_.push_back(d);
       };
       if (candidates != nullptr) {
-        for (const PolicyCandidate* c : candidates->ordered) {
+        for (std::size_t i = 0; i < candidates->ordered.size(); ++i) {
+          const PolicyCandidate* c = candidates->ordered[i];
           if (c->validity.begin() >= interval.end || c->validity.end() <= interval.begin) continue;
           add_cut(c->validity.begin());
           add_cut(c->validity.end());
-          if (c->rule.min_tenure_months > 0) {
-            add_cut(TenureMilestone(interval.facts.seniority_start, c->rule.min_tenure_months));
+          if (const int slot = candidates->tenure_slot[i]; slot >= 0) {
+            add_cut(interval.milestones[static_cast<std::size_t>(slot)]);
           }
         }
       }
@@ -174,9 +230,16 @@ class Resolver {
   Date range_begin_;
   Date range_end_;
   std::vector<TypeCandidates> types_;
+  std::vector<std::int32_t> tenure_months_;  // the distinct minimum tenures of the candidates
   std::vector<FactInterval> intervals_;  // the first interval_count_ are in use
   std::size_t interval_count_ = 0;
   std::vector<Date> cuts_;
+  // A unit's path and the days it holds on.
+  struct CachedPath {
+    std::vector<OrgUnitId> path;
+    Period stable{Date(2000, 1, 1), Date(2000, 1, 1)};
+  };
+  absl::flat_hash_map<OrgUnitId, CachedPath> path_cache_;
 };
 
 absl::Status ValidateRange(const Period& range) {

@@ -182,6 +182,46 @@ TEST(OrgLookup, RejectsDuplicateAndInvalidIdsAndDetectsCycles) {
   EXPECT_FALSE(cyclic.InSubtree(OrgUnitId(1), OrgUnitId(3), kJan1));
 }
 
+TEST(OrgLookup, SparseIdsAreFoundToo) {
+  // Ids far above twice the count: the lookup keeps a hash index instead of an array.
+  const std::int64_t big = 9'000'000'000'000;
+  const std::vector<OrgUnit> units = {Unit(big, 0), Unit(big + 7, big)};
+  const std::vector<Position> positions = {MakePosition(big + 1, big + 7, "G1")};
+  ASSERT_OK_AND_ASSIGN(OrgLookup lookup, OrgLookup::Build(units, positions));
+  EXPECT_TRUE(lookup.HasUnit(OrgUnitId(big + 7)));
+  EXPECT_FALSE(lookup.HasUnit(OrgUnitId(big + 1)));
+  EXPECT_TRUE(lookup.HasPosition(PositionId(big + 1)));
+  EXPECT_FALSE(lookup.HasPosition(PositionId(3)));
+  EXPECT_TRUE(lookup.InSubtree(OrgUnitId(big + 7), OrgUnitId(big), kJan1));
+  ASSERT_OK_AND_ASSIGN(PositionPlacement p, lookup.PlacementOn(PositionId(big + 1), kJan1));
+  EXPECT_EQ(p, (PositionPlacement{OrgUnitId(big + 7), "G1"}));
+  const std::optional<OrgLookup::PositionView> view = lookup.ViewPosition(PositionId(big + 1), kJan1);
+  ASSERT_TRUE(view.has_value());
+  EXPECT_EQ(view->grade, "G1");
+  EXPECT_EQ(view->next_change, OpenEnd());
+  EXPECT_FALSE(lookup.ViewPosition(PositionId(big + 2), kJan1).has_value());
+
+  // An empty lookup knows nothing.
+  const OrgLookup empty;
+  EXPECT_FALSE(empty.HasUnit(OrgUnitId(1)));
+  EXPECT_STATUS_CODE(empty.PlacementOn(PositionId(1), kJan1), absl::StatusCode::kNotFound);
+}
+
+TEST(OrgLookup, PathStabilitySpansTheRecordsOfThePathsUnits) {
+  const Org org = MakeOrg();
+  std::vector<OrgUnitId> path;
+  Period stable(kJan1, kJan1);
+  // Unit 40's first record is from 2020-01-01 and it moves on 2025-04-01.
+  ASSERT_OK(org.lookup.UnitPathOn(OrgUnitId(40), Date(2024, 6, 1), &path, &stable));
+  EXPECT_EQ(stable, Period(Date(2020, 1, 1), Date(2025, 4, 1)));
+  ASSERT_OK(org.lookup.UnitPathOn(OrgUnitId(40), Date(2025, 6, 1), &path, &stable));
+  EXPECT_EQ(stable, Period(Date(2025, 4, 1), OpenEnd()));
+  // Before any record: the unit alone, stable until its first record.
+  ASSERT_OK(org.lookup.UnitPathOn(OrgUnitId(40), Date(2019, 6, 1), &path, &stable));
+  EXPECT_THAT(path, ElementsAre(OrgUnitId(40)));
+  EXPECT_EQ(stable.end(), Date(2020, 1, 1));
+}
+
 TEST(OrgLookup, FactsOnJoinsTheEmploymentRecordAndTheOrg) {
   const Org org = MakeOrg();
   EmploymentRecord r = Active(PositionId(100), kBerlin, 0.8);

@@ -13,9 +13,13 @@
 #ifndef HRKIT_POLICY_ORG_LOOKUP_HPP_
 #define HRKIT_POLICY_ORG_LOOKUP_HPP_
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -29,6 +33,48 @@
 #include "hrkit/policy/eligibility.hpp"
 
 namespace hrkit {
+
+namespace policy_internal {
+// Maps ids to dense slots 0..n-1: a plain array indexed by the id when the ids
+// are dense enough (the usual case), a hash map otherwise.
+template <class IdT>
+class IdSlots {
+ public:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+  // Adds `id` with the next slot; false if it is already there.
+  bool Insert(IdT id) {
+    const auto slot = static_cast<std::uint32_t>(size_);
+    if (!map_.emplace(id, slot).second) return false;
+    ++size_;
+    max_value_ = std::max(max_value_, id.value());
+    return true;
+  }
+  // Switches to the array form when max id <= 2 x count + 1024.
+  void Finish() {
+    if (max_value_ > 2 * static_cast<std::int64_t>(size_) + 1024) return;
+    dense_.assign(static_cast<std::size_t>(max_value_) + 1, kNone);
+    for (const auto& [id, slot] : map_) dense_[static_cast<std::size_t>(id.value())] = slot;
+    map_.clear();
+  }
+  // The slot of `id`, or kNone.
+  std::uint32_t Find(IdT id) const {
+    if (!dense_.empty() || map_.empty()) {
+      const std::int64_t v = id.value();
+      return v >= 0 && static_cast<std::size_t>(v) < dense_.size() ? dense_[static_cast<std::size_t>(v)] : kNone;
+    }
+    auto it = map_.find(id);
+    return it == map_.end() ? kNone : it->second;
+  }
+  std::size_t size() const { return size_; }
+
+ private:
+  absl::flat_hash_map<IdT, std::uint32_t> map_;
+  std::vector<std::uint32_t> dense_;
+  std::size_t size_ = 0;
+  std::int64_t max_value_ = 0;
+};
+}  // namespace policy_internal
 
 // Where a position sits on a date.
 struct PositionPlacement {
@@ -49,8 +95,10 @@ class OrgLookup {
   static absl::StatusOr<OrgLookup> Build(std::span<const OrgUnit> units, std::span<const Position> positions);
 
   // True if the unit / position was given to Build.
-  bool HasUnit(OrgUnitId unit) const { return unit_index_.contains(unit); }
-  bool HasPosition(PositionId position) const { return position_index_.contains(position); }
+  bool HasUnit(OrgUnitId unit) const { return unit_index_.Find(unit) != policy_internal::IdSlots<OrgUnitId>::kNone; }
+  bool HasPosition(PositionId position) const {
+    return position_index_.Find(position) != policy_internal::IdSlots<PositionId>::kNone;
+  }
 
   // The unit and grade of `position` on `date`. Returns NotFound for a
   // position not given to Build; an empty placement before its first record.
@@ -60,11 +108,27 @@ class OrgLookup {
   // OpenEnd(). An unknown position never changes.
   Date NextPositionChange(PositionId position, Date date) const;
 
+  // PlacementOn and NextPositionChange in one look-up, without copying: the
+  // grade points into the lookup and is valid while the lookup lives.
+  struct PositionView {
+    OrgUnitId org_unit;      // invalid before the position's first record
+    std::string_view grade;  // empty before the first record
+    Date next_change;        // as NextPositionChange
+  };
+  // The view of `position` on `date`, or nullopt for a position not given to
+  // Build.
+  std::optional<PositionView> ViewPosition(PositionId position, Date date) const;
+
   // Replaces `*path` with `unit` and its ancestors on `date`, nearest first.
-  // A unit with no record yet on `date` counts as a root. Returns NotFound for
-  // an unknown unit (the unit itself or a parent), FailedPrecondition if the
-  // parent links form a cycle on `date`.
-  absl::Status UnitPathOn(OrgUnitId unit, Date date, std::vector<OrgUnitId>* path) const;
+  // A unit with no record yet on `date` counts as a root. If `stable` is not
+  // null it receives the days around `date` on which the path is the same:
+  // from the latest record in effect on `date` among the path's units to the
+  // first later change of any of them (its begin is boost's min_date_time if
+  // no unit on the path has a record yet, its end OpenEnd() if none changes).
+  // Returns NotFound for an unknown unit (the unit itself or a parent),
+  // FailedPrecondition if the parent links form a cycle on `date`.
+  absl::Status UnitPathOn(OrgUnitId unit, Date date, std::vector<OrgUnitId>* path,
+                          Period* stable = nullptr) const;
 
   // True if `unit` is `root` or below it on `date`. False for unknown units
   // and for cyclic links.
@@ -93,10 +157,10 @@ class OrgLookup {
   template <class Entry>
   static Date NextChange(const std::vector<Entry>& entries, std::uint32_t begin, std::uint32_t end, Date date);
 
-  absl::flat_hash_map<OrgUnitId, std::uint32_t> unit_index_;
+  policy_internal::IdSlots<OrgUnitId> unit_index_;
   std::vector<std::uint32_t> unit_offsets_{0};  // unit i's entries: [offsets[i], offsets[i+1])
   std::vector<UnitEntry> unit_entries_;
-  absl::flat_hash_map<PositionId, std::uint32_t> position_index_;
+  policy_internal::IdSlots<PositionId> position_index_;
   std::vector<std::uint32_t> position_offsets_{0};
   std::vector<PositionEntry> position_entries_;
 };
