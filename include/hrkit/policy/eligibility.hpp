@@ -12,20 +12,15 @@
 // Storage. A rule belongs to one version of a leave policy, but a History
 // record (Timeline<R>) may hold scalar fields only (core/describe.hpp), so the
 // rule is not stored inside the version. It is stored flat, as a List of
-// EligibilityCriterion records on the policy entity, each tagged with the
-// effective date of the version it belongs to:
+// EligibilityCriterion records, each tagged with the effective date of the
+// version it belongs to. The records of all versions of one policy live in a
+// PolicyEligibility entity beside the policy (policy/policy_candidates.hpp),
+// whose Describe holds `v.List("criteria", e.criteria, ...)`.
 //
-//   struct LeavePolicy {
-//     ...
-//     Timeline<LeavePolicyVersion> versions;
-//     std::vector<EligibilityCriterion> eligibility;   // all versions' rules
-//   };
-//   ... Describe: v.List("eligibility", p.eligibility, Sensitivity::kDirectory);
-//
-// Writing version V (effective E) with rule R:
-//   ReplaceCriteria(R, E, &policy.eligibility);
-// Reading the rule of the version in effect from E:
-//   HRKIT_ASSIGN_OR_RETURN(EligibilityRule rule, RuleFromCriteria(policy.eligibility, E));
+// Writing the rule R of the version effective on E:
+//   HRKIT_RETURN_IF_ERROR(ReplaceCriteria(R, E, &eligibility.criteria));
+// Reading it back:
+//   HRKIT_ASSIGN_OR_RETURN(EligibilityRule rule, RuleFromCriteria(eligibility.criteria, E));
 // A version without criteria has the empty rule: it applies to everyone.
 //
 // Thread safety: value types and pure functions; safe to use concurrently.
