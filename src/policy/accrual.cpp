@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 #include <utility>
 
@@ -16,6 +17,11 @@ namespace {
 using boost::gregorian::days;
 
 constexpr double kEpsilon = 1e-9;
+
+// IsRealDate, inline: the run asks it for every fact.
+inline bool Real(Date d) { return !d.is_special(); }
+
+const Date kOpenEnd(boost::gregorian::pos_infin);
 
 int MonthIndex(int year, int month) { return year * 12 + month - 1; }
 
@@ -98,22 +104,21 @@ PeriodSpan PeriodOf(AccrualFrequency f, int anchor_month, Date d) {
   return {d, d + days(1), year_begin, 1};
 }
 
-// The period after `p`: month-based periods step by month index without
-// converting dates back to year-month-day.
-PeriodSpan NextPeriod(AccrualFrequency f, int anchor_month, const PeriodSpan& p) {
+// Moves `p` to the next period: month-based periods step by month index
+// without converting dates back to year-month-day, in place (no struct copy).
+void AdvancePeriod(AccrualFrequency f, int anchor_month, PeriodSpan& p) {
   if (f == AccrualFrequency::kDaily || f == AccrualFrequency::kWeekly || f == AccrualFrequency::kTwiceMonthly) {
-    return PeriodOf(f, anchor_month, p.end);
+    p = PeriodOf(f, anchor_month, p.end);
+    return;
   }
   const int len = MonthsPerPeriod(f);
-  PeriodSpan next = p;
-  next.begin = p.end;
-  next.begin_month = p.begin_month + len;
-  next.end = FromMonthIndex(next.begin_month + len);
-  if (next.begin_month >= p.year_month + 12) {
-    next.year_month = p.year_month + 12;
-    next.year_begin = next.begin;
+  p.begin = p.end;
+  p.begin_month += len;
+  p.end = FromMonthIndex(p.begin_month + len);
+  if (p.begin_month >= p.year_month + 12) {
+    p.year_month += 12;
+    p.year_begin = p.begin;
   }
-  return next;
 }
 
 // The first joining-day anniversary (a multiple of the period's months after
@@ -148,8 +153,8 @@ std::string Owner(const AccrualFacts& facts) {
 
 // The version in force on `d` through the segment containing it, or nullptr.
 const LeavePolicyVersion* VersionOn(const Scratch& s, Date d, std::int64_t* policy) {
-  for (std::size_t i = 0; i < s.segments.size(); ++i) {
-    const Period& p = s.segments[i].period;
+  for (std::size_t i = 0; i < s.segs.size(); ++i) {
+    const Period& p = s.segs[i].period;
     if (p.begin() <= d && d < p.end()) {
       *policy = s.segment_policies[i]->id.value();
       return s.segment_policies[i]->versions.At(d);
@@ -246,7 +251,7 @@ void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Date vers
                                    v.rounding, notes});
       }
     }
-    ps = NextPeriod(v.frequency, v.carry_over_month, ps);
+    AdvancePeriod(v.frequency, v.carry_over_month, ps);
   }
 }
 
@@ -280,7 +285,7 @@ void RoundCredits(std::vector<Credit>& credits) {
 
 absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratch& s,
                           std::vector<LedgerEntry>& out) {
-  if (!IsRealDate(range.begin()) || !IsRealDate(range.end()) || !(range.begin() < range.end())) {
+  if (!Real(range.begin()) || !Real(range.end()) || !(range.begin() < range.end())) {
     return absl::InvalidArgumentError(
         absl::StrCat(Owner(facts), ": accrual range must be two real dates with begin < end, got [",
                      FormatIsoDate(range.begin()), ", ", FormatIsoDate(range.end()), ")"));
@@ -293,34 +298,44 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
   }
 
   // Segments, sorted, with their policies.
-  s.segments.assign(facts.segments.begin(), facts.segments.end());
   auto by_begin = [](const PolicySegment& a, const PolicySegment& b) { return a.period.begin() < b.period.begin(); };
-  if (!std::is_sorted(s.segments.begin(), s.segments.end(), by_begin)) {
+  s.segs = facts.segments;
+  if (!std::is_sorted(facts.segments.begin(), facts.segments.end(), by_begin)) {
+    s.segments.assign(facts.segments.begin(), facts.segments.end());
     std::sort(s.segments.begin(), s.segments.end(), by_begin);
+    s.segs = s.segments;
   }
   s.segment_policies.clear();
-  for (std::size_t i = 0; i < s.segments.size(); ++i) {
-    const PolicySegment& seg = s.segments[i];
+  for (std::size_t i = 0; i < s.segs.size(); ++i) {
+    const PolicySegment& seg = s.segs[i];
     auto where = [&] { return absl::StrCat(Owner(facts), " segment from ", FormatIsoDate(seg.period.begin())); };
     if (seg.employee != facts.employee || seg.leave_type != facts.leave_type) {
       return absl::InvalidArgumentError(absl::StrCat(where(), ": belongs to ", ToString(seg.employee), " ",
                                                      ToString(seg.leave_type)));
     }
-    if (!IsRealDate(seg.period.begin()) || seg.period.is_null() ||
-        !(IsRealDate(seg.period.end()) || seg.period.end() == OpenEnd())) {
+    if (!Real(seg.period.begin()) || seg.period.is_null() ||
+        !(Real(seg.period.end()) || seg.period.end().is_pos_infinity())) {
       return absl::InvalidArgumentError(absl::StrCat(where(), ": period must be a non-empty [begin, end)"));
     }
-    if (i > 0 && s.segments[i - 1].period.end() > seg.period.begin()) {
+    if (i > 0 && s.segs[i - 1].period.end() > seg.period.begin()) {
       return absl::InvalidArgumentError(absl::StrCat(where(), ": overlaps the segment from ",
-                                                     FormatIsoDate(s.segments[i - 1].period.begin())));
+                                                     FormatIsoDate(s.segs[i - 1].period.begin())));
     }
     const LeavePolicy* policy = nullptr;
-    for (const LeavePolicy& p : facts.policies) {
-      if (p.id == seg.policy) {
-        policy = &p;
-        break;
+    const std::less<const LeavePolicy*> before;
+    const LeavePolicy* cached = s.cached_policy;
+    if (cached != nullptr && !before(cached, facts.policies.data()) &&
+        before(cached, facts.policies.data() + facts.policies.size()) && cached->id == seg.policy) {
+      policy = cached;
+    } else {
+      for (const LeavePolicy& p : facts.policies) {
+        if (p.id == seg.policy) {
+          policy = &p;
+          break;
+        }
       }
     }
+    s.cached_policy = policy;
     if (policy == nullptr) {
       return absl::NotFoundError(absl::StrCat(where(), ": ", ToString(seg.policy), " not found"));
     }
@@ -339,7 +354,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
   for (std::size_t i = 0; i < employment.size(); ++i) {
     if (i + 1 < employment.size() && employment[i + 1].effective == employment[i].effective) continue;
     const Date begin = employment[i].effective;
-    const Date end = i + 1 < employment.size() ? employment[i + 1].effective : OpenEnd();
+    const Date end = i + 1 < employment.size() ? employment[i + 1].effective : kOpenEnd;
     const EmploymentRecord& r = employment[i].value;
     if (!IsEmployed(r)) {
       in_stretch = false;
@@ -349,8 +364,8 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
       stretch_start = begin;
       in_stretch = true;
     }
-    const Date es = IsRealDate(r.employment_start) ? r.employment_start : stretch_start;
-    const Date ss = IsRealDate(r.seniority_start) ? r.seniority_start : es;
+    const Date es = Real(r.employment_start) ? r.employment_start : stretch_start;
+    const Date ss = Real(r.seniority_start) ? r.seniority_start : es;
     s.pieces.push_back(Piece{begin, end, r.fte, es, ss, begin});
   }
 
@@ -358,8 +373,8 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
   s.credits.clear();
   s.carry_months.clear();
   std::int32_t group = 0;
-  for (std::size_t i = 0; i < s.segments.size(); ++i) {
-    const Period& sp = s.segments[i].period;
+  for (std::size_t i = 0; i < s.segs.size(); ++i) {
+    const Period& sp = s.segs[i].period;
     const LeavePolicy& policy = *s.segment_policies[i];
     const auto versions = policy.versions.Entries();
     for (std::size_t j = 0; j < versions.size(); ++j) {
@@ -367,7 +382,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
       const LeavePolicyVersion& v = versions[j].value;
       if (!v.keeps_balance) continue;
       const Date vb = versions[j].effective;
-      const Date ve = j + 1 < versions.size() ? versions[j + 1].effective : OpenEnd();
+      const Date ve = j + 1 < versions.size() ? versions[j + 1].effective : kOpenEnd;
       const Date rb = std::max(sp.begin(), vb);
       const Date re = std::min(sp.end(), ve);
       if (!(rb < re)) continue;
@@ -387,7 +402,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
   const int last_year = (range.end() - days(1)).year();
   for (int y = range.begin().year(); y <= last_year; ++y) {
     for (const std::int32_t m : s.carry_months) {
-      const Date c(y, m, 1);
+      const Date c = FromMonthIndex(MonthIndex(y, m));
       if (c < range.begin() || c >= range.end()) continue;
       std::int64_t policy = 0;
       const LeavePolicyVersion* v = VersionOn(s, c - days(1), &policy);
@@ -402,7 +417,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
     s.others.push_back(LedgerEntry{range.begin(), LedgerEntryKind::kOpening, 0, facts.opening_balance, 0});
   }
   for (const LedgerAdjustment& a : facts.adjustments) {
-    if (!IsRealDate(a.date) || !std::isfinite(a.amount)) {
+    if (!Real(a.date) || !std::isfinite(a.amount)) {
       return absl::InvalidArgumentError(absl::StrCat(Owner(facts), ": adjustment on ", FormatIsoDate(a.date),
                                                      " needs a real date and a finite amount"));
     }
@@ -412,7 +427,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
     }
   }
   for (const LeaveDay& d : facts.taken) {
-    if (!IsRealDate(d.date) || !std::isfinite(d.amount) || d.amount < 0) {
+    if (!Real(d.date) || !std::isfinite(d.amount) || d.amount < 0) {
       return absl::InvalidArgumentError(absl::StrCat(Owner(facts), ": taken day ", FormatIsoDate(d.date),
                                                      " needs a real date and a finite amount >= 0, got ", d.amount));
     }

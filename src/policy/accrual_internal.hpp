@@ -5,6 +5,7 @@
 #define HRKIT_SRC_POLICY_ACCRUAL_INTERNAL_HPP_
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -50,8 +51,10 @@ struct CarryEvent {
 // Reusable buffers.
 struct Scratch {
   std::vector<Piece> pieces;
-  std::vector<PolicySegment> segments;
+  std::vector<PolicySegment> segments;       // sorted copy, when the input is unsorted
+  std::span<const PolicySegment> segs;       // the segments in date order
   std::vector<const LeavePolicy*> segment_policies;
+  const LeavePolicy* cached_policy = nullptr;  // the last policy found, for the next lookup
   std::vector<LeaveTier> tiers;
   std::vector<Credit> credits;
   std::vector<LedgerEntry> others;

@@ -128,6 +128,9 @@ absl::StatusOr<AccrualRunResult> RunAccrual(const AccrualPopulation& population,
       const std::int64_t months = (range.end() - range.begin()).days() / 30 + 2;
       result.entries.reserve(segments.size() * static_cast<std::size_t>(std::min<std::int64_t>(months, 40)));
     }
+    result.employees.reserve(segments.size());
+    result.leave_types.reserve(segments.size());
+    result.offsets.reserve(segments.size() + 1);
     accrual_internal::Scratch scratch;
     std::vector<LeaveDay> days;
     std::vector<LedgerAdjustment> manual;
@@ -143,17 +146,17 @@ absl::StatusOr<AccrualRunResult> RunAccrual(const AccrualPopulation& population,
              segments[j].leave_type == segments[i].leave_type) {
         ++j;
       }
+      const PolicySegment& key = segments[i];
+      while (employees[e]->id < key.employee) ++e;  // known: checked above
       if (j < segments.size()) {
         // The next employee's history is a separate allocation: start loading it now.
-        const std::size_t next = std::min(e + 1, employees.size() - 1);
+        const std::size_t next = std::min(e + 2, employees.size() - 1);
         const auto entries = employees[next]->employment.Entries();
         if (!entries.empty()) {
           __builtin_prefetch(entries.data());
           __builtin_prefetch(reinterpret_cast<const char*>(entries.data()) + 64);
         }
       }
-      const PolicySegment& key = segments[i];
-      while (employees[e]->id < key.employee) ++e;  // known: checked above
       while (t < taken.size() && ByKey(taken[t], key)) ++t;
       days.clear();
       for (; t < taken.size() && !ByKey(key, taken[t]); ++t) days.push_back(taken[t].day);
