@@ -400,6 +400,54 @@ TEST_F(PostgresStoreTest, InjectionLeavesTheCatalogUnchanged) {
               testing::ElementsAre("'; DROP TABLE employee;--"));
 }
 
+// The foreign keys of the child tables, as the catalog describes them.
+std::vector<std::string> ForeignKeys(RawConnection& db) {
+  return db.Query(
+      "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+      "WHERE contype = 'f' AND connamespace = current_schema()::regnamespace ORDER BY 1, 2");
+}
+
+TEST_F(PostgresStoreTest, SaveAllKeepsTheForeignKeys) {
+  // SaveAll drops the child tables' foreign keys for the load and adds them
+  // back in the same transaction.
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open());
+  const std::vector<std::string> before = ForeignKeys(*admin_);
+  EXPECT_THAT(before, testing::Contains(HasSubstr("REFERENCES employee(id) ON DELETE CASCADE")));
+  ASSERT_OK(store->SaveAll(SampleDataset(3)));
+  EXPECT_EQ(ForeignKeys(*admin_), before);
+  // A cancelled SaveAll rolls the dropped keys back too.
+  hrkit::CancellableProgress cancel;
+  cancel.RequestCancel();
+  EXPECT_STATUS_CODE(store->SaveAll(SampleDataset(4), &cancel), absl::StatusCode::kCancelled);
+  EXPECT_EQ(ForeignKeys(*admin_), before);
+  ASSERT_OK(store->Erase<Employee>(EmployeeId(1), 1));
+  EXPECT_THAT(admin_->Query("SELECT count(*) FROM employee__employment WHERE entity_id = 1"),
+              testing::ElementsAre("0"));
+}
+
+TEST_F(PostgresStoreTest, ARoleThatDoesNotOwnTheTablesCanSaveAll) {
+  // Without ownership the keys stay in place and are checked row by row.
+  { ASSERT_OK(Open().status()); }
+  const std::vector<std::string> keys = ForeignKeys(*admin_);
+  const std::string role = schema_ + "_writer";
+  admin_->Query(absl::StrCat("CREATE ROLE \"", role, "\" LOGIN"));
+  admin_->Query(absl::StrCat("GRANT USAGE, CREATE ON SCHEMA \"", schema_, "\" TO \"", role, "\""));
+  admin_->Query(absl::StrCat("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \"", schema_, "\" TO \"",
+                             role, "\""));
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, hrkit::OpenPostgresStore(Uri() + "&user=" + role));
+    EXPECT_THAT(admin_->Query("SELECT usename FROM pg_stat_activity WHERE application_name = $1",
+                              {schema_ + "_store"}),
+                testing::ElementsAre(role));
+    ASSERT_OK(store->SaveAll(SampleDataset(3)));
+    ASSERT_OK_AND_ASSIGN(Dataset loaded, store->LoadAll());
+    EXPECT_EQ(loaded, SampleDataset(3));
+  }
+  EXPECT_EQ(ForeignKeys(*admin_), keys);
+  admin_->Query(absl::StrCat("DROP OWNED BY \"", role, "\""));
+  admin_->Query(absl::StrCat("DROP ROLE \"", role, "\""));
+}
+
 // ---- Retry after serialization failures ------------------------------------
 
 TEST_F(PostgresStoreTest, AWriteSkewIsRetriedAndThenCommits) {

@@ -24,7 +24,10 @@
 //
 // Statements: every statement is prepared once per connection and run with
 // parameters (PQprepare / PQexecPrepared); no SQL text is ever built from
-// data. SaveAll streams rows with COPY ... FROM STDIN (BINARY).
+// data. SaveAll streams rows with COPY ... FROM STDIN (BINARY); where the
+// store's role owns the tables, it drops the child tables' foreign keys for
+// the load and adds them back (one validating join instead of a check per
+// row) in the same transaction, which locks the tables until it commits.
 //
 // Transactions: writes run in SERIALIZABLE transactions; a serialization
 // failure, deadlock or concurrent insert of the same key (SQLSTATE 40001,
