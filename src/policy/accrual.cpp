@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "accrual_internal.hpp"
@@ -36,10 +37,25 @@ std::int64_t DayNumberOfMonthStart(int year, int month) {
 
 // The 1st of the month `index` (MonthIndex), built by day arithmetic from a
 // fixed base instead of boost's validating year-month-day constructor (the
-// run builds several per employee and month).
+// run builds several per employee and month); months of 1900..2299 come from
+// a table filled once.
 Date FromMonthIndex(int index) {
   static const Date kBase(2000, 1, 1);
   static const std::int64_t kBaseNumber = DayNumberOfMonthStart(2000, 1);
+  constexpr int kFirst = 1900 * 12;
+  constexpr int kCount = 400 * 12;
+  static const std::vector<std::int32_t> kTable = [] {
+    std::vector<std::int32_t> table(kCount);
+    for (int i = 0; i < kCount; ++i) {
+      const int m = kFirst + i;
+      table[static_cast<std::size_t>(i)] =
+          static_cast<std::int32_t>(DayNumberOfMonthStart(m / 12, m % 12 + 1) - kBaseNumber);
+    }
+    return table;
+  }();
+  if (index >= kFirst && index < kFirst + kCount) {
+    return kBase + days(kTable[static_cast<std::size_t>(index - kFirst)]);
+  }
   return kBase + days(DayNumberOfMonthStart(index / 12, index % 12 + 1) - kBaseNumber);
 }
 
@@ -122,15 +138,15 @@ void AdvancePeriod(AccrualFrequency f, int anchor_month, PeriodSpan& p) {
 }
 
 // The first joining-day anniversary (a multiple of the period's months after
-// `employment_start`) on or after the first month of the period starting on
-// `period_begin`.
-Date AnniversaryIn(Date period_begin, Date employment_start, int months_per_period) {
-  const auto pb = period_begin.year_month_day();
-  const auto es = employment_start.year_month_day();
-  const int k0 = MonthIndex(pb.year, pb.month) - MonthIndex(es.year, es.month);
+// the employment start, whose month index and day are given, the day clamped
+// to the month's length) in the period whose first month is `period_month`.
+Date AnniversaryIn(Date period_begin, int period_month, int start_month, int start_day, int months_per_period) {
+  const int k0 = period_month - start_month;
   const int k = k0 + (((-k0) % months_per_period) + months_per_period) % months_per_period;
   if (k < 0) return period_begin;
-  return AddMonthsClamped(employment_start, k);
+  const int month = start_month + k;
+  const int day = std::min(start_day, DaysInMonth(month / 12, month % 12 + 1));
+  return FromMonthIndex(month) + days(day - 1);
 }
 
 double GridOf(AccrualRounding r) {
@@ -244,7 +260,9 @@ void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Date vers
       if (v.timing == CreditTiming::kEnd) {
         date = last;
       } else if (v.timing == CreditTiming::kAnniversary) {
-        date = std::clamp(AnniversaryIn(ps.begin, first_piece->employment_start, months_per_period), first, last);
+        date = std::clamp(AnniversaryIn(ps.begin, ps.begin_month, first_piece->start_month, first_piece->start_day,
+                                        months_per_period),
+                          first, last);
       }
       {
         s.credits.push_back(Credit{date, rate / ps.per_year * factor, v.balance_cap, policy.id.value(), group,
@@ -366,7 +384,8 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
     }
     const Date es = Real(r.employment_start) ? r.employment_start : stretch_start;
     const Date ss = Real(r.seniority_start) ? r.seniority_start : es;
-    s.pieces.push_back(Piece{begin, end, r.fte, es, ss, begin});
+    const auto es_ymd = es.year_month_day();
+    s.pieces.push_back(Piece{begin, end, r.fte, es, ss, begin, MonthIndex(es_ymd.year, es_ymd.month), es_ymd.day});
   }
 
   // Credits, run by run (a segment and a version).

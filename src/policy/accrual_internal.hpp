@@ -21,6 +21,8 @@ struct Piece {
   Date employment_start;
   Date seniority_start;
   Date accrue_from;  // begin, or later when accrual starts after probation
+  int start_month = 0;  // employment_start as a month index (year * 12 + month - 1)
+  int start_day = 1;    // and its day of the month
 };
 
 // A credit before rounding, the cap and the balance simulation.

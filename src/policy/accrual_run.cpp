@@ -65,9 +65,11 @@ std::optional<std::size_t> AccrualRunResult::Find(EmployeeId employee, LeaveType
   return std::nullopt;
 }
 
-absl::StatusOr<AccrualRunResult> RunAccrual(const AccrualPopulation& population, const Period& range,
-                                            ProgressSink* progress) {
-  return GuardExceptions("accrual run", [&]() -> absl::StatusOr<AccrualRunResult> {
+namespace {
+
+absl::Status RunInto(const AccrualPopulation& population, const Period& range, ProgressSink* progress,
+                     AccrualRunResult& result) {
+  {
     absl::flat_hash_set<LeavePolicyId> policy_ids;
     for (const LeavePolicy& p : population.policies) {
       HRKIT_RETURN_IF_ERROR(ValidateLeavePolicy(p));
@@ -123,10 +125,11 @@ absl::StatusOr<AccrualRunResult> RunAccrual(const AccrualPopulation& population,
       }
     }
 
-    AccrualRunResult result;
     if (IsRealDate(range.begin()) && IsRealDate(range.end()) && range.begin() < range.end()) {
       const std::int64_t months = (range.end() - range.begin()).days() / 30 + 2;
-      result.entries.reserve(segments.size() * static_cast<std::size_t>(std::min<std::int64_t>(months, 40)));
+      // Untouched reserved memory costs nothing; a reallocation copies everything.
+      result.entries.reserve(segments.size() * static_cast<std::size_t>(std::min<std::int64_t>(months, 40)) +
+                             taken.size() + 2 * openings.size() + adjustments.size());
     }
     result.employees.reserve(segments.size());
     result.leave_types.reserve(segments.size());
@@ -178,10 +181,34 @@ absl::StatusOr<AccrualRunResult> RunAccrual(const AccrualPopulation& population,
       }
       i = j;
     }
-    HRKIT_RETURN_IF_ERROR(ReportProgress(progress, "accrual", static_cast<std::int64_t>(segments.size()),
-                                         static_cast<std::int64_t>(segments.size())));
-    return result;
-  });
+    return ReportProgress(progress, "accrual", static_cast<std::int64_t>(segments.size()),
+                          static_cast<std::int64_t>(segments.size()));
+  }
+}
+
+void Clear(AccrualRunResult& result) {
+  result.employees.clear();
+  result.leave_types.clear();
+  result.offsets.assign(1, 0);
+  result.entries.clear();
+}
+
+}  // namespace
+
+absl::Status RunAccrual(const AccrualPopulation& population, const Period& range, ProgressSink* progress,
+                        AccrualRunResult* result) {
+  Clear(*result);
+  absl::Status status =
+      GuardExceptions("accrual run", [&]() -> absl::Status { return RunInto(population, range, progress, *result); });
+  if (!status.ok()) Clear(*result);
+  return status;
+}
+
+absl::StatusOr<AccrualRunResult> RunAccrual(const AccrualPopulation& population, const Period& range,
+                                            ProgressSink* progress) {
+  AccrualRunResult result;
+  HRKIT_RETURN_IF_ERROR(RunAccrual(population, range, progress, &result));
+  return result;
 }
 
 }  // namespace hrkit

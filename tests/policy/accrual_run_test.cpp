@@ -119,6 +119,22 @@ TEST(AccrualRun, EveryLedgerEqualsTheSingleComputation) {
   EXPECT_FALSE(run.Find(EmployeeId(4), kAnnual).has_value());
 }
 
+TEST(AccrualRun, ReusedResultEqualsAFreshOneAndIsEmptiedOnError) {
+  Population p;
+  ASSERT_OK_AND_ASSIGN(AccrualRunResult fresh, RunAccrual(p.View(), kYear2025, nullptr));
+  AccrualRunResult reused;
+  ASSERT_OK(RunAccrual(p.View(), kYear2025, nullptr, &reused));
+  ASSERT_OK(RunAccrual(p.View(), kYear2025, nullptr, &reused));  // the second run starts from a full result
+  EXPECT_EQ(reused.entries, fresh.entries);
+  EXPECT_EQ(reused.offsets, fresh.offsets);
+  EXPECT_EQ(reused.employees, fresh.employees);
+  p.policies[0].name.clear();
+  EXPECT_STATUS_CODE(RunAccrual(p.View(), kYear2025, nullptr, &reused), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(reused.size(), 0u);
+  EXPECT_TRUE(reused.entries.empty());
+  EXPECT_EQ(reused.offsets, std::vector<std::uint64_t>{0});
+}
+
 TEST(AccrualRun, SortedAndShuffledInputGiveTheSameResult) {
   Population p;
   ASSERT_OK_AND_ASSIGN(AccrualRunResult shuffled, RunAccrual(p.View(), kYear2025, nullptr));

@@ -106,6 +106,13 @@ struct AccrualRunResult {
 absl::StatusOr<AccrualRunResult> RunAccrual(const AccrualPopulation& population, const Period& range,
                                             ProgressSink* progress);
 
+// The same, into `*result`, reusing the capacity of its vectors: a run
+// repeated over a population (a nightly recomputation) then allocates and
+// touches no new memory for its ledgers. Errors as above; on error `*result`
+// is left empty. REQUIRES: result != nullptr.
+absl::Status RunAccrual(const AccrualPopulation& population, const Period& range, ProgressSink* progress,
+                        AccrualRunResult* result);
+
 }  // namespace hrkit
 
 #endif  // HRKIT_POLICY_ACCRUAL_RUN_HPP_
