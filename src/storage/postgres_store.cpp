@@ -973,7 +973,9 @@ class PostgresStore final : public Store {
     std::vector<VersionedEntity> out;
     out.reserve(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      out.push_back(VersionedEntity{AnyEntity(std::move(rows[i])), versions[i]});
+      VersionedEntity& row = out.emplace_back();
+      row.entity.emplace<E>(std::move(rows[i]));
+      row.version = versions[i];
     }
     return out;
   }
