@@ -153,12 +153,12 @@ absl::Status RunInto(const AccrualPopulation& population, const Period& range, P
       while (employees[e]->id < key.employee) ++e;  // known: checked above
       if (j < segments.size()) {
         // The next employee's history is a separate allocation: start loading it now.
-        const std::size_t next = std::min(e + 2, employees.size() - 1);
-        const auto entries = employees[next]->employment.Entries();
-        if (!entries.empty()) {
-          __builtin_prefetch(entries.data());
-          __builtin_prefetch(reinterpret_cast<const char*>(entries.data()) + 64);
-        }
+        // Two steps: the employee record four ahead, the history two ahead.
+        __builtin_prefetch(&employees[std::min(e + 4, employees.size() - 1)]->employment);
+        const auto entries = employees[std::min(e + 2, employees.size() - 1)]->employment.Entries();
+        const char* bytes = reinterpret_cast<const char*>(entries.data());
+        const std::size_t size = std::min<std::size_t>(entries.size_bytes(), 1024);
+        for (std::size_t offset = 0; offset < size; offset += 64) __builtin_prefetch(bytes + offset);
       }
       while (t < taken.size() && ByKey(taken[t], key)) ++t;
       days.clear();
