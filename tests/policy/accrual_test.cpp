@@ -10,7 +10,10 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "hrkit/policy/ledger.hpp"
+#include "hrkit/policy/holiday_calendar.hpp"
+#include "hrkit/policy/leave_requests.hpp"
 #include "hrkit/policy/ledger_entitlements.hpp"
+#include "hrkit/policy/work_schedule.hpp"
 #include "hrkit_test/status_matchers.hpp"
 
 namespace hrkit {
@@ -830,6 +833,24 @@ TEST(LedgerEntitlements, AllowanceIsTheBalancePlusThePolicysNegativeLimit) {
 
   LedgerEntitlements unknown({}, {Segment(LeavePolicyId(5), Date(2024, 1, 1))});
   EXPECT_STATUS_CODE(unknown.HasPolicy(kEmployee, kAnnual, Date(2024, 3, 1)).status(), absl::StatusCode::kNotFound);
+}
+
+TEST(LedgerEntitlements, RequestsMayGoDownToTheNegativeLimitButNotBeyond) {
+  LeavePolicyVersion v = Monthly24();
+  v.negative_limit = 3;
+  const Case c = SimpleCase(Hired(Date(2015, 1, 1)), v);
+  LedgerEntitlements entitlements(c.policies, c.segments);
+  entitlements.SetLedger(kEmployee, kAnnual, c.Ledger(kYear2024));  // 2 credited on 2024-01-01
+  const WorkSchedule schedule = DefaultWorkSchedule();
+  const HolidayCalendar calendar{HolidayCalendarId(1), "No holidays", {}};
+  const LeaveRequestContext context{c.employee, schedule, calendar, {}, entitlements};
+  // Monday 8 to Friday 12 January: 5 working days; 2 - 5 = -3, exactly the limit.
+  LeaveRequestInput input{kEmployee, kAnnual, Date(2024, 1, 8), Date(2024, 1, 12), HalfDay::kNone, HalfDay::kNone, ""};
+  EXPECT_OK(SubmitLeaveRequest(LeaveRequestId(1), input, context, {}, Date(2024, 1, 2)).status());
+  // To Monday 15 January: 6 working days; 2 - 6 = -4, beyond it.
+  input.last_day = Date(2024, 1, 15);
+  EXPECT_STATUS_CODE(SubmitLeaveRequest(LeaveRequestId(2), input, context, {}, Date(2024, 1, 2)).status(),
+                     absl::StatusCode::kFailedPrecondition);
 }
 
 }  // namespace
