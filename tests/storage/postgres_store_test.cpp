@@ -524,6 +524,64 @@ TEST_F(PostgresStoreTest, RetriesAreBounded) {
               testing::ElementsAre("1|1|Site 1", "100|1|Site 100", "101|1|Site 101", "102|1|Site 102"));
 }
 
+TEST_F(PostgresStoreTest, ADeadlockIsRetried) {
+  // Store A renames locations 1 and 2 (in that order) while a raw
+  // connection B updates 2 and then 1: each waits for the other. B's
+  // deadlock_timeout is long, so A's server process finds the deadlock and
+  // fails with 40P01; A runs again, waits for B's row locks, and once B has
+  // committed (both rows at version 2) A's writes, made against version 1,
+  // are stale.
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open("setup"));
+  ASSERT_OK(store->Put(SampleLocation(1), 0).status());
+  ASSERT_OK(store->Put(SampleLocation(2), 0).status());
+  const std::string deadlocks_sql = "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()";
+  const std::vector<std::string> deadlocks_before = admin_->Query(deadlocks_sql);
+  ASSERT_EQ(deadlocks_before.size(), 1u);
+
+  std::vector<int> attempts;
+  ASSERT_OK_AND_ASSIGN(store, Open("a", [&](WriteStage stage, int attempt) {
+                         if (stage == WriteStage::kBegun) attempts.push_back(attempt);
+                       }));
+  RawConnection b(UriFor(server_, schema_, schema_ + "_b"));
+  ASSERT_TRUE(b.ok()) << b.error();
+  b.Query("BEGIN");
+  b.Query("SET LOCAL deadlock_timeout = '60s'");
+  b.Query("UPDATE location SET name = 'B', version = version + 1 WHERE id = 2");
+
+  absl::Status commit;
+  std::thread writer([&] {
+    Location one = SampleLocation(1);
+    Location two = SampleLocation(2);
+    one.name = two.name = "A";
+    Transaction txn;
+    txn.Put(one, 1).Put(two, 1);
+    commit = store->Commit(txn).status();
+  });
+  // A holds location 1 and waits for B's lock on location 2.
+  EXPECT_TRUE(Eventually([&] {
+    return admin_->Query("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 "
+                         "AND wait_event_type = 'Lock'",
+                         {schema_ + "_a"}) == std::vector<std::string>{"1"};
+  }));
+  // Returns once A was chosen as the deadlock victim and let go of row 1.
+  b.Query("UPDATE location SET name = 'B', version = version + 1 WHERE id = 1");
+  b.Query("COMMIT");
+  writer.join();
+
+  EXPECT_STATUS_CODE(commit, absl::StatusCode::kAborted);
+  EXPECT_THAT(Message(commit), HasSubstr("expected version 1, stored version 2"));
+  ASSERT_GE(attempts.size(), 2u);
+  EXPECT_EQ(attempts[0], 0);
+  EXPECT_EQ(attempts[1], 1);
+  EXPECT_THAT(admin_->Query("SELECT id, version, name FROM location ORDER BY id"),
+              testing::ElementsAre("1|2|B", "2|2|B"));
+  // The server counted the deadlock (its statistics arrive with a delay).
+  EXPECT_TRUE(Eventually([&] {
+    const std::vector<std::string> now = admin_->Query(deadlocks_sql);
+    return now.size() == 1 && std::stoll(now[0]) > std::stoll(deadlocks_before[0]);
+  }));
+}
+
 // ---- Lost connections -------------------------------------------------------
 
 TEST_F(PostgresStoreTest, AConnectionLostBetweenCallsIsUnavailableThenReconnects) {
