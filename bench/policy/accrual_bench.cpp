@@ -3,8 +3,9 @@
 // same computation in SQLite SQL (BM_AccrualYear_SQLite).
 //
 // The population: hrkit::synth::GenerateOrganization with `n` employees
-// employed on 2026-01-01 plus the history's leavers (generated once per size
-// and process). Four annual-leave policies, chosen by location:
+// employed on 2026-01-01 (generated once per size and process); everyone
+// employed on some day of 2025 (the `n` plus that year's leavers) gets a
+// ledger. Four annual-leave policies, chosen by location:
 //   1 "Standard"  24 days, monthly at the start, tiers 26 after 5 years and
 //                 28 after 10, carry at most 5 expiring after 3 months, cap 40;
 //   2 "Field"     20 days, monthly at the end, half-day rounding, tier 22
@@ -90,6 +91,7 @@ struct Population {
   std::vector<PolicySegment> segments;
   std::vector<TakenLeave> taken;
   std::vector<OpeningBalance> openings;
+  std::int64_t people_in_year = 0;  // employed on some day of the year: one ledger each
 
   AccrualPopulation View() const { return {org.employees, policies, segments, taken, openings, {}}; }
 };
@@ -109,6 +111,15 @@ const Population& PopulationOf(std::int64_t n) {
   }
   p.org = *std::move(org);
   for (const Employee& e : p.org.employees) {
+    // Only people employed on some day of the year have a policy in it (a
+    // resolver gives leavers of earlier years no segment).
+    bool employed_in_year = false;
+    for (const auto& piece : e.employment.Segments()) {
+      employed_in_year = employed_in_year || (IsEmployed(*piece.value) && piece.period.begin() < kYear.end() &&
+                                              kYear.begin() < piece.period.end());
+    }
+    if (!employed_in_year) continue;
+    ++p.people_in_year;
     const EmploymentRecord* last = e.employment.Entries().empty() ? nullptr : &e.employment.Entries().back().value;
     const std::int64_t location = last != nullptr ? last->location.value() : 0;
     const std::int64_t policy = 1 + location % 4;
@@ -140,10 +151,10 @@ void BM_AccrualYear(benchmark::State& state) {
     entries = run->entries.size();
     benchmark::DoNotOptimize(run->entries.data());
   }
-  state.counters["employees"] = static_cast<double>(p.org.employees.size());
+  state.counters["employees"] = static_cast<double>(p.people_in_year);
   state.counters["ledger_entries"] = static_cast<double>(entries);
   state.counters["employee_years_per_s"] = benchmark::Counter(
-      static_cast<double>(p.org.employees.size()), benchmark::Counter::kIsIterationInvariantRate);
+      static_cast<double>(p.people_in_year), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 // The same run into one result kept across iterations: the steady state of a
@@ -163,10 +174,10 @@ void BM_AccrualYear_ReusedResult(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(run.entries.data());
   }
-  state.counters["employees"] = static_cast<double>(p.org.employees.size());
+  state.counters["employees"] = static_cast<double>(p.people_in_year);
   state.counters["ledger_entries"] = static_cast<double>(run.entries.size());
   state.counters["employee_years_per_s"] = benchmark::Counter(
-      static_cast<double>(p.org.employees.size()), benchmark::Counter::kIsIterationInvariantRate);
+      static_cast<double>(p.people_in_year), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 // ---------------------------------------------------------------------------
@@ -305,7 +316,7 @@ void BM_AccrualYear_SQLite(benchmark::State& state) {
     rows = sqlite3_changes(db);
   }
   sqlite3_close(db);
-  state.counters["employees"] = static_cast<double>(p.org.employees.size());
+  state.counters["employees"] = static_cast<double>(p.people_in_year);
   state.counters["ledger_rows"] = static_cast<double>(rows);
 }
 
