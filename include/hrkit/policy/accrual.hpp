@@ -33,7 +33,10 @@
 //   expiry, what is still unused of the carried days when it comes expires
 //   (kExpiry): taken days consume carried days first (oldest first), so the
 //   expiry is max(0, carried - taken since the carry-over). Adjustments and
-//   encashments do not consume carried days.
+//   encashments do not consume carried days. A carry-over takes the place of
+//   earlier carried days still waiting to expire (they are part of the
+//   balance it carries). A zero or negative balance carries nothing and
+//   lapses nothing: a deficit stays.
 // - On one date, entries are ordered opening, expiry, carry-over, lapse,
 //   adjustment, taken, accrual, encashment (LedgerEntryKind order).
 //
@@ -91,8 +94,12 @@ struct AccrualFacts {
 // The ledger of [range.begin(), range.end()): every entry dated in the range,
 // ordered by (date, kind). Periods are laid out and pro-rated over the whole
 // facts, not cut at the range: a monthly "end" credit of a month that starts
-// before the range but ends in it is in the ledger, whole. Taken days and
-// adjustments outside the range are ignored.
+// before the range but ends in it is in the ledger, whole, and the yearly
+// ceiling of rounded credits counts whole accrual years. Taken days and
+// adjustments outside the range are ignored; what happened before the range
+// enters only through `opening_balance` (carried days waiting to expire from
+// an earlier carry-over are not known: start the range on a carry-over date
+// or earlier to have expiries right).
 //
 // Returns InvalidArgument for a range that is not two real dates with
 // begin < end, a null employment, a segment of another employee or leave
