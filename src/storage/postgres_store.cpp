@@ -995,7 +995,10 @@ class PostgresStore final : public Store {
       if (limit >= 0) params_.BindInt(3, limit);
       HRKIT_ASSIGN_OR_RETURN(ResultPtr result, ExecPrepared(k.range, absl::StrCat("read ", ToAbsl(E::kEntityName))));
       const int n = PQntuples(result.get());
-      rows.reserve(rows.size() + static_cast<std::size_t>(n));
+      if (rows.capacity() < rows.size() + static_cast<std::size_t>(n)) {
+        // Geometric growth: LoadAll appends page after page.
+        rows.reserve(std::max(rows.size() + static_cast<std::size_t>(n), 2 * rows.size()));
+      }
       ResultRow row(result.get());
       for (int r = 0; r < n; ++r) {
         row.Seek(r);
