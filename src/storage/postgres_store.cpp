@@ -691,7 +691,7 @@ class PostgresStore final : public Store {
     }
     return absl::AbortedError(absl::StrCat("postgres ", ToAbsl(what), ": still conflicting after ",
                                            options_.max_attempts, " attempts (re-read and retry): ",
-                                           ToAbsl(FromAbsl(status.message()))));
+                                           status.message()));
   }
 
   // Sends COMMIT and reads its outcome. A connection lost before COMMIT left
@@ -703,10 +703,8 @@ class PostgresStore final : public Store {
     const bool read_ok = PQconsumeInput(conn_) != 0;
     (void)PQisBusy(conn_);
     if (!read_ok || PQstatus(conn_) != CONNECTION_OK || server_closing_) {
-      const absl::Status lost = absl::UnavailableError(
-          absl::StrCat("postgres ", ToAbsl(what), ": connection lost before COMMIT (",
-                       Trimmed(PQerrorMessage(conn_)), "); nothing was written"));
-      return lost;
+      return absl::UnavailableError(absl::StrCat("postgres ", ToAbsl(what), ": connection lost before COMMIT (",
+                                                 Trimmed(PQerrorMessage(conn_)), "); nothing was written"));
     }
     if (PQsendQuery(conn_, "COMMIT") == 0) {
       return absl::UnavailableError(absl::StrCat("postgres ", ToAbsl(what), ": could not send COMMIT (",
