@@ -29,6 +29,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "hrkit/core/progress.hpp"
 #include "hrkit/core/status.hpp"
@@ -141,6 +142,8 @@ constexpr Oid kTextOid = 25;
 constexpr Oid kFloat8Oid = 701;
 
 constexpr std::int64_t kProgressEvery = 65536;
+// The payload that marks a commit whose outcome is unknown.
+constexpr char kCommitOutcomeUnknownPayload[] = "type.hrkit/commit_outcome_unknown";
 constexpr std::size_t kLoadPage = 20000;       // entities per query in LoadAll
 constexpr std::size_t kCopyFlushBytes = 1 << 20;
 
@@ -726,11 +729,13 @@ class PostgresStore final : public Store {
     }
     if (result == nullptr || PQstatus(conn_) != CONNECTION_OK || IsConnectionState(state)) {
       const char* primary = result != nullptr ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-      return absl::UnknownError(absl::StrCat(
+      absl::Status unknown = absl::UnknownError(absl::StrCat(
           "postgres ", ToAbsl(what), ": connection lost after COMMIT was sent (",
           primary != nullptr ? std::string(primary) : Trimmed(PQerrorMessage(conn_)),
           "): the outcome is unknown, the transaction may or may not have committed; re-read the rows "
           "(their versions tell) before retrying"));
+      unknown.SetPayload(kCommitOutcomeUnknownPayload, absl::Cord("unknown"));
+      return unknown;
     }
     return Error(result.get(), absl::StrCat(ToAbsl(what), " COMMIT"));
   }
@@ -1249,6 +1254,8 @@ absl::Status RegisterPostgresBackend() {
   return RegisterStoreBackend("postgres", open);
 }
 
-bool IsCommitOutcomeUnknown(const absl::Status& status) { return absl::IsUnknown(status); }
+bool IsCommitOutcomeUnknown(const absl::Status& status) {
+  return absl::IsUnknown(status) && status.GetPayload(kCommitOutcomeUnknownPayload).has_value();
+}
 
 }  // namespace hrkit

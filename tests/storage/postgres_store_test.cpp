@@ -656,6 +656,7 @@ TEST_F(PostgresStoreTest, AConnectionLostAfterCommitWasSentHasAnUnknownOutcome) 
   EXPECT_STATUS_CODE(status, absl::StatusCode::kUnknown);
   EXPECT_TRUE(hrkit::IsCommitOutcomeUnknown(status));
   EXPECT_THAT(Message(status), HasSubstr("the outcome is unknown"));
+  EXPECT_FALSE(hrkit::IsCommitOutcomeUnknown(absl::UnknownError("some other unknown error")));
   // Here the server had not committed yet, so it rolled back: re-reading
   // tells the caller.
   EXPECT_STATUS_CODE(store->Get<Location>(LocationId(7)), absl::StatusCode::kNotFound);

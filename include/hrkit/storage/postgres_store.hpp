@@ -72,7 +72,8 @@ inline constexpr int kPostgresSchemaVersion = 1;
 // How a PostgreSQL store runs its transactions.
 struct PostgresOptions {
   // How many times a write transaction is attempted when the server reports
-  // a serialization failure or deadlock. REQUIRES: >= 1.
+  // a serialization failure or deadlock (at least 1; OpenPostgresStore
+  // returns InvalidArgument otherwise).
   int max_attempts = 8;
 };
 
@@ -94,8 +95,9 @@ absl::StatusOr<std::unique_ptr<Store>> OpenPostgresStore(std::string_view uri, c
 //                          OpenStore("postgresql://hr@db.internal/hr"));
 absl::Status RegisterPostgresBackend();
 
-// True if `status` says a commit's outcome is unknown: the connection was
-// lost after COMMIT was sent (code Unknown). The writes may have landed.
+// True if `status` is the postgres backend's "commit outcome unknown" error:
+// the connection was lost after COMMIT was sent (code Unknown, with a
+// payload that marks it). The writes may have landed.
 bool IsCommitOutcomeUnknown(const absl::Status& status);
 
 }  // namespace hrkit
