@@ -1,4 +1,5 @@
-// Bulk save and load through the storage backends, with the same rows
+// Bulk save and load through the storage backends (memory, archive in its
+// three formats, sqlite), with the same rows
 // inserted by plain prepared SQLite statements in one transaction for
 // comparison (BM_RawSQLiteInsert). The data: `n` employees, each with four
 // employment history entries (hire, transfer, FTE change, and a promotion
@@ -7,6 +8,7 @@
 // the postgres backend runs too: BM_SaveAll_Postgres, BM_LoadAll_Postgres.
 //
 //   hrkit_bench_storage --benchmark_filter='SaveAll|Raw'
+//   hrkit_bench_storage --benchmark_filter='Archive'
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -21,6 +23,7 @@
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
 #include "hrkit/personnel/employee.hpp"
+#include "hrkit/storage/archive_store.hpp"
 #include "hrkit/storage/memory_store.hpp"
 #include "hrkit/storage/sqlite_store.hpp"
 #include "hrkit/storage/store.hpp"
@@ -165,6 +168,67 @@ void BM_LoadAll_Sqlite(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 
+// The archive backend: SaveAll writes one snapshot file (range(1) is the
+// format: 0 binary, 1 text, 2 xml); LoadAll_Archive opens the file (reads,
+// checks and decodes it) and returns its content.
+std::string ArchivePath() {
+  return absl::StrCat(std::filesystem::temp_directory_path().string(), "/hrkit_bench_", getpid(), ".hrk");
+}
+
+void BM_SaveAll_Archive(benchmark::State& state) {
+  const Dataset& data = Employees(state.range(0));
+  const ArchiveOptions options{.format = static_cast<ArchiveFormat>(state.range(1))};
+  const std::string path = ArchivePath();
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::filesystem::remove(path);
+    absl::StatusOr<std::unique_ptr<Store>> store = OpenArchiveStore(path, options);
+    if (!store.ok()) {
+      state.SkipWithError("open failed");
+      break;
+    }
+    state.ResumeTiming();
+    if (!(*store)->SaveAll(data).ok()) state.SkipWithError("SaveAll failed");
+    state.PauseTiming();
+    store->reset();
+    state.ResumeTiming();
+  }
+  state.counters["file_mib"] = static_cast<double>(std::filesystem::file_size(path)) / (1 << 20);
+  state.counters["rows"] = static_cast<double>(data.TotalSize());
+  std::filesystem::remove(path);
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
+void BM_LoadAll_Archive(benchmark::State& state) {
+  const Dataset& data = Employees(state.range(0));
+  const ArchiveOptions options{.format = static_cast<ArchiveFormat>(state.range(1)), .create_if_missing = false};
+  const std::string path = ArchivePath();
+  std::filesystem::remove(path);
+  {
+    absl::StatusOr<std::unique_ptr<Store>> store = OpenArchiveStore(path, {.format = options.format});
+    if (!store.ok() || !(*store)->SaveAll(data).ok()) {
+      state.SkipWithError("setup failed");
+      return;
+    }
+  }
+  for (auto _ : state) {
+    absl::StatusOr<std::unique_ptr<Store>> store = OpenArchiveStore(path, options);
+    if (!store.ok()) {
+      state.SkipWithError("open failed");
+      break;
+    }
+    absl::StatusOr<Dataset> loaded = (*store)->LoadAll();
+    if (!loaded.ok()) state.SkipWithError("LoadAll failed");
+    benchmark::DoNotOptimize(loaded);
+    state.PauseTiming();
+    loaded = Dataset();
+    store->reset();
+    state.ResumeTiming();
+  }
+  std::filesystem::remove(path);
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+
 // "YYYY-MM-DD" or "infinity", as a plain program would write it.
 int FormatDate(Date d, char* out) {
   if (d.is_pos_infinity()) return std::snprintf(out, 16, "infinity");
@@ -289,6 +353,14 @@ BENCHMARK(BM_LoadAll_Memory)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMil
 BENCHMARK(BM_SaveAll_Sqlite)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_RawSQLiteInsert)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_LoadAll_Sqlite)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+// Sizes x formats (0 binary, 1 text, 2 xml); 1M employees in binary only
+// (the xml file of 1M would be several GiB).
+BENCHMARK(BM_SaveAll_Archive)
+    ->Args({100'000, 0})->Args({100'000, 1})->Args({100'000, 2})->Args({1'000'000, 0})
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_LoadAll_Archive)
+    ->Args({100'000, 0})->Args({100'000, 1})->Args({100'000, 2})->Args({1'000'000, 0})
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
 
 #ifdef HRKIT_BENCH_WITH_POSTGRES
 // The postgres backend, against the server named by HRKIT_TEST_POSTGRES_URI
