@@ -582,6 +582,53 @@ TEST_F(PostgresStoreTest, ADeadlockIsRetried) {
   }));
 }
 
+TEST_F(PostgresStoreTest, WritersOnSeparateConnectionsLoseNoUpdate) {
+  // Four stores (four connections, as four application instances would
+  // have) increment one counter 25 times each with read-modify-write:
+  // conflicts surface as Aborted and are retried by the caller; the final
+  // count is 4 x 25 = 100.
+  constexpr int kWriters = 4;
+  constexpr int kIncrements = 25;
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> setup, Open("setup"));
+    Location counter = SampleLocation(1);
+    counter.name = "0";
+    ASSERT_OK(setup->Put(counter, 0).status());
+  }
+  std::vector<std::unique_ptr<Store>> stores;
+  for (int w = 0; w < kWriters; ++w) {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open(absl::StrCat("writer", w)));
+    stores.push_back(std::move(store));
+  }
+  std::vector<absl::Status> errors(kWriters);
+  std::vector<std::thread> threads;
+  for (int w = 0; w < kWriters; ++w) {
+    threads.emplace_back([&, w] {
+      Store& store = *stores[w];
+      for (int done = 0; done < kIncrements;) {
+        absl::StatusOr<Versioned<Location>> row = store.Get<Location>(LocationId(1));
+        if (!row.ok()) {
+          errors[w] = row.status();
+          return;
+        }
+        Location next = row->entity;
+        next.name = std::to_string(std::stoi(next.name) + 1);
+        const absl::StatusOr<std::int64_t> put = store.Put(next, row->version);
+        if (put.ok()) {
+          ++done;
+        } else if (!absl::IsAborted(put.status())) {
+          errors[w] = put.status();
+          return;
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const absl::Status& error : errors) EXPECT_OK(error);
+  EXPECT_THAT(admin_->Query("SELECT name, version FROM location WHERE id = 1"),
+              testing::ElementsAre("100|101"));  // 100 increments after the insert at version 1
+}
+
 // ---- Lost connections -------------------------------------------------------
 
 TEST_F(PostgresStoreTest, AConnectionLostBetweenCallsIsUnavailableThenReconnects) {
