@@ -144,7 +144,6 @@ constexpr Oid kFloat8Oid = 701;
 constexpr std::int64_t kProgressEvery = 65536;
 // The payload that marks a commit whose outcome is unknown.
 constexpr char kCommitOutcomeUnknownPayload[] = "type.hrkit/commit_outcome_unknown";
-constexpr std::size_t kLoadPage = 20000;       // entities per query in LoadAll
 constexpr std::size_t kCopyFlushBytes = 1 << 20;
 
 void AppendBigEndian(std::string& out, std::uint64_t v, int bytes) {
@@ -265,43 +264,47 @@ class Params {
   std::vector<const char*> values_;
 };
 
-// One row of a binary-format result: the ColumnSource of sql_row.hpp.
-class ResultRow {
+// One row of binary-format values (from a result or a COPY stream): the
+// ColumnSource of sql_row.hpp. Values point into the cursor's buffer and
+// stay valid until it moves on.
+class BinaryRow {
  public:
-  explicit ResultRow(const PGresult* result) : result_(result), scratch_(static_cast<std::size_t>(PQnfields(result))) {}
+  void Clear() { fields_.clear(); }
+  void Add(const char* data, int length) { fields_.push_back(Field{data, length}); }
+  std::size_t size() const { return fields_.size(); }
 
-  void Seek(int row) { row_ = row; }
-
-  bool IsNull(int column) { return PQgetisnull(result_, row_, column) != 0; }
+  bool IsNull(int column) { return fields_[column].length < 0; }
   std::int64_t Int(int column) {
-    const char* v = PQgetvalue(result_, row_, column);
-    switch (PQgetlength(result_, row_, column)) {
+    const Field& f = fields_[column];
+    switch (f.length) {
       case 8:
-        return static_cast<std::int64_t>(ReadBigEndian(v, 8));
+        return static_cast<std::int64_t>(ReadBigEndian(f.data, 8));
       case 4:
-        return static_cast<std::int32_t>(static_cast<std::uint32_t>(ReadBigEndian(v, 4)));
+        return static_cast<std::int32_t>(static_cast<std::uint32_t>(ReadBigEndian(f.data, 4)));
       case 2:
-        return static_cast<std::int16_t>(static_cast<std::uint16_t>(ReadBigEndian(v, 2)));
+        return static_cast<std::int16_t>(static_cast<std::uint16_t>(ReadBigEndian(f.data, 2)));
       default:
         return 0;  // NULL
     }
   }
   double Real(int column) {
-    const char* v = PQgetvalue(result_, row_, column);
-    switch (PQgetlength(result_, row_, column)) {
+    const Field& f = fields_[column];
+    switch (f.length) {
       case 8:
-        return std::bit_cast<double>(ReadBigEndian(v, 8));
+        return std::bit_cast<double>(ReadBigEndian(f.data, 8));
       case 4:
-        return std::bit_cast<float>(static_cast<std::uint32_t>(ReadBigEndian(v, 4)));
+        return std::bit_cast<float>(static_cast<std::uint32_t>(ReadBigEndian(f.data, 4)));
       default:
         return 0;  // NULL
     }
   }
   // The stored text, unescaped; valid until the next row.
   std::string_view Text(int column) {
-    const std::string_view raw(PQgetvalue(result_, row_, column),
-                               static_cast<std::size_t>(PQgetlength(result_, row_, column)));
+    const Field& f = fields_[column];
+    if (f.length <= 0) return {};
+    const std::string_view raw(f.data, static_cast<std::size_t>(f.length));
     if (!raw.starts_with(postgres_internal::kEscapeMarker)) return raw;
+    if (scratch_.size() <= static_cast<std::size_t>(column)) scratch_.resize(static_cast<std::size_t>(column) + 1);
     std::string& out = scratch_[column];
     out.clear();
     if (!postgres_internal::UnescapeText(raw, out)) {
@@ -311,14 +314,141 @@ class ResultRow {
     return out;
   }
 
-  // True once a marked text value with a malformed escape was read.
-  bool bad_escape() const { return bad_escape_; }
+  // DataLoss once a marked text value with a malformed escape was read.
+  absl::Status EscapeStatus() const {
+    return bad_escape_ ? absl::DataLossError("a stored text has a malformed escape") : absl::OkStatus();
+  }
+
+ private:
+  struct Field {
+    const char* data;
+    int length;  // -1 for NULL
+  };
+  std::vector<Field> fields_;
+  std::vector<std::string> scratch_;
+  bool bad_escape_ = false;
+};
+
+// The rows of a binary-format PGresult, one after the other.
+class ResultCursor {
+ public:
+  explicit ResultCursor(const PGresult* result) : result_(result), rows_(PQntuples(result)) {}
+  // Moves to the next row; false after the last.
+  absl::StatusOr<bool> Next() {
+    if (++row_ >= rows_) return false;
+    row_data_.Clear();
+    for (int c = 0; c < PQnfields(result_); ++c) {
+      row_data_.Add(PQgetvalue(result_, row_, c), PQgetisnull(result_, row_, c) ? -1 : PQgetlength(result_, row_, c));
+    }
+    return true;
+  }
+  BinaryRow& row() { return row_data_; }
+  int size() const { return rows_; }
 
  private:
   const PGresult* result_;
-  int row_ = 0;
-  std::vector<std::string> scratch_;
-  bool bad_escape_ = false;
+  int rows_;
+  int row_ = -1;
+  BinaryRow row_data_;
+};
+
+// The rows of a running COPY ... TO STDOUT (FORMAT binary), read one
+// CopyData message at a time. Finish() must be called once, also after an
+// error, to bring the connection back to its normal state.
+class CopyCursor {
+ public:
+  explicit CopyCursor(PGconn* conn) : conn_(conn) {}
+  CopyCursor(const CopyCursor&) = delete;
+  CopyCursor& operator=(const CopyCursor&) = delete;
+  ~CopyCursor() { PQfreemem(buffer_); }
+
+  absl::StatusOr<bool> Next() {
+    while (!done_) {
+      if (pos_ < length_) return ParseTuple();
+      PQfreemem(buffer_);
+      buffer_ = nullptr;
+      pos_ = 0;
+      length_ = PQgetCopyData(conn_, &buffer_, /*async=*/0);
+      if (length_ == -1) {
+        done_ = true;  // the server ended the COPY (Finish reads its result)
+        return false;
+      }
+      if (length_ < 0) return absl::UnavailableError(absl::StrCat("postgres copy out: ", Trimmed(PQerrorMessage(conn_))));
+      if (!header_read_) {
+        // Signature, flags, header extension length, then the extension.
+        constexpr std::string_view kSignature("PGCOPY\n\377\r\n\0", 11);
+        if (length_ < 19 || std::string_view(buffer_, 11) != kSignature) return Corrupt();
+        const auto extension = static_cast<std::int64_t>(ReadBigEndian(buffer_ + 15, 4));
+        if (extension < 0 || extension > length_ - 19) return Corrupt();
+        pos_ = 19 + static_cast<int>(extension);
+        header_read_ = true;
+      }
+    }
+    return false;
+  }
+  BinaryRow& row() { return row_; }
+
+  // Drains the COPY and returns the server's verdict on it.
+  absl::Status Finish() {
+    if (!done_) {
+      PQfreemem(buffer_);
+      buffer_ = nullptr;
+      pos_ = length_ = 0;
+      while (PQgetCopyData(conn_, &buffer_, 0) >= 0) {
+        PQfreemem(buffer_);
+        buffer_ = nullptr;
+      }
+      done_ = true;
+    }
+    absl::Status status;
+    while (PGresult* r = PQgetResult(conn_)) {
+      if (status.ok() && PQresultStatus(r) != PGRES_COMMAND_OK) {
+        const char* message = PQresultErrorMessage(r);
+        status = PQstatus(conn_) != CONNECTION_OK
+                     ? absl::UnavailableError(absl::StrCat("postgres copy out: ", Trimmed(message)))
+                     : absl::InternalError(absl::StrCat("postgres copy out: ", Trimmed(message)));
+      }
+      PQclear(r);
+    }
+    return status;
+  }
+
+ private:
+  absl::Status Corrupt() { return absl::DataLossError("postgres copy out: malformed binary COPY data"); }
+
+  // Reads the tuple at pos_ into row_.
+  absl::StatusOr<bool> ParseTuple() {
+    auto remaining = [&] { return length_ - pos_; };
+    if (remaining() < 2) return Corrupt();
+    const auto fields = static_cast<std::int16_t>(static_cast<std::uint16_t>(ReadBigEndian(buffer_ + pos_, 2)));
+    pos_ += 2;
+    if (fields == -1) {  // the trailer
+      pos_ = length_;
+      return Next();
+    }
+    row_.Clear();
+    for (int f = 0; f < fields; ++f) {
+      if (remaining() < 4) return Corrupt();
+      const auto size = static_cast<std::int32_t>(static_cast<std::uint32_t>(ReadBigEndian(buffer_ + pos_, 4)));
+      pos_ += 4;
+      if (size == -1) {
+        row_.Add(nullptr, -1);
+        continue;
+      }
+      if (size < 0 || size > remaining()) return Corrupt();
+      row_.Add(buffer_ + pos_, size);
+      pos_ += size;
+    }
+    return true;
+  }
+
+  PGconn* conn_;
+  char* buffer_ = nullptr;
+  int length_ = 0;
+  int pos_ = 0;
+  bool header_read_ = false;
+  bool done_ = false;
+  BinaryRow row_;
 };
 
 // Rows of COPY ... (FORMAT binary): the ParamSink of sql_row.hpp (parameter
@@ -367,6 +497,7 @@ struct ChildStatements {
   std::string range;   // WHERE entity_id > $1 AND entity_id <= $2 ORDER BY entity_id, ord
   std::string clear;   // every row
   std::string copy;    // COPY ... FROM STDIN (FORMAT binary)
+  std::string copy_out;  // COPY (SELECT ... ORDER BY entity_id, ord) TO STDOUT (FORMAT binary)
 };
 
 struct KindStatements {
@@ -378,6 +509,7 @@ struct KindStatements {
   std::string range;    // WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3
   std::string clear;    // every row
   std::string copy;
+  std::string copy_out;  // COPY (SELECT ... ORDER BY id) TO STDOUT (FORMAT binary)
   std::vector<ChildStatements> children;
 };
 
@@ -394,6 +526,10 @@ std::string CopySql(const sql::Table& table) {
     absl::StrAppend(&columns, i == 0 ? "" : ", ", sql::QuoteIdentifier(table.columns[i].name));
   }
   return absl::StrCat("COPY ", sql::QuoteIdentifier(table.name), " (", columns, ") FROM STDIN (FORMAT binary)");
+}
+
+std::string CopyOutSql(const sql::Table& table, std::string_view order) {
+  return absl::StrCat("COPY (", sql::SelectSql(table, order), ") TO STDOUT (FORMAT binary)");
 }
 
 class PostgresStore final : public Store {
@@ -485,18 +621,11 @@ class PostgresStore final : public Store {
     HRKIT_RETURN_IF_ERROR(ReadTransaction([&]() -> absl::Status {
       absl::Status status;
       ForEachEntityType([&]<class E>(std::type_identity<E>) {
+        if (!status.ok()) return;
         std::vector<E>& rows = data.Of<E>();
         rows.clear();
-        std::vector<std::int64_t> versions;
-        std::int64_t after = 0;
-        while (status.ok()) {
-          const std::size_t before = rows.size();
-          status = ReadRange<E>(after, std::numeric_limits<std::int64_t>::max(), static_cast<std::int64_t>(kLoadPage), rows, versions);
-          if (!status.ok()) break;
-          status = ReportProgress(progress, "load", static_cast<std::int64_t>(data.TotalSize()), 0);
-          if (rows.size() - before < kLoadPage) break;
-          after = rows.back().id.value();
-        }
+        status = ReadAll(rows);
+        if (status.ok()) status = ReportProgress(progress, "load", static_cast<std::int64_t>(data.TotalSize()), 0);
       });
       return status;
     }));
@@ -542,7 +671,10 @@ class PostgresStore final : public Store {
   // Checks the outcome of a statement.
   absl::StatusOr<ResultPtr> Check(ResultPtr result, std::string_view context) {
     const ExecStatusType status = result != nullptr ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_IN) return result;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_IN ||
+        status == PGRES_COPY_OUT) {
+      return result;
+    }
     return Error(result.get(), context);
   }
 
@@ -590,9 +722,21 @@ class PostgresStore final : public Store {
   void Rollback() {
     if (PQstatus(conn_) != CONNECTION_OK) return;
     if (PQtransactionStatus(conn_) == PQTRANS_ACTIVE) {
-      // In COPY: abort it and drain its results.
+      // In a COPY: end it (FROM STDIN: abort it; TO STDOUT: read it to its
+      // end) and drain its results.
       (void)PQputCopyEnd(conn_, "abandoned by hrkit");
-      while (PGresult* r = PQgetResult(conn_)) PQclear(r);
+      while (PGresult* r = PQgetResult(conn_)) {
+        const bool copy_out = PQresultStatus(r) == PGRES_COPY_OUT;
+        PQclear(r);
+        if (copy_out) {
+          char* buffer = nullptr;
+          while (PQgetCopyData(conn_, &buffer, 0) >= 0) {
+            PQfreemem(buffer);
+            buffer = nullptr;
+          }
+        }
+        if (PQstatus(conn_) != CONNECTION_OK) return;
+      }
     }
     if (PQtransactionStatus(conn_) == PQTRANS_INTRANS || PQtransactionStatus(conn_) == PQTRANS_INERROR) {
       PQclear(PQexec(conn_, "ROLLBACK"));
@@ -626,6 +770,7 @@ class PostgresStore final : public Store {
                           {kInt8Oid, kInt8Oid, kInt8Oid});
       k.clear = Statement(absl::StrCat("DELETE FROM ", name), {});
       k.copy = CopySql(t);
+      k.copy_out = CopyOutSql(t, "ORDER BY \"id\"");
       for (const sql::Table& child : schema.children) {
         ChildStatements c;
         const std::string child_name = sql::QuoteIdentifier(child.name);
@@ -636,6 +781,7 @@ class PostgresStore final : public Store {
             {kInt8Oid, kInt8Oid});
         c.clear = Statement(absl::StrCat("DELETE FROM ", child_name), {});
         c.copy = CopySql(child);
+        c.copy_out = CopyOutSql(child, "ORDER BY \"entity_id\", \"ord\"");
         k.children.push_back(std::move(c));
       }
       k.schema = std::move(schema);
@@ -746,9 +892,9 @@ class PostgresStore final : public Store {
     params_.Reset(1);
     params_.BindInt(1, w.id);
     HRKIT_ASSIGN_OR_RETURN(ResultPtr result, ExecPrepared(kinds_[w.kind].version, "read version"));
-    if (PQntuples(result.get()) == 0) return 0;
-    ResultRow row(result.get());
-    return row.Int(0);
+    ResultCursor cursor(result.get());
+    HRKIT_ASSIGN_OR_RETURN(const bool found, cursor.Next());
+    return found ? cursor.row().Int(0) : 0;
   }
 
   absl::StatusOr<std::int64_t> ApplyWrite(const WriteOp& w, std::int64_t stored) {
@@ -997,35 +1143,65 @@ class PostgresStore final : public Store {
       params_.BindInt(2, last);
       if (limit >= 0) params_.BindInt(3, limit);
       HRKIT_ASSIGN_OR_RETURN(ResultPtr result, ExecPrepared(k.range, absl::StrCat("read ", ToAbsl(E::kEntityName))));
-      const int n = PQntuples(result.get());
-      if (rows.capacity() < rows.size() + static_cast<std::size_t>(n)) {
-        // Geometric growth: LoadAll appends page after page.
-        rows.reserve(std::max(rows.size() + static_cast<std::size_t>(n), 2 * rows.size()));
-      }
-      ResultRow row(result.get());
-      for (int r = 0; r < n; ++r) {
-        row.Seek(r);
-        E& e = rows.emplace_back();
-        e.id = EntityIdOf<E>(row.Int(0));
-        versions.push_back(row.Int(1));
-        absl::Status status = sql::ReadFields(row, 2, e, /*skip_first=*/true);
-        if (status.ok() && row.bad_escape()) status = absl::DataLossError("a stored text has a malformed escape");
-        if (!status.ok()) {
-          return absl::DataLossError(absl::StrCat(RowName(kKindOf<E>, e.id.value()), ": ", status.message()));
-        }
-      }
+      ResultCursor cursor(result.get());
+      rows.reserve(rows.size() + static_cast<std::size_t>(cursor.size()));
+      HRKIT_RETURN_IF_ERROR(ReadEntities(cursor, rows, versions));
     }
     if (rows.size() == first) return absl::OkStatus();
     std::span<E> page(rows.data() + first, rows.size() - first);
-    const std::int64_t lo = page.front().id.value() - 1;
-    const std::int64_t hi = page.back().id.value();
-    absl::Status status;
-    sql::ForEachChild(page.front(), [&](std::size_t index, auto& probe) {
-      if (!status.ok()) return;
-      using Member = std::remove_cvref_t<decltype(probe)>;
-      status = ReadChildRange<E, Member>(k.children[index], index, page, lo, hi);
-    });
-    return status;
+    params_.Reset(2);
+    params_.BindInt(1, page.front().id.value() - 1);
+    params_.BindInt(2, page.back().id.value());
+    for (std::size_t index = 0; index < k.children.size(); ++index) {
+      HRKIT_ASSIGN_OR_RETURN(ResultPtr result, ExecPrepared(k.children[index].range, "read child rows"));
+      ResultCursor cursor(result.get());
+      HRKIT_RETURN_IF_ERROR(ReadChildren(cursor, index, page));
+    }
+    return absl::OkStatus();
+  }
+
+  // Appends every row of E, with its children, to `rows` (in id order), each
+  // table streamed with one COPY TO STDOUT. REQUIRES: inside a transaction.
+  template <class E>
+  absl::Status ReadAll(std::vector<E>& rows) {
+    KindStatements& k = kinds_[kKindOf<E>];
+    std::vector<std::int64_t> versions;
+    auto copy = [&](const std::string& copy_sql, auto&& read) -> absl::Status {
+      HRKIT_ASSIGN_OR_RETURN(ResultPtr started, Exec(copy_sql, "copy out"));
+      if (PQresultStatus(started.get()) != PGRES_COPY_OUT) {
+        return absl::InternalError(absl::StrCat("postgres copy out: the server did not start COPY for ", copy_sql));
+      }
+      CopyCursor cursor(conn_);
+      absl::Status status = read(cursor);
+      absl::Status finished = cursor.Finish();
+      return status.ok() ? finished : status;
+    };
+    HRKIT_RETURN_IF_ERROR(copy(k.copy_out, [&](CopyCursor& cursor) { return ReadEntities(cursor, rows, versions); }));
+    for (std::size_t index = 0; index < k.children.size(); ++index) {
+      HRKIT_RETURN_IF_ERROR(copy(k.children[index].copy_out, [&](CopyCursor& cursor) {
+        return ReadChildren(cursor, index, std::span<E>(rows));
+      }));
+    }
+    return absl::OkStatus();
+  }
+
+  // Appends the entity rows of `cursor` (columns in table order) to `rows`
+  // and their versions to `versions`; child members stay empty.
+  template <class Cursor, class E>
+  static absl::Status ReadEntities(Cursor& cursor, std::vector<E>& rows, std::vector<std::int64_t>& versions) {
+    while (true) {
+      HRKIT_ASSIGN_OR_RETURN(const bool more, cursor.Next());
+      if (!more) return absl::OkStatus();
+      BinaryRow& row = cursor.row();
+      E& e = rows.emplace_back();
+      e.id = EntityIdOf<E>(row.Int(0));
+      versions.push_back(row.Int(1));
+      absl::Status status = sql::ReadFields(row, 2, e, /*skip_first=*/true);
+      if (status.ok()) status = row.EscapeStatus();
+      if (!status.ok()) {
+        return absl::DataLossError(absl::StrCat(RowName(kKindOf<E>, e.id.value()), ": ", status.message()));
+      }
+    }
   }
 
   // Member `index` (of type Member) of entity `e`.
@@ -1040,16 +1216,23 @@ class PostgresStore final : public Store {
     return *out;
   }
 
-  // Reads child table `index` for the entities of `page` (sorted by id).
-  template <class E, class Member>
-  absl::Status ReadChildRange(ChildStatements& c, std::size_t index, std::span<E> page, std::int64_t lo,
-                              std::int64_t hi) {
-    params_.Reset(2);
-    params_.BindInt(1, lo);
-    params_.BindInt(2, hi);
-    HRKIT_ASSIGN_OR_RETURN(ResultPtr result, ExecPrepared(c.range, "read child rows"));
-    const int n = PQntuples(result.get());
-    ResultRow row(result.get());
+  // Reads the rows of child table `index` from `cursor` (ordered by
+  // entity_id, ord) into the entities of `page` (sorted by id); rows of
+  // other entities are skipped.
+  template <class Cursor, class E>
+  static absl::Status ReadChildren(Cursor& cursor, std::size_t index, std::span<E> page) {
+    if (page.empty()) return absl::OkStatus();
+    absl::Status status;
+    sql::ForEachChild(page.front(), [&](std::size_t i, auto& probe) {
+      if (i != index) return;
+      using Member = std::remove_cvref_t<decltype(probe)>;
+      status = ReadChildMembers<Member>(cursor, index, page);
+    });
+    return status;
+  }
+
+  template <class Member, class Cursor, class E>
+  static absl::Status ReadChildMembers(Cursor& cursor, std::size_t index, std::span<E> page) {
     std::size_t p = 0;
     E* current = nullptr;
     std::int64_t current_id = std::numeric_limits<std::int64_t>::min();
@@ -1060,9 +1243,6 @@ class PostgresStore final : public Store {
     };
     auto corrupt = [&](std::int64_t id, const absl::Status& why) {
       return absl::DataLossError(absl::StrCat(RowName(kKindOf<E>, id), ": ", why.message()));
-    };
-    auto escape_ok = [&]() {
-      return row.bad_escape() ? absl::DataLossError("a stored text has a malformed escape") : absl::OkStatus();
     };
     if constexpr (sql::IsTimeline<Member>::value) {
       using Entry = typename Member::Entry;
@@ -1075,8 +1255,10 @@ class PostgresStore final : public Store {
         ChildMember<Member>(*current, index) = std::move(*timeline);
         return absl::OkStatus();
       };
-      for (int r = 0; r < n; ++r) {
-        row.Seek(r);
+      while (true) {
+        HRKIT_ASSIGN_OR_RETURN(const bool more, cursor.Next());
+        if (!more) break;
+        BinaryRow& row = cursor.row();
         const std::int64_t id = row.Int(0);
         if (id != current_id) {
           HRKIT_RETURN_IF_ERROR(flush());
@@ -1095,24 +1277,26 @@ class PostgresStore final : public Store {
         entry.recorded = *recorded;
         entry.replaced = *replaced;
         absl::Status status = sql::ReadFields(row, 6, entry.value);
-        if (status.ok()) status = escape_ok();
+        if (status.ok()) status = row.EscapeStatus();
         if (!status.ok()) return corrupt(id, status);
         entries.push_back(std::move(entry));
       }
-      HRKIT_RETURN_IF_ERROR(flush());
+      return flush();
     } else {
-      for (int r = 0; r < n; ++r) {
-        row.Seek(r);
+      while (true) {
+        HRKIT_ASSIGN_OR_RETURN(const bool more, cursor.Next());
+        if (!more) break;
+        BinaryRow& row = cursor.row();
         const std::int64_t id = row.Int(0);
         if (id != current_id) seek(id);
         if (current == nullptr) continue;
         auto& record = ChildMember<Member>(*current, index).emplace_back();
         absl::Status status = sql::ReadFields(row, 2, record);
-        if (status.ok()) status = escape_ok();
+        if (status.ok()) status = row.EscapeStatus();
         if (!status.ok()) return corrupt(id, status);
       }
+      return absl::OkStatus();
     }
-    return absl::OkStatus();
   }
 
   // ---- Schema --------------------------------------------------------------

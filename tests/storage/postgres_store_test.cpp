@@ -278,6 +278,11 @@ TEST_F(PostgresStoreTest, TextTheServerCannotHoldIsEscapedAndOtherTextIsStoredAs
   const auto corrupt = store->Get<Location>(LocationId(2));
   EXPECT_STATUS_CODE(corrupt, absl::StatusCode::kDataLoss);
   EXPECT_THAT(Message(corrupt), HasSubstr("location:2"));
+  // LoadAll stops its COPY at the bad row; the connection stays usable.
+  const auto all = store->LoadAll();
+  EXPECT_STATUS_CODE(all, absl::StatusCode::kDataLoss);
+  EXPECT_THAT(Message(all), HasSubstr("location:2"));
+  EXPECT_OK(store->Get<Location>(LocationId(3)));
 }
 
 TEST(PostgresTextEscape, KeepsValidUtf8AndEscapesEverythingElse) {
