@@ -28,6 +28,8 @@
 // store's role owns the tables, it drops the child tables' foreign keys for
 // the load and adds them back (one validating join instead of a check per
 // row) in the same transaction, which locks the tables until it commits.
+// LoadAll streams each table with COPY (SELECT ...) TO STDOUT (BINARY), all
+// in one snapshot.
 //
 // Transactions: writes run in SERIALIZABLE transactions; a serialization
 // failure, deadlock or concurrent insert of the same key (SQLSTATE 40001,
