@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "hrkit/synth/generator.hpp"
@@ -43,7 +44,7 @@ OrgUnitRecord UnitRecord(std::string name, OrgUnitId parent, OrgUnitStatus statu
 OrgUnit MakeUnit(std::int64_t id, std::string name, OrgUnitId parent) {
   OrgUnit u;
   u.id = U(id);
-  u.code = "U" + std::to_string(id);
+  u.code = absl::StrCat("U", id);
   EXPECT_OK(u.history.Add(kStart, UnitRecord(std::move(name), parent), kStart));
   return u;
 }
@@ -89,7 +90,7 @@ EmploymentRecord Terminated() {
 Employee MakeEmployee(std::int64_t id, Date hired, EmploymentRecord job) {
   Employee e;
   e.id = E(id);
-  e.employee_number = "E" + std::to_string(id);
+  e.employee_number = absl::StrCat("E", id);
   job.employment_start = hired;
   job.seniority_start = hired;
   EXPECT_OK(e.employment.Add(hired, std::move(job), hired));

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "hrkit_test/status_matchers.hpp"
@@ -26,7 +27,7 @@ const PositionId kCeo(10), kFinLead(20), kAnalyst(21), kOpsLead(30), kOpsClerk(3
 PositionRecord Seat(OrgUnitId unit, PositionId reports_to, double budget = 1.0, std::string title = "seat") {
   PositionRecord r;
   r.org_unit = unit;
-  r.job_code = "J-" + title;
+  r.job_code = absl::StrCat("J-", title);
   r.title = std::move(title);
   r.grade = "G5";
   r.fte_budget = budget;
@@ -76,7 +77,7 @@ class WorkforceTest : public ::testing::Test {
   absl::Status AddPerson(std::int64_t id) {
     Employee e;
     e.id = EmployeeId(id);
-    e.employee_number = "E" + std::to_string(id);
+    e.employee_number = absl::StrCat("E", id);
     e.birth_date = Date(1985, 4, 2);
     return w_.AddEmployee(std::move(e));
   }

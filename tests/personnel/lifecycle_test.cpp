@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "hrkit/personnel/events.hpp"
@@ -23,7 +24,7 @@ const Date kHired(2024, 1, 1);
 Employee Person(std::int64_t id = 7, Date birth = Date(1990, 5, 17)) {
   Employee e;
   e.id = EmployeeId(id);
-  e.employee_number = "E" + std::to_string(id);
+  e.employee_number = absl::StrCat("E", id);
   e.legal_name = "Ada Example";
   e.birth_date = birth;
   return e;

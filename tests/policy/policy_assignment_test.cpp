@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "hrkit/policy/org_lookup.hpp"
@@ -33,7 +34,7 @@ const LocationId kMunich(2);
 OrgUnit Unit(std::int64_t id, std::int64_t parent) {
   OrgUnit u;
   u.id = OrgUnitId(id);
-  u.code = "U" + std::to_string(id);
+  u.code = absl::StrCat("U", id);
   OrgUnitRecord r;
   r.name = u.code;
   r.parent = OrgUnitId(parent);
