@@ -6,6 +6,8 @@
 //     kind                     its name (a checked string, see below)
 //     rows                     number of rows
 //     per row, ascending ids:  version, then the entity through Describe
+//   end                        kPayloadEnd, so a text payload cut inside its
+//                              last number does not load as a smaller one
 //
 // The Boost.Serialization adapter: every described type (entities and the
 // records of their histories and lists) has a `serialize` that calls its
@@ -402,6 +404,9 @@ constexpr unsigned int kArchiveFlags = boost::archive::no_header;
 // Elements are read by position, as in the binary and text formats.
 constexpr unsigned int kXmlLoadFlags = kArchiveFlags | boost::archive::no_xml_tag_checking;
 
+// The last value of every payload ("hrkitEND" as a little-endian integer).
+constexpr std::uint64_t kPayloadEnd = 0x444E4554494B5248ULL;
+
 template <class OArchive>
 void WritePayload(OArchive& ar, const Tables& tables) {
   std::uint64_t kinds = kEntityKindCount;
@@ -418,6 +423,8 @@ void WritePayload(OArchive& ar, const Tables& tables) {
       ar << boost::serialization::make_nvp(kind.c_str(), row.entity);
     }
   });
+  std::uint64_t end = kPayloadEnd;
+  ar << boost::serialization::make_nvp("end", end);
 }
 
 template <class IArchive>
@@ -461,6 +468,9 @@ Tables ReadPayload(IArchive& ar) {
       previous_id = id;
     }
   });
+  std::uint64_t end = 0;
+  ar >> boost::serialization::make_nvp("end", end);
+  if (end != kPayloadEnd) throw CorruptArchive("the payload does not end with its end marker (truncated?)");
   return tables;
 }
 

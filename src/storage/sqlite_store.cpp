@@ -167,32 +167,12 @@ class SqliteStore final : public Store {
  protected:
   absl::StatusOr<VersionedEntity> DoGet(EntityKind kind, std::int64_t id) override {
     std::lock_guard<std::mutex> lock(mutex_);
-    return VisitEntityKind(kind, [&]<class E>(std::type_identity<E>) -> absl::StatusOr<VersionedEntity> {
-      std::vector<E> rows;
-      std::vector<std::int64_t> versions;
-      HRKIT_RETURN_IF_ERROR(ReadTransaction([&] { return ReadRange<E>(id - 1, id, 1, rows, versions); }));
-      if (rows.empty()) return RowNotFoundError(kind, id);
-      return VersionedEntity{AnyEntity(std::move(rows.front())), versions.front()};
-    });
+    return GetOfKind(kind, id);
   }
 
   absl::StatusOr<std::vector<VersionedEntity>> DoList(EntityKind kind, const ListOptions& options) override {
     std::lock_guard<std::mutex> lock(mutex_);
-    return VisitEntityKind(kind, [&]<class E>(std::type_identity<E>) -> absl::StatusOr<std::vector<VersionedEntity>> {
-      std::vector<E> rows;
-      std::vector<std::int64_t> versions;
-      const std::int64_t limit = options.limit == 0 || options.limit > std::numeric_limits<std::int64_t>::max()
-                                     ? -1
-                                     : static_cast<std::int64_t>(options.limit);
-      HRKIT_RETURN_IF_ERROR(ReadTransaction(
-          [&] { return ReadRange<E>(std::max<std::int64_t>(options.after_id, 0), options.last_id, limit, rows, versions); }));
-      std::vector<VersionedEntity> out;
-      out.reserve(rows.size());
-      for (std::size_t i = 0; i < rows.size(); ++i) {
-        out.push_back(VersionedEntity{AnyEntity(std::move(rows[i])), versions[i]});
-      }
-      return out;
-    });
+    return ListOfKind(kind, options);
   }
 
   absl::StatusOr<std::vector<std::int64_t>> DoCommit(std::span<const WriteOp> writes) override {
@@ -515,6 +495,44 @@ class SqliteStore final : public Store {
     }
     if (rc != SQLITE_DONE) return SqliteError(db_, rc, "read child rows");
     return absl::OkStatus();
+  }
+
+  // DoGet for the entity type of `kind`. (Recursion over the kinds rather
+  // than VisitEntityKind: Clang 14 loses member-template instantiations
+  // made from the generic lambdas of its fold expression.)
+  template <EntityKind I = 0>
+  absl::StatusOr<VersionedEntity> GetOfKind(EntityKind kind, std::int64_t id) {
+    if constexpr (I + 1 < kEntityKindCount) {
+      if (kind != I) return GetOfKind<I + 1>(kind, id);
+    }
+    using E = EntityOfKind<I>;
+    std::vector<E> rows;
+    std::vector<std::int64_t> versions;
+    HRKIT_RETURN_IF_ERROR(ReadTransaction([&] { return ReadRange<E>(id - 1, id, 1, rows, versions); }));
+    if (rows.empty()) return RowNotFoundError(kind, id);
+    return VersionedEntity{AnyEntity(std::move(rows.front())), versions.front()};
+  }
+
+  // DoList for the entity type of `kind`.
+  template <EntityKind I = 0>
+  absl::StatusOr<std::vector<VersionedEntity>> ListOfKind(EntityKind kind, const ListOptions& options) {
+    if constexpr (I + 1 < kEntityKindCount) {
+      if (kind != I) return ListOfKind<I + 1>(kind, options);
+    }
+    using E = EntityOfKind<I>;
+    std::vector<E> rows;
+    std::vector<std::int64_t> versions;
+    const std::int64_t limit = options.limit == 0 || options.limit > std::numeric_limits<std::int64_t>::max()
+                                   ? -1
+                                   : static_cast<std::int64_t>(options.limit);
+    HRKIT_RETURN_IF_ERROR(ReadTransaction(
+        [&] { return ReadRange<E>(std::max<std::int64_t>(options.after_id, 0), options.last_id, limit, rows, versions); }));
+    std::vector<VersionedEntity> out;
+    out.reserve(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      out.push_back(VersionedEntity{AnyEntity(std::move(rows[i])), versions[i]});
+    }
+    return out;
   }
 
   // Brings the schema to kSqliteSchemaVersion. Step 1 is the initial schema;

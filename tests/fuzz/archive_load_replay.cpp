@@ -20,6 +20,13 @@
 #include "hrkit/org/org_unit.hpp"
 #include "hrkit/org/position.hpp"
 #include "hrkit/personnel/employee.hpp"
+#include "hrkit/policy/holiday_calendar.hpp"
+#include "hrkit/policy/leave_policy.hpp"
+#include "hrkit/policy/leave_request.hpp"
+#include "hrkit/policy/leave_type.hpp"
+#include "hrkit/policy/policy_assignment.hpp"
+#include "hrkit/policy/policy_candidates.hpp"
+#include "hrkit/policy/work_schedule.hpp"
 #include "hrkit/storage/archive_store.hpp"
 #include "hrkit/storage/dataset.hpp"
 #include "hrkit/storage/store.hpp"
@@ -60,6 +67,27 @@ hrkit::Dataset SeedData() {
   data.Of<hrkit::Position>().push_back(p);
   data.Of<hrkit::Location>().push_back(
       hrkit::Location{hrkit::LocationId(1), "L", "DE", hrkit::HolidayCalendarId(1), {}});
+  data.Of<hrkit::WorkSchedule>().push_back(hrkit::DefaultWorkSchedule(hrkit::WorkScheduleId(1)));
+  data.Of<hrkit::HolidayCalendar>().push_back(hrkit::HolidayCalendar{
+      hrkit::HolidayCalendarId(1), "C", {hrkit::FixedHoliday("H", 12, 25), hrkit::EasterHoliday("E", 1, true)}});
+  data.Of<hrkit::LeaveType>().push_back(hrkit::LeaveType{hrkit::LeaveTypeId(1), "A", true, hrkit::LeaveUnit::kDays});
+  hrkit::LeavePolicy policy{hrkit::LeavePolicyId(1), "P", hrkit::LeaveTypeId(1), {}, {}};
+  (void)policy.versions.Add(Date(2020, 1, 1), hrkit::LeavePolicyVersion{}, Date(2020, 1, 1));
+  policy.tiers.push_back(hrkit::LeaveTier{Date(2020, 1, 1), 60, 30.0});
+  data.Of<hrkit::LeavePolicy>().push_back(policy);
+  hrkit::PolicyEligibility eligibility{hrkit::LeavePolicyId(1), 1, {}};
+  eligibility.criteria.push_back(hrkit::EligibilityCriterion{Date(2020, 1, 1), hrkit::CriterionKind::kGrade, 0, "G", 0});
+  data.Of<hrkit::PolicyEligibility>().push_back(eligibility);
+  data.Of<hrkit::PolicyAssignment>().push_back(hrkit::PolicyAssignment{
+      hrkit::PolicyAssignmentId(1), hrkit::EmployeeId(7), hrkit::LeaveTypeId(1), hrkit::LeavePolicyId(1),
+      Date(2021, 1, 1), hrkit::OpenEnd()});
+  hrkit::LeaveRequest request;
+  request.id = hrkit::LeaveRequestId(1);
+  request.employee = hrkit::EmployeeId(7);
+  request.first_day = request.last_day = Date(2021, 3, 1);
+  request.last_day_half = hrkit::HalfDay::kMorning;
+  request.duration = 0.5;
+  data.Of<hrkit::LeaveRequest>().push_back(request);
   return data;
 }
 

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,13 @@
 #include "hrkit/storage/file_system.hpp"
 #include "hrkit_test/status_matchers.hpp"
 #include "store_test_data.hpp"
+
+namespace hrkit {
+// Prints the format by name (ctest lists parameters through it).
+void PrintTo(ArchiveFormat format, std::ostream* os) {
+  *os << (format == ArchiveFormat::kBinary ? "binary" : format == ArchiveFormat::kText ? "text" : "xml");
+}
+}  // namespace hrkit
 
 namespace hrkit_test {
 namespace {

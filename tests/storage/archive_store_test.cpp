@@ -136,10 +136,10 @@ TEST_F(ArchiveStoreTest, FileStartsWithTheDocumentedHeader) {
 
 TEST_F(ArchiveStoreTest, TextAndXmlPayloadsAreReadable) {
   const std::string text = SampleFile(1, ArchiveFormat::kText);
-  // kinds = 4, then the first kind's name: 8 bytes, "employee" in base64.
-  EXPECT_THAT(text.substr(32), testing::StartsWith("4 8\n\nZW1wbG95ZWU=\n1 "));
+  // The number of kinds, then the first kind's name: 8 bytes, "employee" in base64.
+  EXPECT_THAT(text.substr(32), testing::StartsWith(absl::StrCat(hrkit::kEntityKindCount, " 8\n\nZW1wbG95ZWU=\n1 ")));
   const std::string xml = SampleFile(1, ArchiveFormat::kXml);
-  EXPECT_THAT(xml, HasSubstr("<kinds>4</kinds>"));
+  EXPECT_THAT(xml, HasSubstr(absl::StrCat("<kinds>", hrkit::kEntityKindCount, "</kinds>")));
   EXPECT_THAT(xml, HasSubstr("<employee class_id="));
   EXPECT_THAT(xml, HasSubstr("<fte>"));
 }
@@ -301,7 +301,7 @@ TEST_F(ArchiveStoreTest, HugeCountsAreRejectedBeforeAllocating) {
   const std::string file = SampleFile(1, ArchiveFormat::kBinary);
   // Binary payload: kinds (u64), the first kind's name length (u64) and its
   // 8 bytes, then the employee row count (u64) at payload offset 24.
-  ASSERT_EQ(GetU64(file, 32), 4u);
+  ASSERT_EQ(GetU64(file, 32), hrkit::kEntityKindCount);
   ASSERT_EQ(GetU64(file, 40), 8u);
   ASSERT_EQ(file.substr(48, 8), "employee");
   ASSERT_EQ(GetU64(file, 56), 1u);
@@ -323,7 +323,7 @@ TEST_F(ArchiveStoreTest, HugeCountsAreRejectedBeforeAllocating) {
     FixHeader(kinds);
     EXPECT_STATUS_CODE(hrkit::ParseArchive(kinds), absl::StatusCode::kDataLoss);
   }
-  // The same in a text payload: "4 8\n\nZW1wbG95ZWU=\n1 ..." with a huge row count.
+  // The same in a text payload: "<kinds> 8\n\nZW1wbG95ZWU=\n1 ..." with a huge row count.
   std::string text = SampleFile(1, ArchiveFormat::kText);
   const std::size_t at = text.find("ZW1wbG95ZWU=\n1 ");
   ASSERT_NE(at, std::string::npos);

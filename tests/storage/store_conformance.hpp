@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -27,6 +28,9 @@ struct StoreBackend {
   std::function<absl::StatusOr<std::unique_ptr<hrkit::Store>>(const std::string& location)> open;
   bool persistent = false;
 };
+
+// Prints the backend by name (ctest lists parameters through it).
+inline void PrintTo(const StoreBackend& backend, std::ostream* os) { *os << backend.name; }
 
 // Names instantiations after the backend.
 inline std::string BackendName(const testing::TestParamInfo<StoreBackend>& info) { return info.param.name; }

@@ -106,6 +106,106 @@ hrkit::Location SampleLocation(std::int64_t id) {
                          hrkit::WorkScheduleId()};
 }
 
+hrkit::WorkSchedule SampleWorkSchedule(std::int64_t id) {
+  hrkit::WorkSchedule w;
+  w.id = hrkit::WorkScheduleId(id);
+  w.name = absl::StrCat("Schedule ", id);
+  w.hours = {0.0, 8.0, 8.0, 8.0, 8.0, 4.0, 0.0};
+  w.full_day_hours = 7.5 + static_cast<double>(id % 2) / 2;
+  return w;
+}
+
+hrkit::HolidayCalendar SampleHolidayCalendar(std::int64_t id) {
+  hrkit::HolidayCalendar c;
+  c.id = hrkit::HolidayCalendarId(id);
+  c.name = absl::StrCat("Calendar ", id);
+  c.rules = {hrkit::FixedHoliday("New Year", 1, 1), hrkit::NthWeekdayHoliday("Memorial Day", hrkit::kLastWeekday, 1, 5),
+             hrkit::EasterHoliday("Good Friday", -2), hrkit::OneOffHoliday("Jubilee", Date(2026, 6, 3), true)};
+  c.rules[0].from_year = 2000;
+  c.rules[1].to_year = 2030;
+  return c;
+}
+
+hrkit::LeaveType SampleLeaveType(std::int64_t id) {
+  return hrkit::LeaveType{hrkit::LeaveTypeId(id), absl::StrCat("Leave ", id), id % 2 == 0, hrkit::LeaveUnit::kHours};
+}
+
+hrkit::LeavePolicy SampleLeavePolicy(std::int64_t id) {
+  hrkit::LeavePolicy p{hrkit::LeavePolicyId(id), absl::StrCat("Policy ", id), hrkit::LeaveTypeId(id), {}, {}};
+  hrkit::LeavePolicyVersion v;
+  v.amount_per_year = 24.5;
+  v.frequency = hrkit::AccrualFrequency::kQuarterly;
+  v.timing = hrkit::CreditTiming::kAnniversary;
+  v.rounding = hrkit::AccrualRounding::kHalf;
+  v.balance_cap = 40;
+  v.carry_over_month = 4;
+  v.carry_over_max = hrkit::kNoLimit;
+  v.carry_over_expiry = 90;
+  v.carry_over_expiry_unit = hrkit::ExpiryUnit::kDays;
+  v.negative_limit = 2.5;
+  MustAdd(p.versions, Date(2023, 1, 1), v, Date(2022, 12, 1));
+  v.prorate = false;
+  v.fte_scaling = false;
+  v.accrual_start = hrkit::AccrualStart::kAfterProbation;
+  v.probation_months = 6;
+  MustAdd(p.versions, Date(2023, 1, 1), v, Date(2022, 12, 1));  // same day: sequence 1
+  v.keeps_balance = false;
+  MustAdd(p.versions, Date(2024, 7, 1), v, Date(2024, 6, 1));
+  v.keeps_balance = true;
+  v.amount_per_year = 26;
+  MustAdd(p.versions, Date(2024, 1, 1), v, Date(2024, 6, 20), hrkit::LaterEntries::kReplace);
+  p.tiers = {hrkit::LeaveTier{Date(2023, 1, 1), 60, 26.5}, hrkit::LeaveTier{Date(2023, 1, 1), 120, 28},
+             hrkit::LeaveTier{Date(2024, 1, 1), 36, 27}};
+  return p;
+}
+
+hrkit::PolicyEligibility SamplePolicyEligibility(std::int64_t id) {
+  hrkit::PolicyEligibility e;
+  e.id = hrkit::LeavePolicyId(id);
+  e.priority = static_cast<std::int32_t>(id % 3) - 1;
+  hrkit::EligibilityRule rule;
+  rule.locations = {hrkit::LocationId(3), hrkit::LocationId(id)};
+  rule.employment_types = {hrkit::EmploymentType::kFixedTerm};
+  rule.grades = {"G7"};
+  rule.org_subtrees = {hrkit::OrgUnitId(4)};
+  rule.min_fte = 0.5;
+  rule.max_fte = 1.0;
+  rule.min_tenure_months = 60;
+  EXPECT_TRUE(hrkit::ReplaceCriteria(rule, Date(2024, 1, 1), &e.criteria).ok());
+  hrkit::EligibilityRule later;
+  later.grades = {"G8"};
+  EXPECT_TRUE(hrkit::ReplaceCriteria(later, Date(2025, 7, 1), &e.criteria).ok());
+  return e;
+}
+
+hrkit::PolicyAssignment SamplePolicyAssignment(std::int64_t id) {
+  return hrkit::PolicyAssignment{hrkit::PolicyAssignmentId(id),
+                                 hrkit::EmployeeId(id),
+                                 hrkit::LeaveTypeId(2),
+                                 hrkit::LeavePolicyId(id + 3),
+                                 Date(2025, 3, 1),
+                                 id % 2 == 1 ? hrkit::OpenEnd() : Date(2025, 9, 1)};
+}
+
+hrkit::LeaveRequest SampleLeaveRequest(std::int64_t id) {
+  hrkit::LeaveRequest r;
+  r.id = hrkit::LeaveRequestId(id);
+  r.employee = hrkit::EmployeeId(id);
+  r.leave_type = hrkit::LeaveTypeId(1);
+  r.first_day = Date(2026, 3, 6);
+  r.last_day = Date(2026, 3, 9);
+  r.first_day_half = hrkit::HalfDay::kAfternoon;
+  r.counting.unit = hrkit::DurationUnit::kHours;
+  r.counting.sandwich = true;
+  r.duration = 1.5 + static_cast<double>(id % 4);
+  r.status = hrkit::LeaveRequestStatus::kApproved;
+  r.submitted_on = Date(2026, 2, 20);
+  r.decided_on = Date(2026, 2, 21);
+  r.reason = absl::StrCat("Family matter ", id);
+  r.decision_comment = "Enjoy";
+  return r;
+}
+
 hrkit::Dataset SampleDataset(int n) {
   hrkit::Dataset data;
   for (int i = 1; i <= n; ++i) {
@@ -113,6 +213,13 @@ hrkit::Dataset SampleDataset(int n) {
     data.Of<hrkit::OrgUnit>().push_back(SampleOrgUnit(i));
     data.Of<hrkit::Position>().push_back(SamplePosition(i));
     data.Of<hrkit::Location>().push_back(SampleLocation(i));
+    data.Of<hrkit::WorkSchedule>().push_back(SampleWorkSchedule(i));
+    data.Of<hrkit::HolidayCalendar>().push_back(SampleHolidayCalendar(i));
+    data.Of<hrkit::LeaveType>().push_back(SampleLeaveType(i));
+    data.Of<hrkit::LeavePolicy>().push_back(SampleLeavePolicy(i));
+    data.Of<hrkit::PolicyEligibility>().push_back(SamplePolicyEligibility(i));
+    data.Of<hrkit::PolicyAssignment>().push_back(SamplePolicyAssignment(i));
+    data.Of<hrkit::LeaveRequest>().push_back(SampleLeaveRequest(i));
   }
   return data;
 }

@@ -25,6 +25,13 @@
 #include "hrkit/org/org_unit.hpp"
 #include "hrkit/org/position.hpp"
 #include "hrkit/personnel/employee.hpp"
+#include "hrkit/policy/holiday_calendar.hpp"
+#include "hrkit/policy/leave_policy.hpp"
+#include "hrkit/policy/leave_request.hpp"
+#include "hrkit/policy/leave_type.hpp"
+#include "hrkit/policy/policy_assignment.hpp"
+#include "hrkit/policy/policy_candidates.hpp"
+#include "hrkit/policy/work_schedule.hpp"
 
 namespace hrkit {
 
@@ -37,7 +44,8 @@ struct EntityTypeList {
 };
 
 // THE registry: every entity type the stores keep. Append new types at the end.
-using StoredEntityTypes = EntityTypeList<Employee, OrgUnit, Position, Location>;
+using StoredEntityTypes = EntityTypeList<Employee, OrgUnit, Position, Location, WorkSchedule, HolidayCalendar,
+                                         LeaveType, LeavePolicy, PolicyEligibility, PolicyAssignment, LeaveRequest>;
 
 // One entity of any stored type.
 using AnyEntity = StoredEntityTypes::Variant;
