@@ -1,4 +1,6 @@
-// The umbrella header: includes hrkit's whole public API.
+// The umbrella header: includes hrkit's whole public API of the hrkit::hrkit
+// target (the SQLite and PostgreSQL stores are in hrkit/storage/sqlite_store.hpp
+// and postgres_store.hpp, linked through hrkit::sqlite and hrkit::postgres).
 #ifndef HRKIT_HRKIT_HPP_
 #define HRKIT_HRKIT_HPP_
 
@@ -16,6 +18,8 @@
 #include "hrkit/org/snapshot.hpp"
 #include "hrkit/org/workforce.hpp"
 #include "hrkit/personnel/employee.hpp"
+#include "hrkit/personnel/events.hpp"
+#include "hrkit/personnel/lifecycle.hpp"
 #include "hrkit/policy/accrual.hpp"
 #include "hrkit/policy/accrual_run.hpp"
 #include "hrkit/policy/eligibility.hpp"
@@ -34,8 +38,14 @@
 #include "hrkit/policy/policy_segment.hpp"
 #include "hrkit/policy/work_schedule.hpp"
 #include "hrkit/policy/working_time.hpp"
-#include "hrkit/personnel/events.hpp"
-#include "hrkit/personnel/lifecycle.hpp"
+#include "hrkit/storage/archive_store.hpp"
+#include "hrkit/storage/dataset.hpp"
+#include "hrkit/storage/entity_registry.hpp"
+#include "hrkit/storage/file_system.hpp"
+#include "hrkit/storage/memory_store.hpp"
+#include "hrkit/storage/open_store.hpp"
+#include "hrkit/storage/store.hpp"
+#include "hrkit/storage/validate.hpp"
 #include "hrkit/synth/generator.hpp"
 
 #endif  // HRKIT_HRKIT_HPP_

@@ -59,7 +59,6 @@ TEST(GuardExceptions, ConvertsExceptionsToStatus) {
 struct SampleRecord {
   std::string title;
   double fte = 1.0;
-  friend bool operator==(const SampleRecord&, const SampleRecord&) = default;
 };
 template <class V, class Self>
   requires SameEntity<Self, SampleRecord>
@@ -69,7 +68,7 @@ void Describe(V& v, Self& r) {
 }
 
 struct SampleEntity {
-  static constexpr std::string_view kEntityName = "sample";
+  [[maybe_unused]] static constexpr std::string_view kEntityName = "sample";
   EmployeeId id;
   Date birth_date;
   Timeline<SampleRecord> jobs;

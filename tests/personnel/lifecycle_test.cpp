@@ -82,6 +82,15 @@ TEST(Hire, CreatesAnActiveRecordOnTheHireDate) {
   EXPECT_FALSE(IsEmployedOn(e, Date(2023, 12, 31)));
 }
 
+TEST(Hire, TheHeaderExampleCompilesWithOnlyTheRequiredFields) {
+  // Designated initializers that leave fields out must build warning-free.
+  ASSERT_OK_AND_ASSIGN(Employee e, ApplyEvent(Person(), HireEvent{.effective = kHired, .position = kSeatA}, kHired));
+  ASSERT_OK_AND_ASSIGN(Employee moved,
+                       ApplyEvent(e, TransferEvent{.effective = Date(2024, 3, 1), .position = kSeatB}, kHired));
+  EXPECT_EQ(RecordOn(moved, Date(2024, 3, 1))->position, kSeatB);
+  EXPECT_EQ(RecordOn(moved, kHired)->cost_center, "");
+}
+
 TEST(Hire, RejectsASecondHire) {
   const Employee e = Hired();
   const auto again = ApplyEvent(e, Hire(Date(2024, 6, 1)), Date(2024, 6, 1));

@@ -30,14 +30,14 @@ enum class SeniorityOnRehire {
 // First day of employment. Valid only for an employee with no employment
 // history (a returning employee is rehired, see RehireEvent).
 struct HireEvent {
-  Date effective;                     // the first day of work
-  PositionId position;                // REQUIRED: a real id
-  LocationId location;                // invalid = not recorded
-  WorkScheduleId work_schedule;       // invalid = the location's default
-  std::string cost_center;
-  double fte = 1.0;                   // in (0, 1.5]
+  Date effective{};                // the first day of work
+  PositionId position{};           // REQUIRED: a real id
+  LocationId location{};           // invalid = not recorded
+  WorkScheduleId work_schedule{};  // invalid = the location's default
+  std::string cost_center{};
+  double fte = 1.0;  // in (0, 1.5]
   EmploymentType type = EmploymentType::kPermanent;
-  std::string reason_code;
+  std::string reason_code{};
 
   friend bool operator==(const HireEvent&, const HireEvent&) = default;
 };
@@ -45,11 +45,11 @@ struct HireEvent {
 // Moves an employed person to another position (same grade or lateral).
 // Location and cost centre change only when given.
 struct TransferEvent {
-  Date effective;
-  PositionId position;                // REQUIRED: a real id, not the current one
-  std::optional<LocationId> location;
-  std::optional<std::string> cost_center;
-  std::string reason_code;
+  Date effective{};
+  PositionId position{};  // REQUIRED: a real id, not the current one
+  std::optional<LocationId> location{};
+  std::optional<std::string> cost_center{};
+  std::string reason_code{};
 
   friend bool operator==(const TransferEvent&, const TransferEvent&) = default;
 };
@@ -58,18 +58,18 @@ struct TransferEvent {
 // on the position, so a promotion is recorded like a transfer with its own
 // event code.
 struct PromotionEvent {
-  Date effective;
-  PositionId position;                // REQUIRED: a real id, not the current one
-  std::string reason_code;
+  Date effective{};
+  PositionId position{};  // REQUIRED: a real id, not the current one
+  std::string reason_code{};
 
   friend bool operator==(const PromotionEvent&, const PromotionEvent&) = default;
 };
 
 // Changes the working time of an employed person.
 struct FteChangeEvent {
-  Date effective;
-  double fte = 1.0;                   // in (0, 1.5]
-  std::string reason_code;
+  Date effective{};
+  double fte = 1.0;  // in (0, 1.5]
+  std::string reason_code{};
 
   friend bool operator==(const FteChangeEvent&, const FteChangeEvent&) = default;
 };
@@ -78,25 +78,25 @@ struct FteChangeEvent {
 // acting manager is the employee's manager instead of the holder of the
 // parent position.
 struct ManagerChangeEvent {
-  Date effective;
-  EmployeeId acting_manager;          // invalid = clear (back to the position line)
-  std::string reason_code;
+  Date effective{};
+  EmployeeId acting_manager{};  // invalid = clear (back to the position line)
+  std::string reason_code{};
 
   friend bool operator==(const ManagerChangeEvent&, const ManagerChangeEvent&) = default;
 };
 
 // Starts a leave of absence: status kOnLeave, the position is kept.
 struct LeaveOfAbsenceEvent {
-  Date effective;                     // the first day of leave
-  std::string reason_code;
+  Date effective{};  // the first day of leave
+  std::string reason_code{};
 
   friend bool operator==(const LeaveOfAbsenceEvent&, const LeaveOfAbsenceEvent&) = default;
 };
 
 // Ends a leave of absence: status kActive again.
 struct ReturnFromLeaveEvent {
-  Date effective;                     // the first day back at work
-  std::string reason_code;
+  Date effective{};  // the first day back at work
+  std::string reason_code{};
 
   friend bool operator==(const ReturnFromLeaveEvent&, const ReturnFromLeaveEvent&) = default;
 };
@@ -104,9 +104,9 @@ struct ReturnFromLeaveEvent {
 // Ends employment after `last_day`: the record takes effect on last_day + 1
 // with status kTerminated, no position, no acting manager and FTE 0.
 struct TerminationEvent {
-  Date last_day;                      // the last day employed
+  Date last_day{};                                     // the last day employed
   TerminationKind kind = TerminationKind::kVoluntary;  // REQUIRED: not kNone
-  std::string reason_code;            // e.g. "RESIGNATION", "REDUNDANCY"
+  std::string reason_code{};                           // e.g. "RESIGNATION", "REDUNDANCY"
 
   friend bool operator==(const TerminationEvent&, const TerminationEvent&) = default;
 };
@@ -114,15 +114,15 @@ struct TerminationEvent {
 // Starts a new employment period for a former employee. Earlier history is
 // kept; `employment_start` becomes the rehire date.
 struct RehireEvent {
-  Date effective;                     // the first day of the new period
-  PositionId position;                // REQUIRED: a real id
-  LocationId location;
-  WorkScheduleId work_schedule;
-  std::string cost_center;
-  double fte = 1.0;                   // in (0, 1.5]
+  Date effective{};       // the first day of the new period
+  PositionId position{};  // REQUIRED: a real id
+  LocationId location{};
+  WorkScheduleId work_schedule{};
+  std::string cost_center{};
+  double fte = 1.0;  // in (0, 1.5]
   EmploymentType type = EmploymentType::kPermanent;
   SeniorityOnRehire seniority = SeniorityOnRehire::kRestart;
-  std::string reason_code;
+  std::string reason_code{};
 
   friend bool operator==(const RehireEvent&, const RehireEvent&) = default;
 };
@@ -130,20 +130,20 @@ struct RehireEvent {
 // Any other change of job data. Only the fields that are set change; at least
 // one must be set.
 struct JobDataChangeEvent {
-  Date effective;
-  std::optional<std::string> cost_center;
-  std::optional<WorkScheduleId> work_schedule;   // an invalid id = the location's default
-  std::optional<LocationId> location;
-  std::optional<EmploymentType> type;
-  std::string reason_code;
+  Date effective{};
+  std::optional<std::string> cost_center{};
+  std::optional<WorkScheduleId> work_schedule{};  // an invalid id = the location's default
+  std::optional<LocationId> location{};
+  std::optional<EmploymentType> type{};
+  std::string reason_code{};
 
   friend bool operator==(const JobDataChangeEvent&, const JobDataChangeEvent&) = default;
 };
 
 // Any lifecycle event.
 using LifecycleEvent =
-    std::variant<HireEvent, TransferEvent, PromotionEvent, FteChangeEvent, ManagerChangeEvent,
-                 LeaveOfAbsenceEvent, ReturnFromLeaveEvent, TerminationEvent, RehireEvent, JobDataChangeEvent>;
+    std::variant<HireEvent, TransferEvent, PromotionEvent, FteChangeEvent, ManagerChangeEvent, LeaveOfAbsenceEvent,
+                 ReturnFromLeaveEvent, TerminationEvent, RehireEvent, JobDataChangeEvent>;
 
 // The day the event's employment record takes effect: `effective` for every
 // event, `last_day + 1` for a termination. Returns a non-real date unchanged
