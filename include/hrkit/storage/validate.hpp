@@ -15,6 +15,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -32,10 +33,13 @@ namespace hrkit {
 
 namespace storage_internal {
 
-// Walks a description and keeps the first problem found.
+// Walks a description and keeps the first problem found. Names of rows and
+// fields are built only when something fails: a bulk save validates millions
+// of history entries.
 class Validator {
  public:
-  explicit Validator(std::string prefix) : prefix_(std::move(prefix)) {}
+  // Visits the fields of the row `id` of `kind`.
+  Validator(EntityKind kind, std::int64_t id) : kind_(kind), id_(id) {}
 
   template <ScalarField T>
   void Field(std::string_view name, const T& value, Sensitivity) {
@@ -51,16 +55,16 @@ class Validator {
     std::size_t index = 0;
     auto check = [&](const auto& entry, std::string_view kind) {
       if (!status_.ok()) return;
-      const std::string where = absl::StrCat(ToAbsl(name), ToAbsl(kind), "[", index, "]");
+      auto where = [&] { return absl::StrCat(ToAbsl(name), ToAbsl(kind), "[", index, "]"); };
       if (!IsRealDate(entry.effective)) {
-        Fail(where, absl::StrCat("effective date must be a real date, got ", FormatIsoDate(entry.effective)));
+        Fail(where(), absl::StrCat("effective date must be a real date, got ", FormatIsoDate(entry.effective)));
       } else if (!IsRealDate(entry.recorded)) {
-        Fail(where, absl::StrCat("recorded date must be a real date, got ", FormatIsoDate(entry.recorded)));
+        Fail(where(), absl::StrCat("recorded date must be a real date, got ", FormatIsoDate(entry.recorded)));
       } else if (entry.replaced != OpenEnd() && !IsRealDate(entry.replaced)) {
-        Fail(where, absl::StrCat("replaced date must be a real date or open, got ",
-                                 FormatIsoDate(entry.replaced)));
+        Fail(where(), absl::StrCat("replaced date must be a real date or open, got ",
+                                   FormatIsoDate(entry.replaced)));
       } else {
-        Validator inner(absl::StrCat(prefix_, " field ", where, "."));
+        Validator inner(this, name, kind, index);
         Describe(inner, entry.value);
         if (!inner.status_.ok()) status_ = inner.status_;
       }
@@ -74,7 +78,7 @@ class Validator {
   template <class Record>
   void List(std::string_view name, const std::vector<Record>& records, Sensitivity) {
     for (std::size_t i = 0; i < records.size() && status_.ok(); ++i) {
-      Validator inner(absl::StrCat(prefix_, " field ", ToAbsl(name), "[", i, "]."));
+      Validator inner(this, name, "", i);
       Describe(inner, records[i]);
       if (!inner.status_.ok()) status_ = inner.status_;
     }
@@ -83,14 +87,29 @@ class Validator {
   const absl::Status& status() const { return status_; }
 
  private:
-  void Fail(std::string_view field, std::string_view problem) {
-    // The prefix either ends in "." (inside a record) or names the row.
-    const bool in_record = !prefix_.empty() && prefix_.back() == '.';
-    status_ = absl::InvalidArgumentError(absl::StrCat(prefix_, in_record ? "" : " field ", ToAbsl(field), ": ",
-                                                      ToAbsl(problem)));
+  // Visits the fields of a record: element `index` of the field `field`
+  // (followed by `suffix`, e.g. " replaced") of what `outer` visits.
+  Validator(const Validator* outer, std::string_view field, std::string_view suffix, std::size_t index)
+      : kind_(outer->kind_), id_(outer->id_), outer_(outer), outer_field_(field), suffix_(suffix), index_(index) {}
+
+  // "employee:7 field employment[2]" for a row's field; "employee:7 field
+  // employment[2].fte" for a field of a record inside it.
+  std::string Where(std::string_view field) const {
+    if (outer_ == nullptr) return absl::StrCat(RowName(kind_, id_), " field ", ToAbsl(field));
+    return absl::StrCat(outer_->Where(absl::StrCat(ToAbsl(outer_field_), ToAbsl(suffix_), "[", index_, "]")), ".",
+                        ToAbsl(field));
   }
 
-  std::string prefix_;
+  void Fail(std::string_view field, std::string_view problem) {
+    status_ = absl::InvalidArgumentError(absl::StrCat(Where(field), ": ", ToAbsl(problem)));
+  }
+
+  EntityKind kind_;
+  std::int64_t id_;
+  const Validator* outer_ = nullptr;
+  std::string_view outer_field_;
+  std::string_view suffix_;
+  std::size_t index_ = 0;
   absl::Status status_;
 };
 
@@ -106,7 +125,7 @@ absl::Status ValidateEntity(const E& entity) {
     return absl::InvalidArgumentError(absl::StrCat(ToAbsl(E::kEntityName), ":", entity.id.value(),
                                                    " field id: must be positive"));
   }
-  storage_internal::Validator validator(RowName(kKindOf<E>, entity.id.value()));
+  storage_internal::Validator validator(kKindOf<E>, entity.id.value());
   Describe(validator, entity);
   return validator.status();
 }
