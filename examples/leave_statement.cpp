@@ -122,7 +122,9 @@ absl::Status Run() {
   HRKIT_RETURN_IF_ERROR(book.Approve(request_id, Date(2024, 11, 18), "Enjoy"));
   const hrkit::LeaveRequest* request = book.Find(request_id);
   if (request == nullptr) return absl::InternalError("the approved request is not in the book");
-  HRKIT_ASSIGN_OR_RETURN(std::vector<hrkit::LeaveDay> taken, hrkit::TakenDays(*request, schedule, calendar));
+  // What the book's approved requests take from this employee's annual leave.
+  HRKIT_ASSIGN_OR_RETURN(std::vector<hrkit::LeaveDay> taken,
+                         hrkit::TakenDaysOf(book.requests(), employee.id, annual.id, schedule, calendar));
   std::cout << "\n"
             << hrkit::LeaveRequestLabel(*request) << " " << hrkit::FormatIsoDate(request->first_day) << " .. "
             << hrkit::FormatIsoDate(request->last_day)

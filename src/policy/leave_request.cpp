@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "hrkit/core/status.hpp"
@@ -202,6 +203,21 @@ absl::StatusOr<std::vector<LeaveDay>> TakenDays(const LeaveRequest& request, con
                                                       ToAbsl(LeaveRequestStatusName(request.status))));
   }
   return LeaveDaysOf(request, schedule, calendar);
+}
+
+absl::StatusOr<std::vector<LeaveDay>> TakenDaysOf(std::span<const LeaveRequest> requests, EmployeeId employee,
+                                                  LeaveTypeId leave_type, const WorkSchedule& schedule,
+                                                  const HolidayCalendar& calendar) {
+  std::vector<LeaveDay> taken;
+  for (const LeaveRequest& r : requests) {
+    if (r.employee != employee || r.leave_type != leave_type || r.status != LeaveRequestStatus::kApproved) continue;
+    HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, TakenDays(r, schedule, calendar));
+    taken.insert(taken.end(), days.begin(), days.end());
+  }
+  std::sort(taken.begin(), taken.end(), [](const LeaveDay& a, const LeaveDay& b) {
+    return a.date != b.date ? a.date < b.date : a.request < b.request;
+  });
+  return taken;
 }
 
 bool RequestsOverlap(const LeaveRequest& a, const LeaveRequest& b) {

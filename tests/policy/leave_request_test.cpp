@@ -471,6 +471,37 @@ TEST_F(LeaveRequestTest, TakenDaysOnlyForApprovedRequests) {
   EXPECT_STATUS_CODE(TakenDays(cancelled, schedule_, calendar_), absl::StatusCode::kFailedPrecondition);
 }
 
+TEST_F(LeaveRequestTest, TakenDaysOfCollectsTheApprovedRequestsOfOneEmployeeAndType) {
+  LeaveRequestBook book;
+  // Submitted in reverse date order, so the result's order is the sort's.
+  ASSERT_OK_AND_ASSIGN(const LeaveRequestId late, book.Submit(Ask(May(13), May(14)), Context(), kToday));
+  ASSERT_OK_AND_ASSIGN(const LeaveRequestId early,
+                       book.Submit(Ask(May(6), May(7), HalfDay::kNone, HalfDay::kMorning), Context(), kToday));
+  ASSERT_OK_AND_ASSIGN(const LeaveRequestId cancelled, book.Submit(Ask(May(8), May(8)), Context(), kToday));
+  ASSERT_OK_AND_ASSIGN(const LeaveRequestId pending, book.Submit(Ask(May(9), May(9)), Context(), kToday));
+  ASSERT_OK_AND_ASSIGN(const LeaveRequestId sick,
+                       book.Submit(Ask(May(10), May(10), HalfDay::kNone, HalfDay::kNone, kSick), Context(), kToday));
+  for (const LeaveRequestId id : {late, early, cancelled, sick}) ASSERT_OK(book.Approve(id, kToday));
+  ASSERT_OK(book.Cancel(cancelled, kToday));
+
+  ASSERT_OK_AND_ASSIGN(const std::vector<LeaveDay> vacation,
+                       TakenDaysOf(book.requests(), kAda, kVacation, schedule_, calendar_));
+  // May 6 (Mon) 1, May 7 morning 0.5, May 13-14 1 each; not the cancelled
+  // May 8, the pending May 9 or the sick May 10.
+  ASSERT_EQ(vacation.size(), 4u);
+  EXPECT_EQ(vacation[0], (LeaveDay{May(6), 1.0, early}));
+  EXPECT_EQ(vacation[1], (LeaveDay{May(7), 0.5, early}));
+  EXPECT_EQ(vacation[2], (LeaveDay{May(13), 1.0, late}));
+  EXPECT_EQ(vacation[3], (LeaveDay{May(14), 1.0, late}));
+  ASSERT_OK_AND_ASSIGN(const std::vector<LeaveDay> sick_days,
+                       TakenDaysOf(book.requests(), kAda, kSick, schedule_, calendar_));
+  EXPECT_EQ(sick_days, (std::vector<LeaveDay>{{May(10), 1.0, sick}}));
+  ASSERT_OK_AND_ASSIGN(const std::vector<LeaveDay> none,
+                       TakenDaysOf(book.requests(), kBob, kVacation, schedule_, calendar_));
+  EXPECT_TRUE(none.empty());
+  EXPECT_EQ(book.Find(pending)->status, LeaveRequestStatus::kSubmitted);  // counted nowhere
+}
+
 // ---------------------------------------------------------------------------
 // LeaveRequestBook
 

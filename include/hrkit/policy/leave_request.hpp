@@ -29,6 +29,7 @@
 #ifndef HRKIT_POLICY_LEAVE_REQUEST_HPP_
 #define HRKIT_POLICY_LEAVE_REQUEST_HPP_
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -161,6 +162,21 @@ absl::StatusOr<double> RequestDuration(const LeaveRequest& request, const WorkSc
 // nothing: the ledger reverses what it posted), otherwise as LeaveDaysOf.
 absl::StatusOr<std::vector<LeaveDay>> TakenDays(const LeaveRequest& request, const WorkSchedule& schedule,
                                                 const HolidayCalendar& calendar);
+
+// Everything `employee` has taken of `leave_type` through `requests` (any
+// mix of employees, types and statuses): the TakenDays of each approved
+// request of that employee and type, ordered by date (same date: by request
+// id). This is the `taken` input of the employee's ledger (AccrualFacts): a
+// cancelled request simply drops out and the ledger is recomputed. All
+// requests are counted with the one schedule and calendar given.
+// Errors: as LeaveDaysOf, for the first request that fails.
+//
+// Example:
+//   HRKIT_ASSIGN_OR_RETURN(std::vector<LeaveDay> taken,
+//       TakenDaysOf(book.requests(), employee.id, annual, schedule, calendar));
+absl::StatusOr<std::vector<LeaveDay>> TakenDaysOf(std::span<const LeaveRequest> requests, EmployeeId employee,
+                                                  LeaveTypeId leave_type, const WorkSchedule& schedule,
+                                                  const HolidayCalendar& calendar);
 
 // True if `a` and `b` claim the same half of some date. A morning and an
 // afternoon of one date do not overlap. Ignores employee and status (see
