@@ -82,7 +82,7 @@ std::string FormatStatement(std::span<const LedgerEntry> entries, Date as_of) {
     for (const auto& note : kNotes) {
       if ((e.notes & note.bit) != 0) absl::StrAppend(&ref, " ", note.name);
     }
-    absl::StrAppendFormat(&text, "%s  %-10s  %+.4f  = %.4f  %s\n", FormatIsoDate(e.date),
+    absl::StrAppendFormat(&text, "%s  %-10s  %+10.4f  = %9.4f  %s\n", FormatIsoDate(e.date),
                           LedgerEntryKindName(e.kind), e.amount, balance, ref);
   }
   absl::StrAppendFormat(&text, "balance as of %s: %.4f\n", FormatIsoDate(as_of), balance);

@@ -74,10 +74,12 @@ struct StatementLine {
 // balance_after equals Balance(entries, as_of) (0 lines: balance 0).
 std::vector<StatementLine> Statement(std::span<const LedgerEntry> entries, Date as_of);
 
-// The statement as text, one line per entry:
-//   "2024-06-11  accrual     +1.3333  = 1.3333  leave_policy:1 prorated"
-// ending with "balance as of 2024-06-30: 1.3333". Amounts print with 4
-// decimals.
+// The statement as text, one line per entry, amounts and running balances
+// right-aligned with 4 decimals:
+//   "2024-06-11  accrual        +1.3333  =    1.3333  leave_policy:1 prorated"
+// then "balance as of 2024-06-30: 1.3333"; every line ends with "\n". A
+// carry-over line shows the amount carried and leaves the balance as it is
+// (the carried days are part of it; a lapse line removes the rest).
 std::string FormatStatement(std::span<const LedgerEntry> entries, Date as_of);
 
 // The name of a kind ("accrual", "carry-over", ...).
