@@ -36,6 +36,7 @@
 #include "hrkit/storage/open_store.hpp"
 #include "hrkit/storage/store.hpp"
 #include "postgres_store_internal.hpp"
+#include "sql_kind_reads.hpp"
 #include "sql_row.hpp"
 #include "sql_schema.hpp"
 
@@ -532,7 +533,9 @@ std::string CopyOutSql(const sql::Table& table, std::string_view order) {
   return absl::StrCat("COPY (", sql::SelectSql(table, order), ") TO STDOUT (FORMAT binary)");
 }
 
-class PostgresStore final : public Store {
+class PostgresStore final : public Store, private sql::KindReads<PostgresStore> {
+  friend class sql::KindReads<PostgresStore>;
+
  public:
   PostgresStore(PGconn* conn, const PostgresOptions& options, WriteHooks hooks)
       : conn_(conn), options_(options), hooks_(std::move(hooks)) {}
@@ -1087,47 +1090,6 @@ class PostgresStore final : public Store {
   }
 
   // ---- Reads ---------------------------------------------------------------
-
-  // DoGet for the entity type of `kind`. (Recursion over the kinds rather
-  // than VisitEntityKind: Clang 14 loses member-template instantiations
-  // made from the generic lambdas of its fold expression.)
-  template <EntityKind I = 0>
-  absl::StatusOr<VersionedEntity> GetOfKind(EntityKind kind, std::int64_t id) {
-    if constexpr (I + 1 < kEntityKindCount) {
-      if (kind != I) return GetOfKind<I + 1>(kind, id);
-    }
-    using E = EntityOfKind<I>;
-    std::vector<E> rows;
-    std::vector<std::int64_t> versions;
-    HRKIT_RETURN_IF_ERROR(ReadTransaction([&] { return ReadRange<E>(id - 1, id, 1, rows, versions); }));
-    if (rows.empty()) return RowNotFoundError(kind, id);
-    return VersionedEntity{AnyEntity(std::move(rows.front())), versions.front()};
-  }
-
-  // DoList for the entity type of `kind`.
-  template <EntityKind I = 0>
-  absl::StatusOr<std::vector<VersionedEntity>> ListOfKind(EntityKind kind, const ListOptions& options) {
-    if constexpr (I + 1 < kEntityKindCount) {
-      if (kind != I) return ListOfKind<I + 1>(kind, options);
-    }
-    using E = EntityOfKind<I>;
-    std::vector<E> rows;
-    std::vector<std::int64_t> versions;
-    const std::int64_t limit = options.limit == 0 || options.limit > std::numeric_limits<std::int64_t>::max()
-                                   ? -1
-                                   : static_cast<std::int64_t>(options.limit);
-    HRKIT_RETURN_IF_ERROR(ReadTransaction([&] {
-      return ReadRange<E>(std::max<std::int64_t>(options.after_id, 0), options.last_id, limit, rows, versions);
-    }));
-    std::vector<VersionedEntity> out;
-    out.reserve(rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      VersionedEntity& row = out.emplace_back();
-      row.entity.emplace<E>(std::move(rows[i]));
-      row.version = versions[i];
-    }
-    return out;
-  }
 
   // Appends the rows with ids in (after, last] (at most `limit`, -1 = all),
   // with their children, to `rows` and their versions to `versions`.

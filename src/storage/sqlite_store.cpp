@@ -29,6 +29,7 @@
 #include "hrkit/core/status.hpp"
 #include "hrkit/storage/open_store.hpp"
 #include "hrkit/storage/store.hpp"
+#include "sql_kind_reads.hpp"
 #include "sql_row.hpp"
 #include "sql_schema.hpp"
 
@@ -142,7 +143,9 @@ struct KindStatements {
 constexpr std::int64_t kProgressEvery = 65536;
 constexpr int kBusyAttempts = 5;
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
+  friend class sql::KindReads<SqliteStore>;
+
  public:
   SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   ~SqliteStore() override {
@@ -495,44 +498,6 @@ class SqliteStore final : public Store {
     }
     if (rc != SQLITE_DONE) return SqliteError(db_, rc, "read child rows");
     return absl::OkStatus();
-  }
-
-  // DoGet for the entity type of `kind`. (Recursion over the kinds rather
-  // than VisitEntityKind: Clang 14 loses member-template instantiations
-  // made from the generic lambdas of its fold expression.)
-  template <EntityKind I = 0>
-  absl::StatusOr<VersionedEntity> GetOfKind(EntityKind kind, std::int64_t id) {
-    if constexpr (I + 1 < kEntityKindCount) {
-      if (kind != I) return GetOfKind<I + 1>(kind, id);
-    }
-    using E = EntityOfKind<I>;
-    std::vector<E> rows;
-    std::vector<std::int64_t> versions;
-    HRKIT_RETURN_IF_ERROR(ReadTransaction([&] { return ReadRange<E>(id - 1, id, 1, rows, versions); }));
-    if (rows.empty()) return RowNotFoundError(kind, id);
-    return VersionedEntity{AnyEntity(std::move(rows.front())), versions.front()};
-  }
-
-  // DoList for the entity type of `kind`.
-  template <EntityKind I = 0>
-  absl::StatusOr<std::vector<VersionedEntity>> ListOfKind(EntityKind kind, const ListOptions& options) {
-    if constexpr (I + 1 < kEntityKindCount) {
-      if (kind != I) return ListOfKind<I + 1>(kind, options);
-    }
-    using E = EntityOfKind<I>;
-    std::vector<E> rows;
-    std::vector<std::int64_t> versions;
-    const std::int64_t limit = options.limit == 0 || options.limit > std::numeric_limits<std::int64_t>::max()
-                                   ? -1
-                                   : static_cast<std::int64_t>(options.limit);
-    HRKIT_RETURN_IF_ERROR(ReadTransaction(
-        [&] { return ReadRange<E>(std::max<std::int64_t>(options.after_id, 0), options.last_id, limit, rows, versions); }));
-    std::vector<VersionedEntity> out;
-    out.reserve(rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      out.push_back(VersionedEntity{AnyEntity(std::move(rows[i])), versions[i]});
-    }
-    return out;
   }
 
   // Brings the schema to kSqliteSchemaVersion. Step 1 is the initial schema;
