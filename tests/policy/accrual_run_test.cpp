@@ -1,8 +1,11 @@
 #include "hrkit/policy/accrual_run.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -216,6 +219,31 @@ TEST(AccrualRun, RejectsBadPopulations) {
   EXPECT_STATUS_CODE(RunAccrual(p.View(), Period(Date(2025, 1, 1), Date(2024, 1, 1)), nullptr).status(),
                      absl::StatusCode::kInvalidArgument);
 }
+
+TEST(AccrualRun, TheProcessTimeZoneChangesNothing) {
+  // Dates are calendar days, never instants: the same facts give the same
+  // ledgers on both sides of the date line.
+  const char* saved = std::getenv("TZ");
+  const std::string previous = saved == nullptr ? "" : saved;
+  Population p;
+  std::vector<AccrualRunResult> results;
+  for (const char* zone : {"UTC0", "<+14>-14", "<-12>12"}) {
+    setenv("TZ", zone, 1);
+    tzset();
+    ASSERT_OK_AND_ASSIGN(AccrualRunResult r, RunAccrual(p.View(), kYear2025, nullptr));
+    results.push_back(std::move(r));
+  }
+  if (saved == nullptr) {
+    unsetenv("TZ");
+  } else {
+    setenv("TZ", previous.c_str(), 1);
+  }
+  tzset();
+  ASSERT_FALSE(results[0].entries.empty());
+  EXPECT_EQ(results[1].entries, results[0].entries);
+  EXPECT_EQ(results[2].entries, results[0].entries);
+}
+
 
 }  // namespace
 }  // namespace hrkit
