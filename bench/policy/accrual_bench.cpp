@@ -33,6 +33,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <string>
@@ -139,6 +140,23 @@ const Population& PopulationOf(std::int64_t n) {
   return p;
 }
 
+// A checksum of every entry (date, kind, notes, amount bits, ref) and of the
+// ledger boundaries: optimizations of the engine must leave it unchanged.
+double Checksum(const AccrualRunResult& run) {
+  std::uint64_t h = 14695981039346656037ULL;
+  auto mix = [&](std::uint64_t v) { h = (h ^ v) * 1099511628211ULL; };
+  for (const LedgerEntry& e : run.entries) {
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &e.amount, sizeof bits);
+    mix(static_cast<std::uint64_t>(e.date.day_number()));
+    mix(static_cast<std::uint64_t>(e.kind) << 8 | e.notes);
+    mix(bits);
+    mix(static_cast<std::uint64_t>(e.ref));
+  }
+  for (const std::uint64_t o : run.offsets) mix(o);
+  return static_cast<double>(h >> 12);  // exact in a double
+}
+
 void BM_AccrualYear(benchmark::State& state) {
   const Population& p = PopulationOf(state.range(0));
   std::size_t entries = 0;
@@ -176,6 +194,7 @@ void BM_AccrualYear_ReusedResult(benchmark::State& state) {
   }
   state.counters["employees"] = static_cast<double>(p.people_in_year);
   state.counters["ledger_entries"] = static_cast<double>(run.entries.size());
+  state.counters["checksum"] = Checksum(run);
   state.counters["employee_years_per_s"] = benchmark::Counter(
       static_cast<double>(p.people_in_year), benchmark::Counter::kIsIterationInvariantRate);
 }
