@@ -431,9 +431,11 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
   }
 
   // Opening, adjustments and taken days in the range.
-  s.others.clear();
+  // Written through a cursor too (see the balance walk), then trimmed.
+  s.others.resize(1 + facts.adjustments.size() + facts.taken.size());
+  LedgerEntry* other = s.others.data();
   if (facts.opening_balance != 0) {
-    s.others.push_back(LedgerEntry{range.begin(), LedgerEntryKind::kOpening, 0, facts.opening_balance, 0});
+    *other++ = LedgerEntry{range.begin(), LedgerEntryKind::kOpening, 0, facts.opening_balance, 0};
   }
   for (const LedgerAdjustment& a : facts.adjustments) {
     if (!Real(a.date) || !std::isfinite(a.amount)) {
@@ -441,8 +443,8 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
                                                      " needs a real date and a finite amount"));
     }
     if (range.begin() <= a.date && a.date < range.end()) {
-      s.others.push_back(LedgerEntry{a.date, a.encashment ? LedgerEntryKind::kEncashment : LedgerEntryKind::kAdjustment,
-                                     0, a.amount, a.ref});
+      *other++ = LedgerEntry{a.date, a.encashment ? LedgerEntryKind::kEncashment : LedgerEntryKind::kAdjustment, 0,
+                             a.amount, a.ref};
     }
   }
   for (const LeaveDay& d : facts.taken) {
@@ -451,9 +453,10 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
                                                      " needs a real date and a finite amount >= 0, got ", d.amount));
     }
     if (range.begin() <= d.date && d.date < range.end()) {
-      s.others.push_back(LedgerEntry{d.date, LedgerEntryKind::kTaken, 0, -d.amount, d.request.value()});
+      *other++ = LedgerEntry{d.date, LedgerEntryKind::kTaken, 0, -d.amount, d.request.value()};
     }
   }
+  s.others.resize(static_cast<std::size_t>(other - s.others.data()));
   auto entry_less = [](const LedgerEntry& a, const LedgerEntry& b) {
     return KeyLess(a.date, static_cast<int>(a.kind), b.date, static_cast<int>(b.kind));
   };
@@ -461,7 +464,13 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
     std::stable_sort(s.others.begin(), s.others.end(), entry_less);
   }
 
-  // The balance walk: merge the streams in (date, kind) order.
+  // The balance walk: merge the streams in (date, kind) order. The entries
+  // are written through a cursor into storage sized for the most the walk can
+  // write (a carry-over writes at most a carry-over, a lapse and later an
+  // expiry), then trimmed: push_back per entry was an out-of-line call.
+  const std::size_t out_begin = out.size();
+  out.resize(out_begin + s.others.size() + s.credits.size() + 3 * s.carries.size());
+  LedgerEntry* cursor = out.data() + out_begin;
   const Date far(boost::gregorian::pos_infin);
   double balance = 0;
   std::size_t io = 0;
@@ -500,7 +509,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
         const PendingExpiry p = s.pending[expiry];
         s.pending.erase(s.pending.begin() + static_cast<std::ptrdiff_t>(expiry));
         if (p.remaining > kEpsilon) {
-          out.push_back(LedgerEntry{p.date, LedgerEntryKind::kExpiry, 0, -p.remaining, p.policy});
+          *cursor++ = LedgerEntry{p.date, LedgerEntryKind::kExpiry, 0, -p.remaining, p.policy};
           balance -= p.remaining;
         }
         break;
@@ -516,7 +525,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
         }
         s.pending.clear();  // a carry-over replaces earlier carried days still pending
         if (carried > kEpsilon) {
-          out.push_back(LedgerEntry{c.date, LedgerEntryKind::kCarryOver, 0, carried, c.policy});
+          *cursor++ = LedgerEntry{c.date, LedgerEntryKind::kCarryOver, 0, carried, c.policy};
           if (v.carry_over_expiry > 0) {
             const Date expires = v.carry_over_expiry_unit == ExpiryUnit::kMonths
                                      ? AddMonthsClamped(c.date, v.carry_over_expiry)
@@ -525,7 +534,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
           }
         }
         if (lapse > kEpsilon) {
-          out.push_back(LedgerEntry{c.date, LedgerEntryKind::kLapse, 0, -lapse, c.policy});
+          *cursor++ = LedgerEntry{c.date, LedgerEntryKind::kLapse, 0, -lapse, c.policy};
           balance -= lapse;
         }
         break;
@@ -536,13 +545,13 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
           c.amount = std::max(0.0, c.cap - balance);
           c.notes |= kNoteCapped;
         }
-        out.push_back(LedgerEntry{c.date, LedgerEntryKind::kAccrual, c.notes, c.amount, c.policy});
+        *cursor++ = LedgerEntry{c.date, LedgerEntryKind::kAccrual, c.notes, c.amount, c.policy};
         balance += c.amount;
         break;
       }
       default: {
         const LedgerEntry& e = s.others[io++];
-        out.push_back(e);
+        *cursor++ = e;
         balance += e.amount;
         if (e.kind == LedgerEntryKind::kTaken) {
           double used = -e.amount;
@@ -556,6 +565,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
       }
     }
   }
+  out.resize(static_cast<std::size_t>(cursor - out.data()));
   return absl::OkStatus();
 }
 
