@@ -1,6 +1,7 @@
 #include "hrkit/policy/accrual.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <string>
@@ -26,37 +27,75 @@ const Date kOpenEnd(boost::gregorian::pos_infin);
 
 int MonthIndex(int year, int month) { return year * 12 + month - 1; }
 
-// Days from 0001-01-01 (proleptic Gregorian) to the 1st of a month.
-std::int64_t DayNumberOfMonthStart(int year, int month) {
-  static constexpr int kDaysBefore[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-  const std::int64_t y = year - 1;
-  std::int64_t n = 365 * y + y / 4 - y / 100 + y / 400 + kDaysBefore[month - 1];
-  if (month > 2 && IsLeapYear(year)) ++n;
-  return n;
+// Day numbers (see Day) of civil dates and back: Howard Hinnant's
+// days_from_civil and civil_from_days
+// (https://howardhinnant.github.io/date_algorithms.html), moved from
+// 1970-01-01 to boost's Julian day numbers.
+constexpr Day kDayOf1970 = 2440588;
+
+struct Civil {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+constexpr Day DayOfCivil(int year, int month, int day) {
+  const int y = month <= 2 ? year - 1 : year;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468 + kDayOf1970;
 }
 
-// The 1st of the month `index` (MonthIndex), built by day arithmetic from a
-// fixed base instead of boost's validating year-month-day constructor (the
-// run builds several per employee and month); months of 1900..2299 come from
-// a table filled once.
-Date FromMonthIndex(int index) {
-  static const Date kBase(2000, 1, 1);
-  static const std::int64_t kBaseNumber = DayNumberOfMonthStart(2000, 1);
-  constexpr int kFirst = 1900 * 12;
-  constexpr int kCount = 400 * 12;
-  static const std::vector<std::int32_t> kTable = [] {
-    std::vector<std::int32_t> table(kCount);
-    for (int i = 0; i < kCount; ++i) {
-      const int m = kFirst + i;
-      table[static_cast<std::size_t>(i)] =
-          static_cast<std::int32_t>(DayNumberOfMonthStart(m / 12, m % 12 + 1) - kBaseNumber);
-    }
-    return table;
-  }();
-  if (index >= kFirst && index < kFirst + kCount) {
-    return kBase + days(kTable[static_cast<std::size_t>(index - kFirst)]);
+constexpr Civil CivilOf(Day n) {
+  const int z = n - kDayOf1970 + 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const int doe = z - era * 146097;
+  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int mp = (5 * doy + 2) / 153;
+  const int month = mp < 10 ? mp + 3 : mp - 9;
+  return {yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - (153 * mp + 2) / 5 + 1};
+}
+
+static_assert(DayOfCivil(2000, 1, 1) == 2451545);  // boost's day_number() of 2000-01-01
+static_assert(CivilOf(2451545 + 59).month == 2 && CivilOf(2451545 + 59).day == 29);
+
+// REQUIRES: d is a real date or OpenEnd().
+Day DayOf(Date d) { return d.is_pos_infinity() ? kOpenDay : static_cast<Day>(d.day_number()); }
+// REQUIRES: n is a real date's day number.
+Date DateOf(Day n) { return Date(static_cast<Date::date_int_type>(n)); }
+
+// The 1st of the month `index` (MonthIndex). Months of 1900..2299 come from a
+// table built at compile time: the credit loop asks for several per employee
+// and period, and the table beats even Hinnant's arithmetic there.
+constexpr int kFirstTabled = 1900 * 12;
+constexpr int kTabled = 400 * 12;
+constexpr std::array<Day, kTabled> kMonthStarts = [] {
+  std::array<Day, kTabled> table{};
+  for (int i = 0; i < kTabled; ++i) {
+    const int m = kFirstTabled + i;
+    table[static_cast<std::size_t>(i)] = DayOfCivil(m / 12, m % 12 + 1, 1);
   }
-  return kBase + days(DayNumberOfMonthStart(index / 12, index % 12 + 1) - kBaseNumber);
+  return table;
+}();
+
+Day MonthStart(int index) {
+  if (index >= kFirstTabled && index < kFirstTabled + kTabled) {
+    return kMonthStarts[static_cast<std::size_t>(index - kFirstTabled)];
+  }
+  return DayOfCivil(index / 12, index % 12 + 1, 1);
+}
+
+// AddMonthsClamped on day numbers. A result outside boost's years goes
+// through AddMonthsClamped, which throws as it always did.
+Day AddMonths(Day d, int months) {
+  const Civil c = CivilOf(d);
+  const int index = MonthIndex(c.year, c.month) + months;
+  if (index < 1400 * 12 || index >= 10000 * 12) return DayOf(AddMonthsClamped(DateOf(d), months));
+  const Day first = MonthStart(index);
+  return first + std::min(c.day, MonthStart(index + 1) - first) - 1;
 }
 
 int MonthsPerPeriod(AccrualFrequency f) {
@@ -74,9 +113,9 @@ int MonthsPerPeriod(AccrualFrequency f) {
 
 // One accrual period and the accrual year it belongs to.
 struct PeriodSpan {
-  Date begin;
-  Date end;
-  Date year_begin;
+  Day begin = 0;
+  Day end = 0;
+  Day year_begin = 0;
   double per_year = 1;  // credits in a full accrual year (daily: days in the year)
   int begin_month = 0;  // MonthIndex of `begin` (month-based frequencies)
   int year_month = 0;   // MonthIndex of `year_begin`
@@ -84,28 +123,24 @@ struct PeriodSpan {
 
 // The period of frequency `f` containing `d`, for accrual years starting on
 // the 1st of `anchor_month`.
-PeriodSpan PeriodOf(AccrualFrequency f, int anchor_month, Date d) {
-  const auto ymd = d.year_month_day();
-  const int year = ymd.year;
-  const int month = ymd.month;
-  const int mi = MonthIndex(year, month);
-  const int ymi = month >= anchor_month ? MonthIndex(year, anchor_month) : MonthIndex(year - 1, anchor_month);
-  const Date year_begin = FromMonthIndex(ymi);
+PeriodSpan PeriodOf(AccrualFrequency f, int anchor_month, Day d) {
+  const Civil c = CivilOf(d);
+  const int mi = MonthIndex(c.year, c.month);
+  const int ymi = c.month >= anchor_month ? MonthIndex(c.year, anchor_month) : MonthIndex(c.year - 1, anchor_month);
+  const Day year_begin = MonthStart(ymi);
   switch (f) {
-    case AccrualFrequency::kDaily: {
-      const Date year_end = FromMonthIndex(ymi + 12);
-      return {d, d + days(1), year_begin, static_cast<double>((year_end - year_begin).days())};
-    }
+    case AccrualFrequency::kDaily:
+      return {d, d + 1, year_begin, static_cast<double>(MonthStart(ymi + 12) - year_begin)};
     case AccrualFrequency::kWeekly: {
-      const long week = std::min<long>((d - year_begin).days() / 7, 51);
-      const Date begin = year_begin + days(7 * week);
-      const Date end = week == 51 ? FromMonthIndex(ymi + 12) : begin + days(7);
+      const int week = std::min((d - year_begin) / 7, 51);
+      const Day begin = year_begin + 7 * week;
+      const Day end = week == 51 ? MonthStart(ymi + 12) : begin + 7;
       return {begin, end, year_begin, 52};
     }
     case AccrualFrequency::kTwiceMonthly: {
-      const Date first = FromMonthIndex(mi);
-      if (ymd.day <= 15) return {first, first + days(15), year_begin, 24};
-      return {first + days(15), FromMonthIndex(mi + 1), year_begin, 24};
+      const Day first = MonthStart(mi);
+      if (c.day <= 15) return {first, first + 15, year_begin, 24};
+      return {first + 15, MonthStart(mi + 1), year_begin, 24};
     }
     case AccrualFrequency::kMonthly:
     case AccrualFrequency::kQuarterly:
@@ -113,11 +148,10 @@ PeriodSpan PeriodOf(AccrualFrequency f, int anchor_month, Date d) {
     case AccrualFrequency::kYearly: {
       const int len = MonthsPerPeriod(f);
       const int k = (mi - ymi) / len;
-      return {FromMonthIndex(ymi + k * len), FromMonthIndex(ymi + (k + 1) * len), year_begin, 12.0 / len,
-              ymi + k * len, ymi};
+      return {MonthStart(ymi + k * len), MonthStart(ymi + (k + 1) * len), year_begin, 12.0 / len, ymi + k * len, ymi};
     }
   }
-  return {d, d + days(1), year_begin, 1};
+  return {d, d + 1, year_begin, 1};
 }
 
 // Moves `p` to the next period: month-based periods step by month index
@@ -130,7 +164,7 @@ void AdvancePeriod(AccrualFrequency f, int anchor_month, PeriodSpan& p) {
   const int len = MonthsPerPeriod(f);
   p.begin = p.end;
   p.begin_month += len;
-  p.end = FromMonthIndex(p.begin_month + len);
+  p.end = MonthStart(p.begin_month + len);
   if (p.begin_month >= p.year_month + 12) {
     p.year_month += 12;
     p.year_begin = p.begin;
@@ -140,13 +174,13 @@ void AdvancePeriod(AccrualFrequency f, int anchor_month, PeriodSpan& p) {
 // The first joining-day anniversary (a multiple of the period's months after
 // the employment start, whose month index and day are given, the day clamped
 // to the month's length) in the period whose first month is `period_month`.
-Date AnniversaryIn(Date period_begin, int period_month, int start_month, int start_day, int months_per_period) {
+Day AnniversaryIn(Day period_begin, int period_month, int start_month, int start_day, int months_per_period) {
   const int k0 = period_month - start_month;
   const int k = k0 + (((-k0) % months_per_period) + months_per_period) % months_per_period;
   if (k < 0) return period_begin;
   const int month = start_month + k;
-  const int day = std::min(start_day, DaysInMonth(month / 12, month % 12 + 1));
-  return FromMonthIndex(month) + days(day - 1);
+  const Day first = MonthStart(month);
+  return first + std::min(start_day, MonthStart(month + 1) - first) - 1;
 }
 
 double GridOf(AccrualRounding r) {
@@ -183,56 +217,61 @@ bool KeyLess(Date a_date, int a_kind, Date b_date, int b_kind) {
   return a_date != b_date ? a_date < b_date : a_kind < b_kind;
 }
 
-// Computes the unrounded credits of one run (a segment and a version) into
-// s.credits.
-void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Date version_from, Date run_begin,
-               Date run_end, const Period& range, std::int32_t& group, Scratch& s) {
-  s.tiers.clear();
-  for (const LeaveTier& t : policy.tiers) {
-    if (t.version_from == version_from) s.tiers.push_back(t);
+// Computes the unrounded credits of one run (a segment and a version) over
+// [run_begin, run_end) into s.credits.
+[[gnu::noinline]] void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Date version_from, Day run_begin, Day run_end,
+               Day range_begin, Day range_end, std::int32_t& group, Scratch& s) {
+  // Every employee on a version walks the same tiers: sort them once.
+  if (s.tiers_policy != &policy || s.tiers_version != version_from) {
+    s.tiers_policy = &policy;
+    s.tiers_version = version_from;
+    s.tiers.clear();
+    for (const LeaveTier& t : policy.tiers) {
+      if (t.version_from == version_from) s.tiers.push_back(t);
+    }
+    std::sort(s.tiers.begin(), s.tiers.end(),
+              [](const LeaveTier& a, const LeaveTier& b) { return a.after_months < b.after_months; });
   }
-  std::sort(s.tiers.begin(), s.tiers.end(),
-            [](const LeaveTier& a, const LeaveTier& b) { return a.after_months < b.after_months; });
   for (Piece& piece : s.pieces) {
     piece.accrue_from = piece.begin;
     if (v.accrual_start == AccrualStart::kAfterProbation) {
-      piece.accrue_from = std::max(piece.begin, AddMonthsClamped(piece.employment_start, v.probation_months));
+      piece.accrue_from = std::max(piece.begin, AddMonths(piece.employment_start, v.probation_months));
     }
   }
-  Date cached_seniority;  // the seniority start s.milestones were computed for
+  Day cached_seniority = -1;  // the seniority start s.milestones were computed for (none yet)
   const int months_per_period = MonthsPerPeriod(v.frequency);
   // Whole accrual years around the range, so the yearly ceiling of rounded
   // credits sees the year's full entitlement however the range cuts it;
   // credits outside the range are dropped after rounding.
-  const PeriodSpan last_year = PeriodOf(AccrualFrequency::kYearly, v.carry_over_month, range.end() - days(1));
-  const Date loop_end = std::min(run_end, last_year.end);
-  const Date first_year = PeriodOf(AccrualFrequency::kYearly, v.carry_over_month, range.begin()).begin;
+  const PeriodSpan last_year = PeriodOf(AccrualFrequency::kYearly, v.carry_over_month, range_end - 1);
+  const Day loop_end = std::min(run_end, last_year.end);
+  const Day first_year = PeriodOf(AccrualFrequency::kYearly, v.carry_over_month, range_begin).begin;
   PeriodSpan ps = PeriodOf(v.frequency, v.carry_over_month, std::max(run_begin, first_year));
-  Date current_year;
+  Day current_year = -1;  // none yet
   while (ps.begin < loop_end) {
     if (ps.year_begin != current_year) {
       ++group;
       current_year = ps.year_begin;
     }
-    const Date cb = std::max(ps.begin, run_begin);
-    const Date ce = std::min(ps.end, run_end);
+    const Day cb = std::max(ps.begin, run_begin);
+    const Day ce = std::min(ps.end, run_end);
     double weight = 0;
-    long count = 0;
-    Date first(boost::gregorian::pos_infin);
-    Date last(boost::gregorian::neg_infin);
+    Day count = 0;
+    Day first = kOpenDay;
+    Day last = -1;
     const Piece* first_piece = nullptr;
     for (const Piece& piece : s.pieces) {
-      const Date ob = std::max(cb, piece.accrue_from);
-      const Date oe = std::min(ce, piece.end);
+      const Day ob = std::max(cb, piece.accrue_from);
+      const Day oe = std::min(ce, piece.end);
       if (ob >= oe) continue;
-      const long n = (oe - ob).days();
+      const Day n = oe - ob;
       weight += static_cast<double>(n) * (v.fte_scaling ? piece.fte : 1.0);
       count += n;
       if (ob < first) {
         first = ob;
         first_piece = &piece;
       }
-      last = std::max(last, oe - days(1));
+      last = std::max(last, oe - 1);
     }
     if (count > 0) {
       std::uint8_t notes = 0;
@@ -241,9 +280,7 @@ void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Date vers
         if (first_piece->seniority_start != cached_seniority) {
           cached_seniority = first_piece->seniority_start;
           s.milestones.clear();
-          for (const LeaveTier& t : s.tiers) {
-            s.milestones.push_back(AddMonthsClamped(cached_seniority, t.after_months));
-          }
+          for (const LeaveTier& t : s.tiers) s.milestones.push_back(AddMonths(cached_seniority, t.after_months));
         }
         for (std::size_t t = 0; t < s.tiers.size(); ++t) {
           if (ps.begin >= s.milestones[t]) {
@@ -252,11 +289,11 @@ void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Date vers
           }
         }
       }
-      const double period_days = static_cast<double>((ps.end - ps.begin).days());
+      const double period_days = static_cast<double>(ps.end - ps.begin);
       const double factor = v.prorate ? weight / period_days : weight / static_cast<double>(count);
       if (v.prorate && static_cast<double>(count) < period_days) notes |= kNoteProrated;
       if (v.fte_scaling && weight != static_cast<double>(count)) notes |= kNoteFteScaled;
-      Date date = first;
+      Day date = first;
       if (v.timing == CreditTiming::kEnd) {
         date = last;
       } else if (v.timing == CreditTiming::kAnniversary) {
@@ -264,10 +301,8 @@ void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Date vers
                                         months_per_period),
                           first, last);
       }
-      {
-        s.credits.push_back(Credit{date, rate / ps.per_year * factor, v.balance_cap, policy.id.value(), group,
-                                   v.rounding, notes});
-      }
+      s.credits.push_back(Credit{DateOf(date), rate / ps.per_year * factor, v.balance_cap, policy.id.value(), group,
+                                 v.rounding, notes});
     }
     AdvancePeriod(v.frequency, v.carry_over_month, ps);
   }
@@ -382,10 +417,11 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
       stretch_start = begin;
       in_stretch = true;
     }
-    const Date es = Real(r.employment_start) ? r.employment_start : stretch_start;
-    const Date ss = Real(r.seniority_start) ? r.seniority_start : es;
-    const auto es_ymd = es.year_month_day();
-    s.pieces.push_back(Piece{begin, end, r.fte, es, ss, begin, MonthIndex(es_ymd.year, es_ymd.month), es_ymd.day});
+    const Day es = DayOf(Real(r.employment_start) ? r.employment_start : stretch_start);
+    const Day ss = Real(r.seniority_start) ? DayOf(r.seniority_start) : es;
+    const Civil es_civil = CivilOf(es);
+    s.pieces.push_back(Piece{DayOf(begin), DayOf(end), r.fte, es, ss, DayOf(begin),
+                             MonthIndex(es_civil.year, es_civil.month), es_civil.day});
   }
 
   // Credits, run by run (a segment and a version).
@@ -409,7 +445,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
         s.carry_months.push_back(v.carry_over_month);
       }
       if (re <= range.begin() || rb >= range.end()) continue;
-      CreditRun(policy, v, vb, rb, re, range, group, s);
+      CreditRun(policy, v, vb, DayOf(rb), DayOf(re), DayOf(range.begin()), DayOf(range.end()), group, s);
     }
   }
   RoundCredits(s.credits);
@@ -421,7 +457,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
   const int last_year = (range.end() - days(1)).year();
   for (int y = range.begin().year(); y <= last_year; ++y) {
     for (const std::int32_t m : s.carry_months) {
-      const Date c = FromMonthIndex(MonthIndex(y, m));
+      const Date c = DateOf(MonthStart(MonthIndex(y, m)));
       if (c < range.begin() || c >= range.end()) continue;
       std::int64_t policy = 0;
       const LeavePolicyVersion* v = VersionOn(s, c - days(1), &policy);

@@ -5,6 +5,7 @@
 #define HRKIT_SRC_POLICY_ACCRUAL_INTERNAL_HPP_
 
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -13,14 +14,21 @@
 
 namespace hrkit::accrual_internal {
 
+// A date as boost's day number (Date::day_number()). The credit loop works on
+// these: boost's Date arithmetic checks for special values on every operation
+// and converts to year-month-day the slow way.
+using Day = std::int32_t;
+// OpenEnd() as a Day: after every real date.
+inline constexpr Day kOpenDay = std::numeric_limits<Day>::max();
+
 // A stretch of employment with one employment record.
 struct Piece {
-  Date begin;
-  Date end;  // may be OpenEnd()
+  Day begin = 0;
+  Day end = 0;  // may be kOpenDay
   double fte = 1.0;
-  Date employment_start;
-  Date seniority_start;
-  Date accrue_from;  // begin, or later when accrual starts after probation
+  Day employment_start = 0;
+  Day seniority_start = 0;
+  Day accrue_from = 0;  // begin, or later when accrual starts after probation
   int start_month = 0;  // employment_start as a month index (year * 12 + month - 1)
   int start_day = 1;    // and its day of the month
 };
@@ -57,12 +65,16 @@ struct Scratch {
   std::span<const PolicySegment> segs;       // the segments in date order
   std::vector<const LeavePolicy*> segment_policies;
   const LeavePolicy* cached_policy = nullptr;  // the last policy found, for the next lookup
+  // The tiers of tiers_policy's version from tiers_version, sorted; a Scratch
+  // serves one set of policies (one ComputeLedger or one run).
   std::vector<LeaveTier> tiers;
+  const LeavePolicy* tiers_policy = nullptr;
+  Date tiers_version;
   std::vector<Credit> credits;
   std::vector<LedgerEntry> others;
   std::vector<PendingExpiry> pending;
   std::vector<CarryEvent> carries;
-  std::vector<Date> milestones;
+  std::vector<Day> milestones;
   std::vector<std::int32_t> carry_months;
 };
 
