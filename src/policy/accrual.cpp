@@ -111,16 +111,6 @@ int MonthsPerPeriod(AccrualFrequency f) {
   }
 }
 
-// One accrual period and the accrual year it belongs to.
-struct PeriodSpan {
-  Day begin = 0;
-  Day end = 0;
-  Day year_begin = 0;
-  double per_year = 1;  // credits in a full accrual year (daily: days in the year)
-  int begin_month = 0;  // MonthIndex of `begin` (month-based frequencies)
-  int year_month = 0;   // MonthIndex of `year_begin`
-};
-
 // The period of frequency `f` containing `d`, for accrual years starting on
 // the 1st of `anchor_month`.
 PeriodSpan PeriodOf(AccrualFrequency f, int anchor_month, Day d) {
@@ -243,10 +233,24 @@ bool KeyLess(Date a_date, int a_kind, Date b_date, int b_kind) {
   // Whole accrual years around the range, so the yearly ceiling of rounded
   // credits sees the year's full entitlement however the range cuts it;
   // credits outside the range are dropped after rounding.
-  const PeriodSpan last_year = PeriodOf(AccrualFrequency::kYearly, v.carry_over_month, range_end - 1);
-  const Day loop_end = std::min(run_end, last_year.end);
-  const Day first_year = PeriodOf(AccrualFrequency::kYearly, v.carry_over_month, range_begin).begin;
-  PeriodSpan ps = PeriodOf(v.frequency, v.carry_over_month, std::max(run_begin, first_year));
+  // Most runs of a population start alike: the years and the first period
+  // are kept in the Scratch for the next run with the same key.
+  if (s.years_anchor != v.carry_over_month || s.years_range_begin != range_begin || s.years_range_end != range_end) {
+    s.years_anchor = v.carry_over_month;
+    s.years_range_begin = range_begin;
+    s.years_range_end = range_end;
+    s.first_year = PeriodOf(AccrualFrequency::kYearly, v.carry_over_month, range_begin).begin;
+    s.years_end = PeriodOf(AccrualFrequency::kYearly, v.carry_over_month, range_end - 1).end;
+  }
+  const Day loop_end = std::min(run_end, s.years_end);
+  const Day from = std::max(run_begin, s.first_year);
+  if (s.start_anchor != v.carry_over_month || s.start_frequency != v.frequency || s.start_from != from) {
+    s.start_anchor = v.carry_over_month;
+    s.start_frequency = v.frequency;
+    s.start_from = from;
+    s.start = PeriodOf(v.frequency, v.carry_over_month, from);
+  }
+  PeriodSpan ps = s.start;
   Day current_year = -1;  // none yet
   while (ps.begin < loop_end) {
     if (ps.year_begin != current_year) {

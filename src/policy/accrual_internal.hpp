@@ -33,6 +33,16 @@ struct Piece {
   int start_day = 1;    // and its day of the month
 };
 
+// One accrual period and the accrual year it belongs to.
+struct PeriodSpan {
+  Day begin = 0;
+  Day end = 0;
+  Day year_begin = 0;
+  double per_year = 1;  // credits in a full accrual year (daily: days in the year)
+  int begin_month = 0;  // MonthIndex (year * 12 + month - 1) of `begin` (month-based frequencies)
+  int year_month = 0;   // MonthIndex of `year_begin`
+};
+
 // A credit before rounding, the cap and the balance simulation.
 struct Credit {
   Date date;
@@ -75,6 +85,17 @@ struct Scratch {
   std::vector<PendingExpiry> pending;
   std::vector<CarryEvent> carries;
   std::vector<Day> milestones;
+  // The accrual years around the last range (for carry-over month
+  // years_anchor; 0: none yet) and the last run's first period.
+  int years_anchor = 0;
+  Day years_range_begin = 0;
+  Day years_range_end = 0;
+  Day first_year = 0;  // the start of the accrual year holding the range's first day
+  Day years_end = 0;   // the end of the accrual year holding its last day
+  int start_anchor = 0;  // 0: none yet
+  AccrualFrequency start_frequency = AccrualFrequency::kMonthly;
+  Day start_from = 0;
+  PeriodSpan start;
   std::vector<std::int32_t> carry_months;
 };
 

@@ -122,6 +122,74 @@ TEST(AccrualRun, EveryLedgerEqualsTheSingleComputation) {
   EXPECT_FALSE(run.Find(EmployeeId(4), kAnnual).has_value());
 }
 
+// The run keeps per-version state (sorted tiers, accrual years, the first
+// period) from one ledger to the next: ledgers alternating between policies
+// of other frequencies, carry-over months and tiered versions must still equal
+// their single computations.
+TEST(AccrualRun, LedgersAlternatingBetweenPoliciesEqualTheSingleComputation) {
+  Population p;
+  auto policy = [](std::int64_t id, AccrualFrequency frequency, int carry_over_month) {
+    LeavePolicy policy = Policy(id, kAnnual, 12 + static_cast<double>(id));
+    LeavePolicyVersion v = policy.versions.Entries().front().value;
+    v.frequency = frequency;
+    v.carry_over_month = carry_over_month;
+    v.rounding = AccrualRounding::kQuarter;  // the yearly ceiling needs the right accrual years
+    if (frequency == AccrualFrequency::kQuarterly || frequency == AccrualFrequency::kHalfYearly) {
+      v.timing = CreditTiming::kAnniversary;
+    } else if (id % 2 == 1) {
+      v.timing = CreditTiming::kEnd;
+    }
+    policy.versions = {};
+    EXPECT_OK(policy.versions.Add(Date(2000, 1, 1), v, Date(2000, 1, 1)));
+    policy.tiers = {LeaveTier{Date(2000, 1, 1), 60, 30}, LeaveTier{Date(2000, 1, 1), 12, 20}};
+    if (id <= 3) {  // a second version, with its own tiers
+      v.amount_per_year += 3;
+      EXPECT_OK(policy.versions.Add(Date(2025, 5, 1), v, Date(2025, 5, 1)));
+      policy.tiers.push_back(LeaveTier{Date(2025, 5, 1), 24, 40});
+    }
+    return policy;
+  };
+  p.policies = {policy(1, AccrualFrequency::kMonthly, 1), policy(2, AccrualFrequency::kQuarterly, 4),
+                policy(3, AccrualFrequency::kWeekly, 1), policy(4, AccrualFrequency::kTwiceMonthly, 7),
+                policy(5, AccrualFrequency::kDaily, 10), policy(6, AccrualFrequency::kHalfYearly, 1)};
+  p.employees.clear();
+  p.segments.clear();
+  for (std::int64_t id = 1; id <= 12; ++id) {
+    p.employees.push_back(Hired(id, Date(2015 + static_cast<int>(id % 7), static_cast<int>(id), 3 + static_cast<int>(id)),
+                                id % 3 == 0 ? 0.6 : 1.0));
+    const Date hire = p.employees.back().employment.Entries().front().effective;
+    const LeavePolicyId first(1 + id % 6);
+    if (id % 4 == 0) {
+      p.segments.push_back({EmployeeId(id), kAnnual, first, Period(hire, Date(2025, 8, 1))});
+      p.segments.push_back({EmployeeId(id), kAnnual, LeavePolicyId(1 + (id + 1) % 6), Period(Date(2025, 8, 1), OpenEnd())});
+    } else {
+      p.segments.push_back({EmployeeId(id), kAnnual, first, Period(hire, OpenEnd())});
+    }
+  }
+  p.taken = {{EmployeeId(2), kAnnual, LeaveDay{Date(2025, 2, 4), 1.0, LeaveRequestId(8)}}};
+  p.openings = {{EmployeeId(5), kAnnual, 4}};
+  p.adjustments.clear();
+  ASSERT_OK_AND_ASSIGN(AccrualRunResult run, RunAccrual(p.View(), kYear2025, nullptr));
+  ASSERT_EQ(run.size(), 12u);
+  for (std::size_t i = 0; i < run.size(); ++i) {
+    const auto ledger = run.Ledger(i);
+    EXPECT_FALSE(ledger.empty()) << i;
+    EXPECT_EQ(std::vector<LedgerEntry>(ledger.begin(), ledger.end()), p.Single(run.employees[i], run.leave_types[i]))
+        << i;
+  }
+  // Employee 6 (hired 2021-06-09, 0.6 FTE, policy 1): the first version's
+  // 12-month tier gives 20 a year, the second version's 24-month tier 40.
+  const auto six = run.Ledger(*run.Find(EmployeeId(6), kAnnual));
+  auto credit_on = [&](Date d) {
+    for (const LedgerEntry& e : six) {
+      if (e.kind == LedgerEntryKind::kAccrual && e.date == d) return e.amount;
+    }
+    return -1.0;
+  };
+  EXPECT_DOUBLE_EQ(credit_on(Date(2025, 4, 30)), 1.0);
+  EXPECT_DOUBLE_EQ(credit_on(Date(2025, 6, 30)), 2.0);
+}
+
 TEST(AccrualRun, ReusedResultEqualsAFreshOneAndIsEmptiedOnError) {
   Population p;
   ASSERT_OK_AND_ASSIGN(AccrualRunResult fresh, RunAccrual(p.View(), kYear2025, nullptr));
