@@ -119,7 +119,8 @@ absl::Status Run() {
                                        .reason = "Winter holidays"};
   hrkit::LeaveRequestBook book;
   HRKIT_ASSIGN_OR_RETURN(hrkit::LeaveRequestId request_id, book.Submit(input, context, Date(2024, 11, 15)));
-  HRKIT_RETURN_IF_ERROR(book.Approve(request_id, Date(2024, 11, 18), "Enjoy"));
+  // Approval asks employment, policy and balance again: facts may have changed.
+  HRKIT_RETURN_IF_ERROR(book.Approve(request_id, context, Date(2024, 11, 18), "Enjoy"));
   const hrkit::LeaveRequest* request = book.Find(request_id);
   if (request == nullptr) return absl::InternalError("the approved request is not in the book");
   // What the book's approved requests take from this employee's annual leave.

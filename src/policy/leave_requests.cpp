@@ -54,15 +54,20 @@ absl::Status CheckPolicy(const LeaveRequest& r, const std::vector<LeaveDay>& day
   return absl::OkStatus();
 }
 
+// Whether the balance check subtracts the employee's other submitted requests
+// (on submission) or only what the ledger holds (on approval).
+enum class CountPending { kYes, kNo };
+
 absl::Status CheckBalance(const LeaveRequest& r, std::span<const LeaveRequest* const> others,
-                          const LeaveEntitlements& entitlements) {
+                          const LeaveEntitlements& entitlements, CountPending count_pending) {
   HRKIT_ASSIGN_OR_RETURN(const std::optional<LeaveAllowance> allowance,
                          entitlements.Allowance(r.employee, r.leave_type, r.first_day));
   if (!allowance.has_value()) return absl::OkStatus();
   double pending = 0.0;
   for (const LeaveRequest* other : others) {
-    if (other->id != r.id && other->employee == r.employee && other->leave_type == r.leave_type &&
-        other->status == LeaveRequestStatus::kSubmitted && other->counting.unit == r.counting.unit) {
+    if (count_pending == CountPending::kYes && other->id != r.id && other->employee == r.employee &&
+        other->leave_type == r.leave_type && other->status == LeaveRequestStatus::kSubmitted &&
+        other->counting.unit == r.counting.unit) {
       pending += other->duration;
     }
   }
@@ -75,6 +80,15 @@ absl::Status CheckBalance(const LeaveRequest& r, std::span<const LeaveRequest* c
         ToString(r.leave_type)));
   }
   return absl::OkStatus();
+}
+
+// Checks 3 to 6 of the header comment: the facts a request must agree with.
+absl::Status CheckFacts(const LeaveRequest& r, const std::vector<LeaveDay>& days, const LeaveRequestContext& context,
+                        std::span<const LeaveRequest* const> others, CountPending count_pending) {
+  HRKIT_RETURN_IF_ERROR(CheckEmployment(r, context.employee));
+  HRKIT_RETURN_IF_ERROR(CheckOverlap(r, others));
+  HRKIT_RETURN_IF_ERROR(CheckPolicy(r, days, context.entitlements));
+  return CheckBalance(r, others, context.entitlements, count_pending);
 }
 
 absl::StatusOr<LeaveRequest> SubmitAgainst(LeaveRequestId id, const LeaveRequestInput& input,
@@ -107,11 +121,30 @@ absl::StatusOr<LeaveRequest> SubmitAgainst(LeaveRequestId id, const LeaveRequest
         LeaveRequestLabel(r), ": duration: ", FormatIsoDate(r.first_day), "..", FormatIsoDate(r.last_day),
         " has no working time to take (only days off and holidays)"));
   }
-  HRKIT_RETURN_IF_ERROR(CheckEmployment(r, context.employee));
-  HRKIT_RETURN_IF_ERROR(CheckOverlap(r, others));
-  HRKIT_RETURN_IF_ERROR(CheckPolicy(r, days, context.entitlements));
-  HRKIT_RETURN_IF_ERROR(CheckBalance(r, others, context.entitlements));
+  HRKIT_RETURN_IF_ERROR(CheckFacts(r, days, context, others, CountPending::kYes));
   return r;
+}
+
+absl::StatusOr<LeaveRequest> ApproveAgainst(const LeaveRequest& r, const LeaveRequestContext& context,
+                                            std::span<const LeaveRequest* const> others, Date on,
+                                            std::string comment) {
+  if (r.employee != context.employee.id) {
+    return absl::InvalidArgumentError(absl::StrCat(LeaveRequestLabel(r), ": employee: the context is for ",
+                                                   ToString(context.employee.id)));
+  }
+  // The state change first: approving a request that is not pending fails
+  // with its status, whatever the facts say.
+  HRKIT_ASSIGN_OR_RETURN(LeaveRequest approved, ApproveLeaveRequest(r, on, std::move(comment)));
+  HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, LeaveDaysOf(r, context.schedule, context.calendar));
+  HRKIT_RETURN_IF_ERROR(CheckFacts(r, days, context, others, CountPending::kNo));
+  return approved;
+}
+
+std::vector<const LeaveRequest*> Pointers(std::span<const LeaveRequest> requests) {
+  std::vector<const LeaveRequest*> pointers;
+  pointers.reserve(requests.size());
+  for (const LeaveRequest& r : requests) pointers.push_back(&r);
+  return pointers;
 }
 
 }  // namespace
@@ -120,10 +153,16 @@ absl::StatusOr<LeaveRequest> SubmitLeaveRequest(LeaveRequestId id, const LeaveRe
                                                 const LeaveRequestContext& context,
                                                 std::span<const LeaveRequest> existing, Date submitted_on) {
   return GuardExceptions("submit leave request", [&]() -> absl::StatusOr<LeaveRequest> {
-    std::vector<const LeaveRequest*> others;
-    others.reserve(existing.size());
-    for (const LeaveRequest& r : existing) others.push_back(&r);
-    return SubmitAgainst(id, input, context, others, submitted_on);
+    return SubmitAgainst(id, input, context, Pointers(existing), submitted_on);
+  });
+}
+
+absl::StatusOr<LeaveRequest> ApproveLeaveRequestChecked(const LeaveRequest& request,
+                                                        const LeaveRequestContext& context,
+                                                        std::span<const LeaveRequest> existing, Date on,
+                                                        std::string comment) {
+  return GuardExceptions("approve leave request", [&]() -> absl::StatusOr<LeaveRequest> {
+    return ApproveAgainst(request, context, Pointers(existing), on, std::move(comment));
   });
 }
 
@@ -178,6 +217,17 @@ absl::Status LeaveRequestBook::Approve(LeaveRequestId id, Date on, std::string c
   const LeaveRequest* r = Find(id);
   if (r == nullptr) return absl::NotFoundError(absl::StrCat(ToString(id), ": no such leave request"));
   return Replace(id, ApproveLeaveRequest(*r, on, std::move(comment)));
+}
+
+absl::Status LeaveRequestBook::Approve(LeaveRequestId id, const LeaveRequestContext& context, Date on,
+                                       std::string comment) {
+  const LeaveRequest* r = Find(id);
+  if (r == nullptr) return absl::NotFoundError(absl::StrCat(ToString(id), ": no such leave request"));
+  return GuardExceptions("approve leave request", [&]() -> absl::Status {
+    std::vector<const LeaveRequest*> others;
+    for (std::size_t position : by_employee_.at(r->employee)) others.push_back(&requests_[position]);
+    return Replace(id, ApproveAgainst(*r, context, others, on, std::move(comment)));
+  });
 }
 
 absl::Status LeaveRequestBook::Reject(LeaveRequestId id, Date on, std::string comment) {

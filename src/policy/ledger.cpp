@@ -82,8 +82,12 @@ std::string FormatStatement(std::span<const LedgerEntry> entries, Date as_of) {
     for (const auto& note : kNotes) {
       if ((e.notes & note.bit) != 0) absl::StrAppend(&ref, " ", note.name);
     }
-    absl::StrAppendFormat(&text, "%s  %-10s  %+10.4f  = %9.4f  %s\n", FormatIsoDate(e.date),
-                          LedgerEntryKindName(e.kind), e.amount, balance, ref);
+    // A carry-over adds nothing to the balance: its amount is shown in
+    // parentheses so that no reader adds it up.
+    const std::string amount = e.kind == LedgerEntryKind::kCarryOver ? absl::StrFormat("(%.4f)", e.amount)
+                                                                     : absl::StrFormat("%+.4f", e.amount);
+    absl::StrAppendFormat(&text, "%s  %-10s  %10s  = %9.4f  %s\n", FormatIsoDate(e.date),
+                          LedgerEntryKindName(e.kind), amount, balance, ref);
   }
   absl::StrAppendFormat(&text, "balance as of %s: %.4f\n", FormatIsoDate(as_of), balance);
   return text;

@@ -729,7 +729,8 @@ TEST(Accrual, WalkTheCalendarMonthByMonth) {
   EXPECT_NEAR(lines.back().balance_after, 8.0, kTol);
   const std::string text = FormatStatement(ledger, Date(2025, 4, 30));
   EXPECT_THAT(text, HasSubstr("2024-06-11  accrual        +1.3333  =    1.3333  leave_policy:1 prorated\n"));
-  EXPECT_THAT(text, HasSubstr("carry-over"));
+  // Carried 3.3333, shown in parentheses: it leaves the running balance as it is.
+  EXPECT_THAT(text, HasSubstr("2025-01-01  carry-over    (3.3333)  =    3.3333  leave_policy:1\n"));
   EXPECT_THAT(text, HasSubstr("leave_request:2"));
   EXPECT_THAT(text, HasSubstr("balance as of 2025-04-30: 8.0000"));
 }

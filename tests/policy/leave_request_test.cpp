@@ -460,6 +460,79 @@ TEST_F(LeaveRequestTest, StateTransitions) {
   EXPECT_STATUS_CODE(ApproveLeaveRequest(submitted, Date()), absl::StatusCode::kInvalidArgument);
 }
 
+// ---------------------------------------------------------------------------
+// Approval with checks: the facts may have changed since submission
+
+TEST_F(LeaveRequestTest, CheckedApprovalDrawsOnTheBalanceInApprovalOrder) {
+  // 5 days available, no negative balance. A (Mon 6..Wed 8, 3 days) and
+  // B (Mon 13..Tue 14, 2 days) fit together on submission: 5 - 3 - 2 = 0.
+  double available = 5.0;
+  FunctionLeaveEntitlements balance(
+      nullptr, [&](EmployeeId, LeaveTypeId, Date) -> absl::StatusOr<std::optional<LeaveAllowance>> {
+        return LeaveAllowance{available, 0.0};
+      });
+  const LeaveRequestContext context{ada_, schedule_, calendar_, {}, balance};
+  LeaveRequestBook book;
+  ASSERT_OK_AND_ASSIGN(const LeaveRequestId a, book.Submit(Ask(May(6), May(8)), context, kToday));
+  ASSERT_OK_AND_ASSIGN(const LeaveRequestId b, book.Submit(Ask(May(13), May(14)), context, kToday));
+  // Approving A: the ledger holds no approved leave yet, 5 - 3 = 2 >= 0; the
+  // pending B does not hold A back.
+  ASSERT_OK(book.Approve(a, context, kToday, "ok"));
+  EXPECT_EQ(book.Find(a)->status, LeaveRequestStatus::kApproved);
+  EXPECT_EQ(book.Find(a)->decision_comment, "ok");
+  // The ledger now posts A's 3 days (available 2) and an adjustment takes
+  // half a day away: B costs 2 of 1.5 -> -0.5 < 0, refused, B stays pending.
+  available = 5.0 - 3.0 - 0.5;
+  const absl::Status refused = book.Approve(b, context, kToday);
+  EXPECT_STATUS_CODE(refused, absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(refused.message(), HasSubstr("leave_request:2 (employee:7): duration: 2 would leave a balance of -0.5"));
+  EXPECT_EQ(book.Find(b)->status, LeaveRequestStatus::kSubmitted);
+  // Without the adjustment B fits exactly: 2 - 2 = 0.
+  available = 5.0 - 3.0;
+  ASSERT_OK(book.Approve(b, context, kToday));
+  EXPECT_EQ(book.Find(b)->status, LeaveRequestStatus::kApproved);
+}
+
+TEST_F(LeaveRequestTest, CheckedApprovalRefusesWhatNoLongerHolds) {
+  ASSERT_OK_AND_ASSIGN(const LeaveRequest submitted, Submit(Ask(Date(2024, 6, 27), Date(2024, 7, 2))));
+  // A termination with last day Sunday 2024-06-30 was entered after the submission.
+  ada_ = Worker(kAda, Date(2024, 6, 30));
+  absl::StatusOr<LeaveRequest> r = ApproveLeaveRequestChecked(submitted, Context(), {}, kToday);
+  EXPECT_STATUS_CODE(r, absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(r), HasSubstr("not employed on 2024-07-01 (employment has ended)"));
+
+  // The policy was withdrawn from July on.
+  ada_ = Worker(kAda);
+  FunctionLeaveEntitlements until_june(
+      [](EmployeeId, LeaveTypeId, Date d) -> absl::StatusOr<bool> { return d.month() <= 6; }, nullptr);
+  const LeaveRequestContext withdrawn{ada_, schedule_, calendar_, {}, until_june};
+  r = ApproveLeaveRequestChecked(submitted, withdrawn, {}, kToday);
+  EXPECT_STATUS_CODE(r, absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(r), HasSubstr("no leave policy for leave_type:1 applies to employee:7 on 2024-07-01"));
+
+  // An overlapping approved request loaded from storage.
+  const std::vector<LeaveRequest> existing = {Existing(9, Date(2024, 7, 2), Date(2024, 7, 2),
+                                                       LeaveRequestStatus::kApproved)};
+  r = ApproveLeaveRequestChecked(submitted, Context(), existing, kToday);
+  EXPECT_STATUS_CODE(r, absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(r), HasSubstr("overlaps approved leave_request:9"));
+
+  // Wrong employee, not pending, a bad date: as for the unchecked approval.
+  const Employee bob = Worker(kBob);
+  const LeaveRequestContext bobs{bob, schedule_, calendar_, {}, no_checks_};
+  EXPECT_STATUS_CODE(ApproveLeaveRequestChecked(submitted, bobs, {}, kToday), absl::StatusCode::kInvalidArgument);
+  ASSERT_OK_AND_ASSIGN(const LeaveRequest approved, ApproveLeaveRequestChecked(submitted, Context(), {}, kToday));
+  EXPECT_EQ(approved.status, LeaveRequestStatus::kApproved);
+  EXPECT_EQ(approved.duration, submitted.duration);  // 4 days: Thu 27, Fri 28, Mon 1, Tue 2
+  EXPECT_EQ(approved.duration, 4.0);
+  EXPECT_STATUS_CODE(ApproveLeaveRequestChecked(approved, Context(), {}, kToday),
+                     absl::StatusCode::kFailedPrecondition);
+  EXPECT_STATUS_CODE(ApproveLeaveRequestChecked(submitted, Context(), {}, Date(2024, 4, 1)),
+                     absl::StatusCode::kInvalidArgument);
+  LeaveRequestBook book;
+  EXPECT_STATUS_CODE(book.Approve(LeaveRequestId(99), Context(), kToday), absl::StatusCode::kNotFound);
+}
+
 TEST_F(LeaveRequestTest, TakenDaysOnlyForApprovedRequests) {
   ASSERT_OK_AND_ASSIGN(const LeaveRequest submitted, Submit(Ask(May(3), May(6)), Sandwich()));
   EXPECT_STATUS_CODE(TakenDays(submitted, schedule_, calendar_), absl::StatusCode::kFailedPrecondition);

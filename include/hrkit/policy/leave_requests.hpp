@@ -24,6 +24,15 @@
 //     -negative_limit, with the allowance asked as of the first day. Exactly
 //     reaching the limit is allowed.
 //
+// Approval with checks (ApproveLeaveRequestChecked) asks checks 3 to 6 again
+// against the facts as they are on approval, because they may have changed
+// since submission: a termination entered, a policy withdrawn, a balance
+// reduced by an adjustment or by the approval of an earlier request. Its
+// balance check counts only approved requests (through `available`): the
+// employee's other requests that are still only submitted do not hold
+// approval back; whichever is approved first draws on the balance first.
+// The request keeps the duration computed at submission.
+//
 // Thread safety: SubmitLeaveRequest is a pure function. A LeaveRequestBook is
 // a value: const methods may run concurrently; changes need external
 // synchronization.
@@ -86,6 +95,22 @@ absl::StatusOr<LeaveRequest> SubmitLeaveRequest(LeaveRequestId id, const LeaveRe
                                                 const LeaveRequestContext& context,
                                                 std::span<const LeaveRequest> existing, Date submitted_on);
 
+// Approves the submitted `request` on `on` after asking checks 3 to 6 of the
+// header comment again against `context` and `existing` (any requests; those
+// of other employees, and `request` itself, are ignored). Returns the
+// approved copy, or the first failed check's error (FailedPrecondition,
+// naming the request and the field), or the errors of ApproveLeaveRequest
+// (status not submitted, bad date). InvalidArgument when context.employee is
+// not the request's employee.
+//
+// Example:
+//   HRKIT_ASSIGN_OR_RETURN(LeaveRequest approved,
+//       ApproveLeaveRequestChecked(request, context, book.requests(), today, "enjoy"));
+absl::StatusOr<LeaveRequest> ApproveLeaveRequestChecked(const LeaveRequest& request,
+                                                        const LeaveRequestContext& context,
+                                                        std::span<const LeaveRequest> existing, Date on,
+                                                        std::string comment = "");
+
 // A collection of leave requests with the workflow applied to it. Ids are
 // assigned in order, after the largest id loaded. A failed call changes
 // nothing.
@@ -106,6 +131,10 @@ class LeaveRequestBook {
   // Apply ApproveLeaveRequest / RejectLeaveRequest / CancelLeaveRequest to the
   // stored request. Returns NotFound for an unknown id, else their errors.
   absl::Status Approve(LeaveRequestId id, Date on, std::string comment = "");
+  // ApproveLeaveRequestChecked against the book's requests: approval that
+  // asks employment, overlap, policy and balance again. Prefer it to the
+  // unchecked Approve whenever the facts are at hand.
+  absl::Status Approve(LeaveRequestId id, const LeaveRequestContext& context, Date on, std::string comment = "");
   absl::Status Reject(LeaveRequestId id, Date on, std::string comment = "");
   absl::Status Cancel(LeaveRequestId id, Date on, std::string comment = "");
 

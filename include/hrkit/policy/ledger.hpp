@@ -78,8 +78,9 @@ std::vector<StatementLine> Statement(std::span<const LedgerEntry> entries, Date 
 // right-aligned with 4 decimals:
 //   "2024-06-11  accrual        +1.3333  =    1.3333  leave_policy:1 prorated"
 // then "balance as of 2024-06-30: 1.3333"; every line ends with "\n". A
-// carry-over line shows the amount carried and leaves the balance as it is
-// (the carried days are part of it; a lapse line removes the rest).
+// carry-over line shows the amount carried in parentheses, "(5.0000)", and
+// leaves the balance as it is (the carried days are part of it; a lapse line
+// removes the rest).
 std::string FormatStatement(std::span<const LedgerEntry> entries, Date as_of);
 
 // The name of a kind ("accrual", "carry-over", ...).
