@@ -150,34 +150,42 @@ absl::Status ValidateRequestShape(const LeaveRequest& r) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<LeaveDay>> LeaveDaysOf(const LeaveRequest& request, const WorkSchedule& schedule,
+absl::StatusOr<std::vector<LeaveDay>> LeaveDaysOf(const LeaveRequest& request, const DaySchedules& schedules,
                                                   const HolidayCalendar& calendar) {
   HRKIT_RETURN_IF_ERROR(ValidateRequestShape(request));
-  HRKIT_RETURN_IF_ERROR(ValidateWorkSchedule(schedule));
   const Period period = RequestPeriod(request);
   HRKIT_ASSIGN_OR_RETURN(const std::vector<Holiday> holidays, HolidaysIn(calendar, period));
   const bool hours = request.counting.unit == DurationUnit::kHours;
-  const double half_day_hours = schedule.full_day_hours / 2.0;
 
   std::vector<LeaveDay> all;  // one entry per calendar day, zeros included
+  std::vector<double> full_day;  // what a sandwiched day is worth, per day
   all.reserve(static_cast<std::size_t>(DayCount(period)));
+  full_day.reserve(all.capacity());
+  const WorkSchedule* validated = nullptr;  // schedules change rarely: validate each once in a row
   std::size_t next_holiday = 0;
   for (Date d = period.begin(); d < period.end(); d += boost::gregorian::days(1)) {
+    HRKIT_ASSIGN_OR_RETURN(const WorkSchedule* schedule, schedules.On(d));
+    if (schedule != validated) {
+      HRKIT_RETURN_IF_ERROR(ValidateWorkSchedule(*schedule));
+      validated = schedule;
+    }
     const Holiday* holiday = nullptr;
     if (next_holiday < holidays.size() && holidays[next_holiday].date == d) holiday = &holidays[next_holiday++];
-    DayWorkingTime t = WorkingTimeOn(d, schedule, holiday, request.counting.basis);
+    DayWorkingTime t = WorkingTimeOn(d, *schedule, holiday, request.counting.basis);
     if (ClaimedHalves(request, d) != kWholeDay) {
       t.days = std::min(t.days, 0.5);
-      t.hours = std::min(t.hours, half_day_hours);
+      t.hours = std::min(t.hours, schedule->full_day_hours / 2.0);
     }
     all.push_back(LeaveDay{d, hours ? t.hours : t.days, request.id});
+    full_day.push_back(hours ? schedule->full_day_hours : 1.0);
   }
   if (request.counting.sandwich) {
     auto first = std::find_if(all.begin(), all.end(), [](const LeaveDay& l) { return l.amount > 0.0; });
     auto last = std::find_if(all.rbegin(), all.rend(), [](const LeaveDay& l) { return l.amount > 0.0; });
     if (first != all.end()) {
-      const double full = hours ? schedule.full_day_hours : 1.0;
-      for (auto it = first + 1; it < last.base() - 1; ++it) it->amount = full;
+      for (auto it = first + 1; it < last.base() - 1; ++it) {
+        it->amount = full_day[static_cast<std::size_t>(it - all.begin())];
+      }
     }
   }
   std::vector<LeaveDay> charged;
@@ -187,31 +195,31 @@ absl::StatusOr<std::vector<LeaveDay>> LeaveDaysOf(const LeaveRequest& request, c
   return charged;
 }
 
-absl::StatusOr<double> RequestDuration(const LeaveRequest& request, const WorkSchedule& schedule,
+absl::StatusOr<double> RequestDuration(const LeaveRequest& request, const DaySchedules& schedules,
                                        const HolidayCalendar& calendar) {
-  HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, LeaveDaysOf(request, schedule, calendar));
+  HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, LeaveDaysOf(request, schedules, calendar));
   double total = 0.0;
   for (const LeaveDay& l : days) total += l.amount;
   return total;
 }
 
-absl::StatusOr<std::vector<LeaveDay>> TakenDays(const LeaveRequest& request, const WorkSchedule& schedule,
+absl::StatusOr<std::vector<LeaveDay>> TakenDays(const LeaveRequest& request, const DaySchedules& schedules,
                                                 const HolidayCalendar& calendar) {
   if (request.status != LeaveRequestStatus::kApproved) {
     return absl::FailedPreconditionError(absl::StrCat(LeaveRequestLabel(request),
                                                       ": status: only an approved request takes leave, this one is ",
                                                       ToAbsl(LeaveRequestStatusName(request.status))));
   }
-  return LeaveDaysOf(request, schedule, calendar);
+  return LeaveDaysOf(request, schedules, calendar);
 }
 
 absl::StatusOr<std::vector<LeaveDay>> TakenDaysOf(std::span<const LeaveRequest> requests, EmployeeId employee,
-                                                  LeaveTypeId leave_type, const WorkSchedule& schedule,
+                                                  LeaveTypeId leave_type, const DaySchedules& schedules,
                                                   const HolidayCalendar& calendar) {
   std::vector<LeaveDay> taken;
   for (const LeaveRequest& r : requests) {
     if (r.employee != employee || r.leave_type != leave_type || r.status != LeaveRequestStatus::kApproved) continue;
-    HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, TakenDays(r, schedule, calendar));
+    HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, TakenDays(r, schedules, calendar));
     taken.insert(taken.end(), days.begin(), days.end());
   }
   std::sort(taken.begin(), taken.end(), [](const LeaveDay& a, const LeaveDay& b) {

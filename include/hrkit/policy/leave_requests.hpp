@@ -51,6 +51,7 @@
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/id.hpp"
 #include "hrkit/personnel/employee.hpp"
+#include "hrkit/policy/day_schedules.hpp"
 #include "hrkit/policy/holiday_calendar.hpp"
 #include "hrkit/policy/leave_entitlements.hpp"
 #include "hrkit/policy/leave_request.hpp"
@@ -71,11 +72,14 @@ struct LeaveRequestInput {
 };
 
 // What submission checks a request against. All references must outlive the
-// call. `entitlements` may be `FunctionLeaveEntitlements({}, {})` to skip the
-// policy and balance checks.
+// call. `schedule` may be one WorkSchedule for every day, or
+// `DaySchedules(employee.employment, schedules, location_default)` so that a
+// schedule change inside the request is counted day by day. `entitlements`
+// may be `FunctionLeaveEntitlements({}, {})` to skip the policy and balance
+// checks.
 struct LeaveRequestContext {
   const Employee& employee;          // with its employment Timeline
-  const WorkSchedule& schedule;      // the employee's schedule
+  DaySchedules schedule;             // the employee's schedule, or schedules by date
   const HolidayCalendar& calendar;   // the holidays of the employee's location
   LeaveCountingRules counting;       // from the leave type's policy
   const LeaveEntitlements& entitlements;

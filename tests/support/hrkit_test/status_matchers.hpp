@@ -7,6 +7,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace hrkit_test {
@@ -20,6 +21,17 @@ const absl::Status& GetStatus(const absl::StatusOr<T>& s) {
 template <class S>
 std::string Message(const S& s) {
   return std::string(GetStatus(s).message());
+}
+
+// Matches an OK StatusOr whose value equals `expected`; explains an error:
+//   EXPECT_THAT(RequestDuration(r, schedule, calendar), IsOkAndHolds(4.0));
+MATCHER_P(IsOkAndHolds, expected, "is OK and holds " + ::testing::PrintToString(expected)) {
+  if (!arg.ok()) {
+    *result_listener << "whose status is " << arg.status();
+    return false;
+  }
+  *result_listener << "whose value is " << ::testing::PrintToString(*arg);
+  return *arg == expected;
 }
 
 }  // namespace hrkit_test
