@@ -474,15 +474,69 @@ Tables ReadPayload(IArchive& ar) {
   return tables;
 }
 
+// The stream buffer a snapshot is encoded into: it hands the bytes to a
+// WritableFile in chunks of kWriteChunk, counting and hashing the payload on
+// the way, so a snapshot never exists whole in memory. The first chunk starts
+// with kHeaderSize zero bytes that the header overwrites at the end. After
+// the first failed Append it writes nothing more and keeps that error.
+class SnapshotWriteBuffer final : public std::streambuf {
+ public:
+  static constexpr std::size_t kWriteChunk = std::size_t{1} << 20;
+
+  explicit SnapshotWriteBuffer(WritableFile& file) : file_(file), chunk_(kWriteChunk, '\0') {
+    setp(chunk_.data(), chunk_.data() + chunk_.size());
+    pbump(static_cast<int>(kHeaderSize));  // room for the header
+  }
+
+  // Writes what is buffered; the error of the first failed write, if any.
+  absl::Status Finish() {
+    Flush();
+    return status_;
+  }
+  std::uint64_t payload_size() const { return payload_size_; }
+  std::uint64_t payload_hash() const { return hash_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!Flush()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  // A flush of the stream writes nothing: Finish writes what is left, so a
+  // small snapshot is one append.
+  int sync() override { return status_.ok() ? 0 : -1; }
+
+ private:
+  bool Flush() {
+    if (!status_.ok()) return false;
+    const std::string_view bytes(pbase(), static_cast<std::size_t>(pptr() - pbase()));
+    if (bytes.empty()) return true;
+    const std::string_view payload = bytes.substr(header_pending_ ? kHeaderSize : 0);
+    hash_ = Fnv1a64(payload, hash_);
+    payload_size_ += payload.size();
+    header_pending_ = false;
+    status_ = file_.Append(bytes);
+    setp(chunk_.data(), chunk_.data() + chunk_.size());
+    return status_.ok();
+  }
+
+  WritableFile& file_;
+  std::string chunk_;
+  absl::Status status_;
+  bool header_pending_ = true;  // the buffer still starts with the header's room
+  std::uint64_t payload_size_ = 0;
+  std::uint64_t hash_ = kFnv1a64Basis;
+};
+
 template <class OArchive>
-std::string EncodePayload(const Tables& tables) {
-  std::ostringstream out(std::ios::out | std::ios::binary);
-  {
-    OArchive ar(out, kArchiveFlags);
-    WritePayload(ar, tables);
-  }  // text archives finish their output when destroyed
-  return std::move(out).str();
-}
+void EncodePayload(const Tables& tables, std::streambuf& buffer) {
+  std::ostream out(&buffer);
+  OArchive ar(out, kArchiveFlags);
+  WritePayload(ar, tables);
+}  // text archives finish their output when destroyed
 
 template <class IArchive>
 Tables DecodePayload(std::string_view payload, bool text, unsigned int flags) {
@@ -518,8 +572,7 @@ absl::Status Corrupt(std::string_view what) {
 
 }  // namespace
 
-std::uint64_t Fnv1a64(std::string_view bytes) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
+std::uint64_t Fnv1a64(std::string_view bytes, std::uint64_t hash) {
   for (const char c : bytes) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 0x100000001b3ULL;
@@ -527,34 +580,37 @@ std::uint64_t Fnv1a64(std::string_view bytes) {
   return hash;
 }
 
-absl::StatusOr<std::string> EncodeSnapshot(const Tables& tables, ArchiveFormat format) {
-  std::string payload;
+absl::Status WriteSnapshot(const Tables& tables, ArchiveFormat format, WritableFile& file) {
+  SnapshotWriteBuffer buffer(file);
   try {
     switch (format) {
       case ArchiveFormat::kBinary:
-        payload = EncodePayload<boost::archive::binary_oarchive>(tables);
+        EncodePayload<boost::archive::binary_oarchive>(tables, buffer);
         break;
       case ArchiveFormat::kText:
-        payload = EncodePayload<boost::archive::text_oarchive>(tables);
+        EncodePayload<boost::archive::text_oarchive>(tables, buffer);
         break;
       case ArchiveFormat::kXml:
-        payload = EncodePayload<boost::archive::xml_oarchive>(tables);
+        EncodePayload<boost::archive::xml_oarchive>(tables, buffer);
         break;
       default:
         return absl::InvalidArgumentError(
             absl::StrCat("archive format ", static_cast<int>(format), " is not binary, text or xml"));
     }
   } catch (...) {
+    // A failed write makes Boost throw: report the file's error, not Boost's.
+    HRKIT_RETURN_IF_ERROR(buffer.Finish());
     return StatusFromCurrentException("archive: write snapshot");
   }
-  std::string file(kHeaderSize, '\0');
-  std::memcpy(file.data(), kMagic.data(), kMagic.size());
-  PutLittleEndian(file, 8, kArchiveFormatVersion, 4);
-  PutLittleEndian(file, 12, static_cast<std::uint64_t>(format), 4);
-  PutLittleEndian(file, 16, payload.size(), 8);
-  PutLittleEndian(file, 24, Fnv1a64(payload), 8);
-  file += payload;
-  return file;
+  // Boost may only have set the stream's failbit: the buffer has the error.
+  HRKIT_RETURN_IF_ERROR(buffer.Finish());
+  std::string header(kHeaderSize, '\0');
+  std::memcpy(header.data(), kMagic.data(), kMagic.size());
+  PutLittleEndian(header, 8, kArchiveFormatVersion, 4);
+  PutLittleEndian(header, 12, static_cast<std::uint64_t>(format), 4);
+  PutLittleEndian(header, 16, buffer.payload_size(), 8);
+  PutLittleEndian(header, 24, buffer.payload_hash(), 8);
+  return file.WriteAt(0, header);
 }
 
 absl::StatusOr<Tables> DecodeSnapshot(std::string_view bytes) {

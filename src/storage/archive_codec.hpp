@@ -19,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "hrkit/storage/archive_store.hpp"
 #include "hrkit/storage/entity_registry.hpp"
+#include "hrkit/storage/file_system.hpp"
 #include "hrkit/storage/store.hpp"
 
 namespace hrkit::archive_internal {
@@ -40,12 +41,20 @@ using TableOf = std::map<std::int64_t, Versioned<E>>;
 inline constexpr std::size_t kHeaderSize = 32;
 inline constexpr std::string_view kMagic = "HRKITARC";
 
-// FNV-1a, 64 bits, over `bytes`.
-std::uint64_t Fnv1a64(std::string_view bytes);
+// The FNV-1a 64 offset basis: the hash of no bytes.
+inline constexpr std::uint64_t kFnv1a64Basis = 0xcbf29ce484222325ULL;
 
-// The complete snapshot file (header and payload) for `tables`.
-// Errors: Internal if Boost fails to write (it should not).
-absl::StatusOr<std::string> EncodeSnapshot(const Tables& tables, ArchiveFormat format);
+// FNV-1a, 64 bits, over `bytes`, continuing from `hash` (the hash of the
+// bytes before them), so a payload can be hashed chunk by chunk.
+std::uint64_t Fnv1a64(std::string_view bytes, std::uint64_t hash = kFnv1a64Basis);
+
+// Writes the complete snapshot file (header and payload) for `tables` to
+// `file`, which must be new and empty. The payload is streamed in 1 MiB
+// appends; the header, whose size and checksum are known only at the end, is
+// written last at offset 0 (so a file cut short never carries a valid one).
+// Errors: the file's errors unchanged (the file is then incomplete: discard
+// it); Internal if Boost fails to write (it should not).
+absl::Status WriteSnapshot(const Tables& tables, ArchiveFormat format, WritableFile& file);
 
 // The tables held by the snapshot file `bytes`.
 // Errors: InvalidArgument (not an hrkit archive, unknown payload kind, a

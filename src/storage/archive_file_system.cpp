@@ -63,6 +63,17 @@ class PosixWritableFile final : public WritableFile {
     return absl::OkStatus();
   }
 
+  absl::Status WriteAt(std::uint64_t offset, std::string_view data) override {
+    while (!data.empty()) {
+      const ssize_t n = RetryOnEintr(
+          [&] { return ::pwrite(fd_, data.data(), data.size(), static_cast<off_t>(offset)); });
+      if (n < 0) return FileErrorStatus("pwrite", path_, errno);
+      data.remove_prefix(static_cast<std::size_t>(n));
+      offset += static_cast<std::uint64_t>(n);
+    }
+    return absl::OkStatus();
+  }
+
   absl::Status Sync() override {
     if (RetryOnEintr([&] { return ::fsync(fd_); }) != 0) return FileErrorStatus("fsync", path_, errno);
     return absl::OkStatus();

@@ -39,17 +39,17 @@ std::string DirectoryOf(const std::string& path) {
   return dir.empty() ? std::string(".") : dir;
 }
 
-// Writes `bytes` as the new content of `path`: PATH.tmp, fsync, rename,
-// fsync of the directory. `renamed` tells whether the rename happened (then
-// PATH holds the new content even if the directory sync failed).
-absl::Status ReplaceFile(FileSystem& fs, const std::string& path, std::string_view bytes, bool& renamed) {
+// Writes the snapshot of `tables` as the new content of `path`: PATH.tmp,
+// fsync, rename, fsync of the directory. `renamed` tells whether the rename
+// happened (then PATH holds the new content even if the directory sync
+// failed).
+absl::Status ReplaceFile(FileSystem& fs, const std::string& path, const Tables& tables, ArchiveFormat format,
+                         bool& renamed) {
   renamed = false;
   const std::string tmp = path + ".tmp";
   absl::Status status = [&]() -> absl::Status {
     HRKIT_ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> file, fs.NewWritableFile(tmp));
-    const std::string_view header = bytes.substr(0, archive_internal::kHeaderSize);
-    HRKIT_RETURN_IF_ERROR(file->Append(header));
-    HRKIT_RETURN_IF_ERROR(file->Append(bytes.substr(header.size())));
+    HRKIT_RETURN_IF_ERROR(archive_internal::WriteSnapshot(tables, format, *file));
     HRKIT_RETURN_IF_ERROR(file->Sync());
     HRKIT_RETURN_IF_ERROR(file->Close());
     return fs.Rename(tmp, path);
@@ -210,22 +210,15 @@ class ArchiveStore final : public Store {
     auto roll_back = [&] {
       if constexpr (!std::is_same_v<Undo, std::nullptr_t>) undo();
     };
-    absl::StatusOr<std::string> bytes = archive_internal::EncodeSnapshot(tables, format_);
-    if (!bytes.ok()) {
-      roll_back();
-      return bytes.status();
-    }
     bool renamed = false;
-    absl::Status status = ReplaceFile(*fs_, path_, *bytes, renamed);
+    absl::Status status = ReplaceFile(*fs_, path_, tables, format_, renamed);
     if (status.ok()) return status;
     roll_back();
     if (renamed) {
       // The directory sync failed after the rename: put the previous
       // snapshot back (best effort; the error is reported either way).
-      if (absl::StatusOr<std::string> old = archive_internal::EncodeSnapshot(tables_, format_); old.ok()) {
-        bool ignored = false;
-        ReplaceFile(*fs_, path_, *old, ignored).IgnoreError();
-      }
+      bool ignored = false;
+      ReplaceFile(*fs_, path_, tables_, format_, ignored).IgnoreError();
     }
     return status;
   }

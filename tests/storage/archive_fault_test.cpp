@@ -4,6 +4,7 @@
 // and the file on disk is the previous snapshot, byte for byte.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <filesystem>
@@ -45,9 +46,9 @@ using hrkit::WritableFile;
 using testing::HasSubstr;
 
 // The POSIX file system, except that the `fail_at`-th counted operation
-// (open for writing, append, fsync, close, rename, fsync of a directory;
-// reads and removals are not counted) fails with `error`. A failing append
-// first writes half of its data, as a full disk does.
+// (open for writing, append, write at an offset, fsync, close, rename, fsync
+// of a directory; reads and removals are not counted) fails with `error`. A
+// failing write first writes half of its data, as a full disk does.
 class FaultFileSystem final : public FileSystem {
  public:
   // Counts from zero again; fails operation number `fail_at` (1-based; 0 =
@@ -98,6 +99,13 @@ class FaultFileSystem final : public FileSystem {
         return hrkit::FileErrorStatus("write", path_, fs_.error_);
       }
       return real_->Append(data);
+    }
+    absl::Status WriteAt(std::uint64_t offset, std::string_view data) override {
+      if (fs_.Fail("pwrite")) {
+        real_->WriteAt(offset, data.substr(0, data.size() / 2)).IgnoreError();
+        return hrkit::FileErrorStatus("pwrite", path_, fs_.error_);
+      }
+      return real_->WriteAt(offset, data);
     }
     absl::Status Sync() override {
       if (fs_.Fail("fsync")) return hrkit::FileErrorStatus("fsync", path_, fs_.error_);
@@ -194,7 +202,8 @@ TEST_P(ArchiveFaultTest, ASaveIsSevenFileOperations) {
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open());
   fs_.Arm(0, EIO);
   ASSERT_OK(store->Put(SampleLocation(1), 0).status());
-  EXPECT_THAT(fs_.log(), testing::ElementsAre("open", "write", "write", "fsync", "close", "rename",
+  // A small snapshot is one append (header room and payload), then the header.
+  EXPECT_THAT(fs_.log(), testing::ElementsAre("open", "write", "pwrite", "fsync", "close", "rename",
                                               "fsync directory"));
 }
 
@@ -261,6 +270,33 @@ TEST_P(ArchiveFaultTest, EveryFailingOperationOfASaveAllLeavesStoreAndFileAsBefo
   ASSERT_OK(store->SaveAll(SampleDataset(5)));
   ASSERT_OK_AND_ASSIGN(Dataset on_disk, hrkit::ParseArchive(ReadAll(path_)));
   EXPECT_EQ(on_disk, SampleDataset(5));
+}
+
+TEST_P(ArchiveFaultTest, ALargeSnapshotIsStreamedInChunksAndEveryFailureLeavesTheFileAsBefore) {
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open());
+  ASSERT_OK(store->SaveAll(SampleDataset(2)));
+  const Dataset before = SampleDataset(2);
+  const std::string file_before = ReadAll(path_);
+  // A 2.5 MiB name: the payload spans three 1 MiB appends in binary, four in
+  // text and xml (base64).
+  Location big = SampleLocation(9);
+  big.name = std::string((5u << 20) / 2, 'x');
+  fs_.Arm(0, EIO);
+  ASSERT_OK(store->Put(big, 0).status());
+  const std::vector<std::string> ops = fs_.log();
+  const int appends = static_cast<int>(std::count(ops.begin(), ops.end(), std::string("write")));
+  EXPECT_EQ(appends, GetParam() == ArchiveFormat::kBinary ? 3 : 4);
+  ASSERT_EQ(ops.size(), static_cast<std::size_t>(appends) + 6);  // open, writes, pwrite, fsync, close, rename, dir
+  ASSERT_OK_AND_ASSIGN(Dataset on_disk, hrkit::ParseArchive(ReadAll(path_)));
+  ASSERT_EQ(on_disk.Of<Location>().size(), before.Of<Location>().size() + 1);
+
+  // Back to `before`, then fail each operation of the big save in turn.
+  ASSERT_OK(store->SaveAll(before));
+  ASSERT_EQ(ReadAll(path_), file_before);
+  for (int n = 1; n <= static_cast<int>(ops.size()); ++n) {
+    fs_.Arm(n, ENOSPC);
+    ExpectUnchanged(store->Put(big, 0).status(), ENOSPC, *store, before, file_before, n);
+  }
 }
 
 TEST_P(ArchiveFaultTest, AFailedCreationLeavesNoFileBehind) {

@@ -3,9 +3,10 @@
 // snapshot file. Reachable as OpenStore("archive:PATH") once
 // RegisterArchiveBackend() was called, "archive:PATH?format=text|xml|binary".
 //
-// Durability: a snapshot is written to PATH.tmp in the same directory,
-// fsynced, renamed over PATH, and the directory is fsynced; a crash leaves
-// the old or the new file, never a mix. A commit returns only after that.
+// Durability: a snapshot is written to PATH.tmp in the same directory
+// (streamed in 1 MiB appends, the header written last), fsynced, renamed
+// over PATH, and the directory is fsynced; a crash leaves the old or the new
+// file, never a mix. A commit returns only after that.
 // A failed write returns an error (ResourceExhausted for a full disk,
 // Unavailable for other I/O errors, naming the operation and the path); the
 // store's content then stays as before the commit and PATH keeps the

@@ -1,5 +1,5 @@
 // FileSystem: the small file interface the archive backend writes through
-// (open, append, fsync, rename, fsync of a directory), in the manner of
+// (open, append, write at an offset, fsync, rename, fsync of a directory), in the manner of
 // LevelDB's Env. The default implementation calls POSIX; tests substitute one
 // that fails a chosen operation, so every error path of a save can be tried.
 //
@@ -13,6 +13,7 @@
 #ifndef HRKIT_STORAGE_FILE_SYSTEM_HPP_
 #define HRKIT_STORAGE_FILE_SYSTEM_HPP_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,6 +34,9 @@ class WritableFile {
 
   // Appends `data` at the end of the file.
   virtual absl::Status Append(std::string_view data) = 0;
+  // Overwrites the bytes at `offset` with `data` (pwrite); the file's end
+  // does not move. REQUIRES: offset + data.size() <= the bytes appended.
+  virtual absl::Status WriteAt(std::uint64_t offset, std::string_view data) = 0;
   // Flushes the file's data to stable storage (fsync).
   virtual absl::Status Sync() = 0;
   // Closes the file. REQUIRES: called at most once.
