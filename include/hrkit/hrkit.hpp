@@ -25,6 +25,7 @@
 #include "hrkit/policy/day_schedules.hpp"
 #include "hrkit/policy/eligibility.hpp"
 #include "hrkit/policy/holiday_calendar.hpp"
+#include "hrkit/policy/leave_adjustment.hpp"
 #include "hrkit/policy/leave_day.hpp"
 #include "hrkit/policy/leave_entitlements.hpp"
 #include "hrkit/policy/leave_policy.hpp"

@@ -482,6 +482,10 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
       return absl::InvalidArgumentError(absl::StrCat(Owner(facts), ": adjustment on ", FormatIsoDate(a.date),
                                                      " needs a real date and a finite amount"));
     }
+    if (a.encashment && a.amount > 0) {
+      return absl::InvalidArgumentError(absl::StrCat(Owner(facts), ": encashment on ", FormatIsoDate(a.date),
+                                                     " of +", a.amount, ": paying days out takes them, so <= 0"));
+    }
     if (range.begin() <= a.date && a.date < range.end()) {
       *other++ = LedgerEntry{a.date, a.encashment ? LedgerEntryKind::kEncashment : LedgerEntryKind::kAdjustment, 0,
                              a.amount, a.ref};

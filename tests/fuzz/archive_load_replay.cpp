@@ -88,6 +88,9 @@ hrkit::Dataset SeedData() {
   request.last_day_half = hrkit::HalfDay::kMorning;
   request.duration = 0.5;
   data.Of<hrkit::LeaveRequest>().push_back(request);
+  data.Of<hrkit::LeaveAdjustment>().push_back(hrkit::LeaveAdjustment{hrkit::LeaveAdjustmentId(1), hrkit::EmployeeId(7),
+                                                                     hrkit::LeaveTypeId(1), Date(2021, 1, 1), -1.5,
+                                                                     true, Date(2021, 1, 1), "R"});
   return data;
 }
 

@@ -206,6 +206,19 @@ hrkit::LeaveRequest SampleLeaveRequest(std::int64_t id) {
   return r;
 }
 
+hrkit::LeaveAdjustment SampleLeaveAdjustment(std::int64_t id) {
+  hrkit::LeaveAdjustment a;
+  a.id = hrkit::LeaveAdjustmentId(id);
+  a.employee = hrkit::EmployeeId(id);
+  a.leave_type = hrkit::LeaveTypeId(1);
+  a.effective = Date(2026, 1, 1);
+  a.encashment = id % 2 == 0;
+  a.amount = a.encashment ? -2.5 : 1.25 + static_cast<double>(id);
+  a.recorded_on = Date(2025, 12, 15);
+  a.reason = absl::StrCat("Carried from the previous system ", id);
+  return a;
+}
+
 hrkit::Dataset SampleDataset(int n) {
   hrkit::Dataset data;
   for (int i = 1; i <= n; ++i) {
@@ -220,6 +233,7 @@ hrkit::Dataset SampleDataset(int n) {
     data.Of<hrkit::PolicyEligibility>().push_back(SamplePolicyEligibility(i));
     data.Of<hrkit::PolicyAssignment>().push_back(SamplePolicyAssignment(i));
     data.Of<hrkit::LeaveRequest>().push_back(SampleLeaveRequest(i));
+    data.Of<hrkit::LeaveAdjustment>().push_back(SampleLeaveAdjustment(i));
   }
   return data;
 }

@@ -46,6 +46,7 @@ hrkit::PolicyEligibility SamplePolicyEligibility(std::int64_t id);
 hrkit::PolicyAssignment SamplePolicyAssignment(std::int64_t id);
 // An approved leave request with a half day, a reason and a comment.
 hrkit::LeaveRequest SampleLeaveRequest(std::int64_t id);
+hrkit::LeaveAdjustment SampleLeaveAdjustment(std::int64_t id);
 // `n` of each entity type, ids 1..n.
 hrkit::Dataset SampleDataset(int n);
 

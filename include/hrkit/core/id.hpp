@@ -71,6 +71,7 @@ struct ReviewCycleTag { static constexpr const char* kPrefix = "review_cycle"; }
 struct RequisitionTag { static constexpr const char* kPrefix = "requisition"; };
 struct PayBandTag { static constexpr const char* kPrefix = "pay_band"; };
 struct PolicyAssignmentTag { static constexpr const char* kPrefix = "policy_assignment"; };
+struct LeaveAdjustmentTag { static constexpr const char* kPrefix = "leave_adjustment"; };
 
 using EmployeeId = Id<EmployeeTag>;
 using PositionId = Id<PositionTag>;
@@ -86,6 +87,7 @@ using ReviewCycleId = Id<ReviewCycleTag>;
 using RequisitionId = Id<RequisitionTag>;
 using PayBandId = Id<PayBandTag>;
 using PolicyAssignmentId = Id<PolicyAssignmentTag>;
+using LeaveAdjustmentId = Id<LeaveAdjustmentTag>;
 
 }  // namespace hrkit
 

@@ -105,8 +105,8 @@ struct AccrualFacts {
 // begin < end, a null employment, a segment of another employee or leave
 // type, overlapping segments, a segment policy of another leave type, a policy
 // that fails ValidateLeavePolicy, a taken day or adjustment that is not a
-// real date, a taken amount that is negative or not finite, or a non-finite
-// adjustment or opening balance; NotFound naming the policy when a segment's
+// real date, a taken amount that is negative or not finite, a non-finite
+// adjustment or opening balance, or an encashment with a positive amount; NotFound naming the policy when a segment's
 // policy is not in `policies`.
 //
 // Example:

@@ -26,6 +26,7 @@
 #include "hrkit/org/position.hpp"
 #include "hrkit/personnel/employee.hpp"
 #include "hrkit/policy/holiday_calendar.hpp"
+#include "hrkit/policy/leave_adjustment.hpp"
 #include "hrkit/policy/leave_policy.hpp"
 #include "hrkit/policy/leave_request.hpp"
 #include "hrkit/policy/leave_type.hpp"
@@ -45,7 +46,8 @@ struct EntityTypeList {
 
 // THE registry: every entity type the stores keep. Append new types at the end.
 using StoredEntityTypes = EntityTypeList<Employee, OrgUnit, Position, Location, WorkSchedule, HolidayCalendar,
-                                         LeaveType, LeavePolicy, PolicyEligibility, PolicyAssignment, LeaveRequest>;
+                                         LeaveType, LeavePolicy, PolicyEligibility, PolicyAssignment, LeaveRequest,
+                                         LeaveAdjustment>;
 
 // One entity of any stored type.
 using AnyEntity = StoredEntityTypes::Variant;
