@@ -22,6 +22,7 @@
 #include "hrkit/personnel/lifecycle.hpp"
 #include "hrkit/policy/accrual.hpp"
 #include "hrkit/policy/accrual_run.hpp"
+#include "hrkit/policy/day_holidays.hpp"
 #include "hrkit/policy/day_schedules.hpp"
 #include "hrkit/policy/eligibility.hpp"
 #include "hrkit/policy/holiday_calendar.hpp"

@@ -1,21 +1,24 @@
 #include "hrkit/policy/day_schedules.hpp"
 
-#include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "day_lookup_internal.hpp"
+#include "hrkit/core/status.hpp"
 
 namespace hrkit {
 
 absl::StatusOr<const WorkSchedule*> DaySchedules::On(Date date) const {
   if (employment_ == nullptr) return fallback_;
   const EmploymentRecord* record = employment_->At(date);
-  if (record == nullptr || !record->work_schedule.valid()) return fallback_;
-  // A handful of schedules per organization: a linear search is the fastest.
-  for (const WorkSchedule& schedule : schedules_) {
-    if (schedule.id == record->work_schedule) return &schedule;
+  if (record == nullptr) return fallback_;
+  if (record->work_schedule.valid()) {
+    return internal::FindForDay(schedules_, record->work_schedule, date, "schedule", "work schedules");
   }
-  return absl::NotFoundError(absl::StrCat(ToString(record->work_schedule), ": the schedule of the employment on ",
-                                          FormatIsoDate(date), " is not among the ", schedules_.size(),
-                                          " work schedules given"));
+  if (!use_locations_ || !record->location.valid()) return fallback_;
+  HRKIT_ASSIGN_OR_RETURN(const Location* location,
+                         internal::FindForDay(locations_, record->location, date, "location", "locations"));
+  if (!location->default_schedule.valid()) return fallback_;
+  return internal::FindForDay(schedules_, location->default_schedule, date,
+                              absl::StrCat("default schedule of ", ToString(location->id)), "work schedules");
 }
 
 }  // namespace hrkit

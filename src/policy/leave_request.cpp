@@ -61,6 +61,38 @@ unsigned ClaimedHalves(const LeaveRequest& r, Date d) {
   return kWholeDay;
 }
 
+// The holidays of a request's days, each calendar expanded over the whole
+// request once, when first met (a request usually sees one calendar, two
+// when the employee moves inside it).
+class HolidaysOfRequest {
+ public:
+  explicit HolidaysOfRequest(const Period& period) : period_(period) {}
+
+  // The holiday of `date` in `calendar` (nullptr: none, or no calendar).
+  // Returns InvalidArgument for an invalid calendar.
+  absl::StatusOr<const Holiday*> On(Date date, const HolidayCalendar* calendar) {
+    if (calendar == nullptr) return static_cast<const Holiday*>(nullptr);
+    auto known = std::find_if(expanded_.begin(), expanded_.end(),
+                              [calendar](const Expanded& e) { return e.calendar == calendar; });
+    if (known == expanded_.end()) {
+      HRKIT_ASSIGN_OR_RETURN(std::vector<Holiday> days, HolidaysIn(*calendar, period_));
+      expanded_.push_back(Expanded{calendar, std::move(days)});
+      known = expanded_.end() - 1;
+    }
+    const auto it = std::lower_bound(known->holidays.begin(), known->holidays.end(), date,
+                                     [](const Holiday& h, Date d) { return h.date < d; });
+    return it != known->holidays.end() && it->date == date ? &*it : nullptr;
+  }
+
+ private:
+  struct Expanded {
+    const HolidayCalendar* calendar;
+    std::vector<Holiday> holidays;  // sorted, one per date (HolidaysIn)
+  };
+  Period period_;
+  std::vector<Expanded> expanded_;
+};
+
 absl::StatusOr<LeaveRequest> Decide(const LeaveRequest& request, Date on, std::string comment,
                                     std::string_view action) {
   if (!IsRealDate(on)) {
@@ -151,10 +183,10 @@ absl::Status ValidateRequestShape(const LeaveRequest& r) {
 }
 
 absl::StatusOr<std::vector<LeaveDay>> LeaveDaysOf(const LeaveRequest& request, const DaySchedules& schedules,
-                                                  const HolidayCalendar& calendar) {
+                                                  const DayHolidays& calendars) {
   HRKIT_RETURN_IF_ERROR(ValidateRequestShape(request));
   const Period period = RequestPeriod(request);
-  HRKIT_ASSIGN_OR_RETURN(const std::vector<Holiday> holidays, HolidaysIn(calendar, period));
+  HolidaysOfRequest holidays(period);
   const bool hours = request.counting.unit == DurationUnit::kHours;
 
   std::vector<LeaveDay> all;  // one entry per calendar day, zeros included
@@ -162,15 +194,14 @@ absl::StatusOr<std::vector<LeaveDay>> LeaveDaysOf(const LeaveRequest& request, c
   all.reserve(static_cast<std::size_t>(DayCount(period)));
   full_day.reserve(all.capacity());
   const WorkSchedule* validated = nullptr;  // schedules change rarely: validate each once in a row
-  std::size_t next_holiday = 0;
   for (Date d = period.begin(); d < period.end(); d += boost::gregorian::days(1)) {
     HRKIT_ASSIGN_OR_RETURN(const WorkSchedule* schedule, schedules.On(d));
     if (schedule != validated) {
       HRKIT_RETURN_IF_ERROR(ValidateWorkSchedule(*schedule));
       validated = schedule;
     }
-    const Holiday* holiday = nullptr;
-    if (next_holiday < holidays.size() && holidays[next_holiday].date == d) holiday = &holidays[next_holiday++];
+    HRKIT_ASSIGN_OR_RETURN(const HolidayCalendar* calendar, calendars.On(d));
+    HRKIT_ASSIGN_OR_RETURN(const Holiday* holiday, holidays.On(d, calendar));
     DayWorkingTime t = WorkingTimeOn(d, *schedule, holiday, request.counting.basis);
     if (ClaimedHalves(request, d) != kWholeDay) {
       t.days = std::min(t.days, 0.5);
@@ -196,30 +227,30 @@ absl::StatusOr<std::vector<LeaveDay>> LeaveDaysOf(const LeaveRequest& request, c
 }
 
 absl::StatusOr<double> RequestDuration(const LeaveRequest& request, const DaySchedules& schedules,
-                                       const HolidayCalendar& calendar) {
-  HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, LeaveDaysOf(request, schedules, calendar));
+                                       const DayHolidays& calendars) {
+  HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, LeaveDaysOf(request, schedules, calendars));
   double total = 0.0;
   for (const LeaveDay& l : days) total += l.amount;
   return total;
 }
 
 absl::StatusOr<std::vector<LeaveDay>> TakenDays(const LeaveRequest& request, const DaySchedules& schedules,
-                                                const HolidayCalendar& calendar) {
+                                                const DayHolidays& calendars) {
   if (request.status != LeaveRequestStatus::kApproved) {
     return absl::FailedPreconditionError(absl::StrCat(LeaveRequestLabel(request),
                                                       ": status: only an approved request takes leave, this one is ",
                                                       ToAbsl(LeaveRequestStatusName(request.status))));
   }
-  return LeaveDaysOf(request, schedules, calendar);
+  return LeaveDaysOf(request, schedules, calendars);
 }
 
 absl::StatusOr<std::vector<LeaveDay>> TakenDaysOf(std::span<const LeaveRequest> requests, EmployeeId employee,
                                                   LeaveTypeId leave_type, const DaySchedules& schedules,
-                                                  const HolidayCalendar& calendar) {
+                                                  const DayHolidays& calendars) {
   std::vector<LeaveDay> taken;
   for (const LeaveRequest& r : requests) {
     if (r.employee != employee || r.leave_type != leave_type || r.status != LeaveRequestStatus::kApproved) continue;
-    HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, TakenDays(r, schedules, calendar));
+    HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, TakenDays(r, schedules, calendars));
     taken.insert(taken.end(), days.begin(), days.end());
   }
   std::sort(taken.begin(), taken.end(), [](const LeaveDay& a, const LeaveDay& b) {

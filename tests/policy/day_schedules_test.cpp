@@ -159,5 +159,72 @@ TEST_F(DaySchedulesTest, SubmissionAndTakenDaysCountDayByDay) {
   EXPECT_EQ(taken, (std::vector<LeaveDay>{{May(6), 1.0, id}, {May(7), 1.0, id}, {May(8), 1.0, id}, {May(9), 1.0, id}}));
 }
 
+// Ada's records name no schedule; she moves from Berlin (no default
+// schedule: the company's Monday to Friday) to Munich, whose site works the
+// compressed week, on Wednesday 8 May.
+class LocationDefaultScheduleTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ada_.id = kAda;
+    EmploymentRecord berlin = Active(WorkScheduleId());
+    berlin.location = LocationId(1);
+    EmploymentRecord munich = Active(WorkScheduleId());
+    munich.location = LocationId(2);
+    ASSERT_OK(ada_.employment.Add(kHired, berlin, kHired));
+    ASSERT_OK(ada_.employment.Add(kCompressedFrom, munich, kToday));
+  }
+
+  Employee ada_;
+  WorkSchedule company_default_ = DefaultWorkSchedule(WorkScheduleId(1));  // Mon-Fri 8h
+  std::vector<WorkSchedule> schedules_ = {company_default_, Compressed()};
+  std::vector<Location> locations_ = {Location{LocationId(1), "Berlin", "DE", HolidayCalendarId(), WorkScheduleId()},
+                                      Location{LocationId(2), "Munich", "DE", HolidayCalendarId(), WorkScheduleId(2)}};
+  DaySchedules days_{ada_.employment, schedules_, locations_, company_default_};
+  HolidayCalendar no_holidays_;
+};
+
+TEST_F(LocationDefaultScheduleTest, TheLocationsDefaultAppliesFromTheMove) {
+  ASSERT_OK_AND_ASSIGN(const WorkSchedule* berlin, days_.On(May(7)));
+  EXPECT_EQ(berlin, &company_default_);  // Berlin has no default schedule
+  ASSERT_OK_AND_ASSIGN(const WorkSchedule* munich, days_.On(kCompressedFrom));
+  EXPECT_EQ(munich, &schedules_[1]);
+  // Mon 6, Tue 7 in Berlin on Mon-Fri 8h: 1 + 1; Wed 8, Thu 9 in Munich on
+  // Mon-Thu 10h: 1 + 1; Fri 10 off: 0. Days 4; hours 8 + 8 + 10 + 10 = 36.
+  EXPECT_THAT(RequestDuration(Request(May(6), May(10)), days_, no_holidays_), IsOkAndHolds(4.0));
+  EXPECT_THAT(RequestDuration(Request(May(6), May(10), DurationUnit::kHours), days_, no_holidays_),
+              IsOkAndHolds(36.0));
+  // Without the locations the records' missing schedule means the fallback: 5 days.
+  const DaySchedules ignoring_locations(ada_.employment, schedules_, company_default_);
+  EXPECT_THAT(RequestDuration(Request(May(6), May(10)), ignoring_locations, no_holidays_), IsOkAndHolds(5.0));
+}
+
+TEST_F(LocationDefaultScheduleTest, TheRecordsOwnScheduleWinsOverTheLocations) {
+  EmploymentRecord own = Active(WorkScheduleId(1));  // Mon-Fri 8h named on the record
+  own.location = LocationId(2);
+  ASSERT_OK(ada_.employment.Add(May(9), own, kToday));
+  ASSERT_OK_AND_ASSIGN(const WorkSchedule* on_record, days_.On(May(10)));
+  EXPECT_EQ(on_record, &schedules_[0]);
+  // Mon 6, Tue 7 Berlin 1 + 1; Wed 8 Munich default 1; Thu 9, Fri 10 own
+  // Mon-Fri 8h 1 + 1 = 5.
+  EXPECT_THAT(RequestDuration(Request(May(6), May(10)), days_, no_holidays_), IsOkAndHolds(5.0));
+}
+
+TEST_F(LocationDefaultScheduleTest, AMissingLocationOrDefaultScheduleIsNotFound) {
+  const std::vector<Location> only_berlin = {locations_[0]};
+  const DaySchedules no_munich(ada_.employment, schedules_, only_berlin, company_default_);
+  const absl::StatusOr<const WorkSchedule*> location = no_munich.On(May(9));
+  EXPECT_STATUS_CODE(location, absl::StatusCode::kNotFound);
+  EXPECT_THAT(Message(location),
+              HasSubstr("location:2: the location of the employment on 2024-05-09 is not among the 1 locations given"));
+
+  const std::vector<WorkSchedule> only_default = {company_default_};
+  const DaySchedules no_compressed(ada_.employment, only_default, locations_, company_default_);
+  const absl::StatusOr<const WorkSchedule*> schedule = no_compressed.On(May(9));
+  EXPECT_STATUS_CODE(schedule, absl::StatusCode::kNotFound);
+  EXPECT_THAT(Message(schedule), HasSubstr("work_schedule:2: the default schedule of location:2 of the employment on "
+                                           "2024-05-09 is not among the 1 work schedules given"));
+  EXPECT_THAT(RequestDuration(Request(May(6), May(7)), no_compressed, no_holidays_), IsOkAndHolds(2.0));
+}
+
 }  // namespace
 }  // namespace hrkit

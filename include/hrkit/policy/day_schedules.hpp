@@ -6,7 +6,11 @@
 // A DaySchedules either holds one schedule for every day, or reads the
 // schedule from the employment record in force on the day
 // (EmploymentRecord::work_schedule, an id looked up among the schedules
-// given). It refers to what it was made from; those must outlive it.
+// given) and, where the record names none, from the default schedule of the
+// record's location (Location::default_schedule), so that a move to a site
+// with another working week is counted from the day of the move. It refers
+// to what it was made from; those must outlive it. The companion for holiday
+// calendars is DayHolidays (day_holidays.hpp).
 //
 // Thread safety: a DaySchedules is immutable; safe to use concurrently.
 #ifndef HRKIT_POLICY_DAY_SCHEDULES_HPP_
@@ -17,6 +21,7 @@
 #include "absl/status/statusor.h"
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/timeline.hpp"
+#include "hrkit/org/location.hpp"
 #include "hrkit/personnel/employee.hpp"
 #include "hrkit/policy/work_schedule.hpp"
 
@@ -45,15 +50,33 @@ class DaySchedules {
   DaySchedules(const Timeline<EmploymentRecord>&& employment, std::span<const WorkSchedule> schedules,
                const WorkSchedule& fallback) = delete;
 
-  // The schedule of `date`. Returns NotFound, naming the schedule id and the
-  // date, when the record in force names a schedule that is not among the
-  // schedules given. The schedule is not validated here.
+  // As above, and on a day whose record names no schedule, the default
+  // schedule of the record's location, found by id in `locations` (its
+  // default_schedule found in `schedules`); `fallback` when the record names
+  // no location either, or the location has no default schedule.
+  //
+  // Example:
+  //   DaySchedules days(employee.employment, all_schedules, all_locations, monday_to_friday);
+  DaySchedules(const Timeline<EmploymentRecord>& employment, std::span<const WorkSchedule> schedules,
+               std::span<const Location> locations, const WorkSchedule& fallback)
+      : fallback_(&fallback), employment_(&employment), schedules_(schedules), locations_(locations),
+        use_locations_(true) {}
+  DaySchedules(const Timeline<EmploymentRecord>&& employment, std::span<const WorkSchedule> schedules,
+               std::span<const Location> locations, const WorkSchedule& fallback) = delete;
+
+  // The schedule of `date`. Returns NotFound, naming the id and the date,
+  // when the record in force names a schedule that is not among the
+  // schedules given, or (with locations) a location that is not among the
+  // locations given or whose default schedule is not among the schedules.
+  // The schedule is not validated here.
   absl::StatusOr<const WorkSchedule*> On(Date date) const;
 
  private:
   const WorkSchedule* fallback_;
   const Timeline<EmploymentRecord>* employment_ = nullptr;  // null: fallback_ on every day
   std::span<const WorkSchedule> schedules_;
+  std::span<const Location> locations_;
+  bool use_locations_ = false;  // read a location's default schedule
 };
 
 }  // namespace hrkit

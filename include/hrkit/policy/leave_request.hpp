@@ -40,6 +40,7 @@
 #include "hrkit/core/describe.hpp"
 #include "hrkit/core/id.hpp"
 #include "hrkit/core/sensitivity.hpp"
+#include "hrkit/policy/day_holidays.hpp"
 #include "hrkit/policy/day_schedules.hpp"
 #include "hrkit/policy/holiday_calendar.hpp"
 #include "hrkit/policy/leave_day.hpp"
@@ -143,36 +144,38 @@ inline constexpr int kMaxLeaveRequestDays = 1096;
 // The leave each day of `request` carries under request.counting, one
 // LeaveDay per day with an amount > 0 (in request.counting.unit), in date
 // order, each tagged with request.id. Does not look at the status. Each day
-// is counted with its own schedule (`schedules`: one WorkSchedule for every
-// day, or a DaySchedules reading the employment records); a half day and a
-// sandwiched day use that day's full_day_hours.
+// is counted with its own schedule and holiday calendar (`schedules`: one
+// WorkSchedule for every day, or a DaySchedules reading the employment
+// records; `calendars`: one HolidayCalendar, or a DayHolidays reading them);
+// a half day and a sandwiched day use that day's full_day_hours.
 // Returns InvalidArgument for a bad shape (ValidateRequestShape), an invalid
-// schedule or calendar; NotFound when DaySchedules::On does.
+// schedule or calendar; NotFound when DaySchedules::On or DayHolidays::On
+// does.
 //
 // Example (Monday-Friday 8 h, no holidays, sandwich off):
 //   Friday 2024-05-03 .. Monday 2024-05-06 -> {05-03: 1, 05-06: 1}
 //   with counting.sandwich = true          -> {05-03: 1, 05-04: 1, 05-05: 1, 05-06: 1}
 absl::StatusOr<std::vector<LeaveDay>> LeaveDaysOf(const LeaveRequest& request, const DaySchedules& schedules,
-                                                  const HolidayCalendar& calendar);
+                                                  const DayHolidays& calendars);
 
 // The sum of LeaveDaysOf: what the request costs, in request.counting.unit.
 absl::StatusOr<double> RequestDuration(const LeaveRequest& request, const DaySchedules& schedules,
-                                       const HolidayCalendar& calendar);
+                                       const DayHolidays& calendars);
 
 // What an approved request charges to the leave ledger: LeaveDaysOf for a
 // request in status kApproved, to be posted as "taken" entries. Pass the
-// schedules and calendar the request was submitted under.
+// schedules and calendars the request was submitted under.
 // Returns FailedPrecondition for any other status (a cancelled request takes
 // nothing: the ledger reverses what it posted), otherwise as LeaveDaysOf.
 absl::StatusOr<std::vector<LeaveDay>> TakenDays(const LeaveRequest& request, const DaySchedules& schedules,
-                                                const HolidayCalendar& calendar);
+                                                const DayHolidays& calendars);
 
 // Everything `employee` has taken of `leave_type` through `requests` (any
 // mix of employees, types and statuses): the TakenDays of each approved
 // request of that employee and type, ordered by date (same date: by request
 // id). This is the `taken` input of the employee's ledger (AccrualFacts): a
 // cancelled request simply drops out and the ledger is recomputed. All
-// requests are counted with the schedules and the calendar given.
+// requests are counted with the schedules and the calendars given.
 // Errors: as LeaveDaysOf, for the first request that fails.
 //
 // Example:
@@ -180,7 +183,7 @@ absl::StatusOr<std::vector<LeaveDay>> TakenDays(const LeaveRequest& request, con
 //       TakenDaysOf(book.requests(), employee.id, annual, schedule, calendar));
 absl::StatusOr<std::vector<LeaveDay>> TakenDaysOf(std::span<const LeaveRequest> requests, EmployeeId employee,
                                                   LeaveTypeId leave_type, const DaySchedules& schedules,
-                                                  const HolidayCalendar& calendar);
+                                                  const DayHolidays& calendars);
 
 // True if `a` and `b` claim the same half of some date. A morning and an
 // afternoon of one date do not overlap. Ignores employee and status (see

@@ -51,6 +51,7 @@
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/id.hpp"
 #include "hrkit/personnel/employee.hpp"
+#include "hrkit/policy/day_holidays.hpp"
 #include "hrkit/policy/day_schedules.hpp"
 #include "hrkit/policy/holiday_calendar.hpp"
 #include "hrkit/policy/leave_entitlements.hpp"
@@ -73,14 +74,18 @@ struct LeaveRequestInput {
 
 // What submission checks a request against. All references must outlive the
 // call. `schedule` may be one WorkSchedule for every day, or
-// `DaySchedules(employee.employment, schedules, location_default)` so that a
-// schedule change inside the request is counted day by day. `entitlements`
+// `DaySchedules(employee.employment, schedules, locations, company_default)`
+// so that a schedule change inside the request is counted day by day;
+// likewise `calendar` may be one HolidayCalendar, or
+// `DayHolidays(employee.employment, locations, calendars, company_calendar)`
+// so that a move to another location counts that location's holidays from
+// the day of the move. `entitlements`
 // may be `FunctionLeaveEntitlements({}, {})` to skip the policy and balance
 // checks.
 struct LeaveRequestContext {
   const Employee& employee;          // with its employment Timeline
   DaySchedules schedule;             // the employee's schedule, or schedules by date
-  const HolidayCalendar& calendar;   // the holidays of the employee's location
+  DayHolidays calendar;              // the holidays of the employee's location, or calendars by date
   LeaveCountingRules counting;       // from the leave type's policy
   const LeaveEntitlements& entitlements;
 };
