@@ -135,8 +135,19 @@ absl::StatusOr<LeaveRequest> ApproveAgainst(const LeaveRequest& r, const LeaveRe
   // The state change first: approving a request that is not pending fails
   // with its status, whatever the facts say.
   HRKIT_ASSIGN_OR_RETURN(LeaveRequest approved, ApproveLeaveRequest(r, on, std::move(comment)));
-  HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, LeaveDaysOf(r, context.schedule, context.calendar));
-  HRKIT_RETURN_IF_ERROR(CheckFacts(r, days, context, others, CountPending::kNo));
+  // Recount: a holiday declared or a schedule changed since submission
+  // changes what the request costs, and the balance is checked against that.
+  HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days,
+                         LeaveDaysOf(approved, context.schedule, context.calendar));
+  approved.duration = 0.0;
+  for (const LeaveDay& day : days) approved.duration += day.amount;
+  if (approved.duration <= kEpsilon) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        LeaveRequestLabel(r), ": duration: ", FormatIsoDate(r.first_day), "..", FormatIsoDate(r.last_day),
+        " no longer has working time to take (only days off and holidays); it was ", r.duration,
+        " on submission"));
+  }
+  HRKIT_RETURN_IF_ERROR(CheckFacts(approved, days, context, others, CountPending::kNo));
   return approved;
 }
 

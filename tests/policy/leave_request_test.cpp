@@ -533,6 +533,45 @@ TEST_F(LeaveRequestTest, CheckedApprovalRefusesWhatNoLongerHolds) {
   EXPECT_STATUS_CODE(book.Approve(LeaveRequestId(99), Context(), kToday), absl::StatusCode::kNotFound);
 }
 
+TEST_F(LeaveRequestTest, CheckedApprovalRecountsTheDurationUnderTodaysCalendar) {
+  // Submitted: Mon 6 .. Fri 10 May = 5 days. Then the company declares Wed 8
+  // May a holiday: the request now costs 1 + 1 + 0 + 1 + 1 = 4 days.
+  double available = 4.0;
+  FunctionLeaveEntitlements balance(
+      nullptr, [&](EmployeeId, LeaveTypeId, Date) -> absl::StatusOr<std::optional<LeaveAllowance>> {
+        return LeaveAllowance{available, 0.0};
+      });
+  ASSERT_OK_AND_ASSIGN(const LeaveRequest week, Submit(Ask(May(6), May(10))));
+  ASSERT_OK_AND_ASSIGN(const LeaveRequest wednesday, Submit(Ask(May(8), May(8)), {}, {}, LeaveRequestId(51)));
+  EXPECT_EQ(week.duration, 5.0);
+  calendar_.rules.push_back(OneOffHoliday("Company day", May(8)));
+  const LeaveRequestContext context{ada_, schedule_, calendar_, {}, balance};
+  // 4 available - 4 recounted = 0, allowed; the submitted 5 would have been refused (-1).
+  ASSERT_OK_AND_ASSIGN(const LeaveRequest approved, ApproveLeaveRequestChecked(week, context, {}, kToday));
+  EXPECT_EQ(approved.duration, 4.0);
+  ASSERT_OK_AND_ASSIGN(const std::vector<LeaveDay> taken, TakenDays(approved, schedule_, calendar_));
+  EXPECT_EQ(taken.size(), 4u);  // what the ledger is charged agrees with the duration
+  available = 3.5;              // 3.5 - 4 = -0.5: refused, naming the recounted duration
+  const absl::StatusOr<LeaveRequest> short_balance = ApproveLeaveRequestChecked(week, context, {}, kToday);
+  EXPECT_STATUS_CODE(short_balance, absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(short_balance), HasSubstr("duration: 4 would leave a balance of -0.5"));
+
+  // The one-day request on Wed 8 May now takes nothing: refused, not approved at 0.
+  available = 10.0;
+  const absl::StatusOr<LeaveRequest> nothing = ApproveLeaveRequestChecked(wednesday, context, {}, kToday);
+  EXPECT_STATUS_CODE(nothing, absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(nothing), HasSubstr("leave_request:51 (employee:7): duration: 2024-05-08..2024-05-08 no "
+                                          "longer has working time to take (only days off and holidays); it was 1 "
+                                          "on submission"));
+
+  // The counting rules stay those stored on the request: Fri 3 .. Mon 6
+  // submitted with the sandwich rule is 4 days even if today's policy drops it.
+  ASSERT_OK_AND_ASSIGN(const LeaveRequest sandwich, Submit(Ask(May(3), May(6)), Sandwich(), {}, LeaveRequestId(52)));
+  const LeaveRequestContext no_sandwich{ada_, schedule_, calendar_, {}, no_checks_};
+  ASSERT_OK_AND_ASSIGN(const LeaveRequest kept, ApproveLeaveRequestChecked(sandwich, no_sandwich, {}, kToday));
+  EXPECT_EQ(kept.duration, 4.0);
+}
+
 TEST_F(LeaveRequestTest, TakenDaysOnlyForApprovedRequests) {
   ASSERT_OK_AND_ASSIGN(const LeaveRequest submitted, Submit(Ask(May(3), May(6)), Sandwich()));
   EXPECT_STATUS_CODE(TakenDays(submitted, schedule_, calendar_), absl::StatusCode::kFailedPrecondition);

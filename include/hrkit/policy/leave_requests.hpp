@@ -31,7 +31,12 @@
 // balance check counts only approved requests (through `available`): the
 // employee's other requests that are still only submitted do not hold
 // approval back; whichever is approved first draws on the balance first.
-// The request keeps the duration computed at submission.
+// It also counts the request again under the context's schedules and
+// calendars: the approved request carries the recounted duration (a holiday
+// declared or a schedule changed since submission changes what it costs),
+// the balance is checked against it, and a request that no longer carries
+// any leave is refused (FailedPrecondition, field "duration"). The counting
+// rules (unit, basis, sandwich) stay those stored on the request.
 //
 // Thread safety: SubmitLeaveRequest is a pure function. A LeaveRequestBook is
 // a value: const methods may run concurrently; changes need external
@@ -107,7 +112,8 @@ absl::StatusOr<LeaveRequest> SubmitLeaveRequest(LeaveRequestId id, const LeaveRe
 // Approves the submitted `request` on `on` after asking checks 3 to 6 of the
 // header comment again against `context` and `existing` (any requests; those
 // of other employees, and `request` itself, are ignored). Returns the
-// approved copy, or the first failed check's error (FailedPrecondition,
+// approved copy with its duration recounted under `context` (see the header
+// comment), or the first failed check's error (FailedPrecondition,
 // naming the request and the field), or the errors of ApproveLeaveRequest
 // (status not submitted, bad date). InvalidArgument when context.employee is
 // not the request's employee.
