@@ -26,8 +26,8 @@ absl::StatusOr<const T*> FindForDay(std::span<const T> items, Id id, Date on, st
     if (item.id == id) return &item;
   }
   return absl::NotFoundError(absl::StrCat(ToString(id), ": the ", ToAbsl(what), " of the employment on ",
-                                          FormatIsoDate(on), " is not among the ", items.size(), " ",
-                                          ToAbsl(plural), " given"));
+                                          FormatIsoDate(on), " is not among the ", items.size(), " ", ToAbsl(plural),
+                                          " given"));
 }
 
 }  // namespace hrkit::internal

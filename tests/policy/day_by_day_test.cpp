@@ -74,8 +74,8 @@ struct Booked {
   LeaveRequestId id;
 };
 
-Booked SubmitApproveAndTake(const Employee& ada, const DaySchedules& schedules, const DayHolidays& holidays,
-                            Date first, Date last) {
+Booked SubmitApproveAndTake(const Employee& ada, const DaySchedules& schedules, const DayHolidays& holidays, Date first,
+                            Date last) {
   FunctionLeaveEntitlements no_checks(nullptr, nullptr);
   const LeaveRequestContext context{ada, schedules, holidays, {}, no_checks};
   LeaveRequestInput input;
@@ -149,8 +149,7 @@ TEST_F(DaySchedulesTest, EachDayCountsUnderItsOwnSchedule) {
   EXPECT_THAT(RequestDuration(Request(May(6), May(10)), days_, no_holidays_), IsOkAndHolds(4.0));
   EXPECT_THAT(RequestDuration(Request(May(6), May(10)), location_default_, no_holidays_), IsOkAndHolds(5.0));
   // Hours: 8 + 8 + 10 + 10 + 0 = 36.
-  EXPECT_THAT(RequestDuration(Request(May(6), May(10), DurationUnit::kHours), days_, no_holidays_),
-              IsOkAndHolds(36.0));
+  EXPECT_THAT(RequestDuration(Request(May(6), May(10), DurationUnit::kHours), days_, no_holidays_), IsOkAndHolds(36.0));
   ASSERT_OK_AND_ASSIGN(const std::vector<LeaveDay> charged, LeaveDaysOf(Request(May(6), May(10)), days_, no_holidays_));
   ASSERT_EQ(charged.size(), 4u);
   EXPECT_EQ(charged.back().date, May(9));
@@ -172,8 +171,7 @@ TEST_F(DaySchedulesTest, HalfAndSandwichedDaysUseThatDaysFullDay) {
   // sandwiched at 10 + Mon 10 = 50; without the rule 10 + 10 = 20.
   EXPECT_THAT(RequestDuration(Request(May(9), May(13), DurationUnit::kHours, true), days_, no_holidays_),
               IsOkAndHolds(50.0));
-  EXPECT_THAT(RequestDuration(Request(May(9), May(13), DurationUnit::kHours), days_, no_holidays_),
-              IsOkAndHolds(20.0));
+  EXPECT_THAT(RequestDuration(Request(May(9), May(13), DurationUnit::kHours), days_, no_holidays_), IsOkAndHolds(20.0));
 }
 
 TEST_F(DaySchedulesTest, AnInvalidScheduleOfADayIsReported) {
@@ -188,8 +186,10 @@ TEST_F(DaySchedulesTest, AnInvalidScheduleOfADayIsReported) {
 TEST_F(DaySchedulesTest, SubmissionAndTakenDaysCountDayByDay) {
   const Booked booked = SubmitApproveAndTake(ada_, days_, no_holidays_, May(6), May(10));
   EXPECT_EQ(booked.duration, 4.0);  // as in EachDayCountsUnderItsOwnSchedule
-  EXPECT_EQ(booked.taken, (std::vector<LeaveDay>{{May(6), 1.0, booked.id}, {May(7), 1.0, booked.id},
-                                                 {May(8), 1.0, booked.id}, {May(9), 1.0, booked.id}}));
+  EXPECT_EQ(
+      booked.taken,
+      (std::vector<LeaveDay>{
+          {May(6), 1.0, booked.id}, {May(7), 1.0, booked.id}, {May(8), 1.0, booked.id}, {May(9), 1.0, booked.id}}));
 }
 
 // Ada's records name no schedule; she moves from Berlin (no default
@@ -220,8 +220,7 @@ TEST_F(LocationDefaultScheduleTest, TheLocationsDefaultAppliesFromTheMove) {
   // Mon 6, Tue 7 in Berlin on Mon-Fri 8h: 1 + 1; Wed 8, Thu 9 in Munich on
   // Mon-Thu 10h: 1 + 1; Fri 10 off: 0. Days 4; hours 8 + 8 + 10 + 10 = 36.
   EXPECT_THAT(RequestDuration(Request(May(6), May(10)), days_, no_holidays_), IsOkAndHolds(4.0));
-  EXPECT_THAT(RequestDuration(Request(May(6), May(10), DurationUnit::kHours), days_, no_holidays_),
-              IsOkAndHolds(36.0));
+  EXPECT_THAT(RequestDuration(Request(May(6), May(10), DurationUnit::kHours), days_, no_holidays_), IsOkAndHolds(36.0));
   // Without the locations the records' missing schedule means the fallback: 5 days.
   const DaySchedules ignoring_locations(ada_.employment, schedules_, company_default_);
   EXPECT_THAT(RequestDuration(Request(May(6), May(10)), ignoring_locations, no_holidays_), IsOkAndHolds(5.0));
@@ -261,13 +260,13 @@ TEST_F(LocationDefaultScheduleTest, AMissingLocationOrDefaultScheduleIsNotFound)
 const Date kMovedOn(2024, 5, 29);
 
 HolidayCalendar BerlinCalendar() {
-  return HolidayCalendar{HolidayCalendarId(10), "Berlin",
-                         {EasterHoliday("Whit Monday", 50), FixedHoliday("Women's Day", 3, 8)}};
+  return HolidayCalendar{
+      HolidayCalendarId(10), "Berlin", {EasterHoliday("Whit Monday", 50), FixedHoliday("Women's Day", 3, 8)}};
 }
 
 HolidayCalendar BavariaCalendar() {
-  return HolidayCalendar{HolidayCalendarId(20), "Bavaria",
-                         {EasterHoliday("Whit Monday", 50), EasterHoliday("Corpus Christi", 60)}};
+  return HolidayCalendar{
+      HolidayCalendarId(20), "Bavaria", {EasterHoliday("Whit Monday", 50), EasterHoliday("Corpus Christi", 60)}};
 }
 
 class DayHolidaysTest : public ::testing::Test {
@@ -331,8 +330,7 @@ TEST_F(DayHolidaysTest, EachDayCountsTheHolidaysOfWhereTheEmployeeWorks) {
 TEST_F(DayHolidaysTest, ASandwichedHolidayAfterTheMoveCountsAsAFullDay) {
   // Wed 29 .. Fri 31 in Munich with the sandwich rule: 1 + 1 (Corpus Christi
   // between two days of leave) + 1 = 3; without the rule 1 + 0 + 1 = 2.
-  EXPECT_THAT(RequestDuration(Request(May(29), May(31), DurationUnit::kDays, true), week_, days_),
-              IsOkAndHolds(3.0));
+  EXPECT_THAT(RequestDuration(Request(May(29), May(31), DurationUnit::kDays, true), week_, days_), IsOkAndHolds(3.0));
   EXPECT_THAT(RequestDuration(Request(May(29), May(31)), week_, days_), IsOkAndHolds(2.0));
 }
 
@@ -367,8 +365,10 @@ TEST_F(DayHolidaysTest, AnInvalidCalendarOfADayIsReported) {
 TEST_F(DayHolidaysTest, SubmissionAndTakenDaysCountEachDaysHolidays) {
   const Booked booked = SubmitApproveAndTake(ada_, week_, days_, May(27), May(31));
   EXPECT_EQ(booked.duration, 4.0);  // as in EachDayCountsTheHolidaysOfWhereTheEmployeeWorks
-  EXPECT_EQ(booked.taken, (std::vector<LeaveDay>{{May(27), 1.0, booked.id}, {May(28), 1.0, booked.id},
-                                                 {May(29), 1.0, booked.id}, {May(31), 1.0, booked.id}}));
+  EXPECT_EQ(
+      booked.taken,
+      (std::vector<LeaveDay>{
+          {May(27), 1.0, booked.id}, {May(28), 1.0, booked.id}, {May(29), 1.0, booked.id}, {May(31), 1.0, booked.id}}));
 }
 
 }  // namespace

@@ -94,8 +94,9 @@ TEST(CsvExportTest, FormulasAreNeutralizedUnlessAskedNotTo) {
   const std::string raw = ToCsv<Location>(l, CsvOptions{.neutralize_formulas = false});
   EXPECT_THAT(raw, HasSubstr("2,-1+2,FR"));
   // Numbers are never prefixed: a negative amount stays a number; text is.
-  const std::vector<LeaveAdjustment> correction = {LeaveAdjustment{
-      LeaveAdjustmentId(4), EmployeeId(7), LeaveTypeId(1), Date(2024, 3, 1), -2.5, false, Date(2024, 3, 2), "-2.5 days"}};
+  const std::vector<LeaveAdjustment> correction = {LeaveAdjustment{LeaveAdjustmentId(4), EmployeeId(7), LeaveTypeId(1),
+                                                                   Date(2024, 3, 1), -2.5, false, Date(2024, 3, 2),
+                                                                   "-2.5 days"}};
   EXPECT_EQ(ToCsv<LeaveAdjustment>(correction),
             "id,employee,leave_type,effective,amount,encashment,recorded_on,reason\r\n"
             "4,7,1,2024-03-01,-2.5,false,2024-03-02,'-2.5 days\r\n");
@@ -151,8 +152,8 @@ TEST(CsvExportTest, HistoriesGiveTheRecordInForceOnTheDate) {
 
 TEST(CsvExportTest, ColumnsOutsideTheIncludedClassesAreLeftOut) {
   const std::vector<Employee> people = {Ada()};
-  const std::string csv = ToCsv<Employee>(
-      people, CsvOptions{.include = {Sensitivity::kDirectory}, .as_of = Date(2024, 6, 30)});
+  const std::string csv =
+      ToCsv<Employee>(people, CsvOptions{.include = {Sensitivity::kDirectory}, .as_of = Date(2024, 6, 30)});
   const auto rows = Parse(csv);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"id", "employee_number", "preferred_name", "work_email"}));
   EXPECT_EQ(rows[1], (std::vector<std::string>{"7", "E-7", "", ""}));

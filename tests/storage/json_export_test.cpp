@@ -199,10 +199,17 @@ TEST(JsonExportTest, TextIsEscapedAndAlwaysValidUtf8) {
   EXPECT_THAT(ToJson(l), HasSubstr(R"("name":"Zoë \"HQ\"\\\n\t\u0001\u007f")"));
   // Invalid UTF-8: a lone continuation byte, a truncated sequence, an
   // overlong '/', a surrogate, a code point above U+10FFFF.
-  l.name = "a\x80" "b\xC3" "c\xC0\xAF" "d\xED\xA0\x80" "e\xF4\x90\x80\x80";
+  l.name =
+      "a\x80"
+      "b\xC3"
+      "c\xC0\xAF"
+      "d\xED\xA0\x80"
+      "e\xF4\x90\x80\x80";
   const std::string json = ToJson(l);
   EXPECT_TRUE(IsValidJson(json));
-  EXPECT_THAT(json, HasSubstr("\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c"));
+  EXPECT_THAT(json, HasSubstr("\"a\xEF\xBF\xBD"
+                              "b\xEF\xBF\xBD"
+                              "c"));
   EXPECT_THAT(json, Not(HasSubstr("\xC0")));
   EXPECT_THAT(json, Not(HasSubstr("\xED\xA0")));
   EXPECT_THAT(json, Not(HasSubstr("\xF4\x90")));

@@ -14,12 +14,12 @@ namespace hrkit {
 
 // How sensitive a field is, from least to most.
 enum class Sensitivity {
-  kDirectory,          // public directory: name, position, unit, work contact
-  kPersonal,           // personal data: birth date, private contact, address
-  kCompensation,       // pay, bands, benefits
-  kPerformance,        // ratings, reviews, calibration
-  kHealth,             // health and well-being, absence reasons
-  kConfidentialCase,   // conflict and grievance cases, investigations
+  kDirectory,         // public directory: name, position, unit, work contact
+  kPersonal,          // personal data: birth date, private contact, address
+  kCompensation,      // pay, bands, benefits
+  kPerformance,       // ratings, reviews, calibration
+  kHealth,            // health and well-being, absence reasons
+  kConfidentialCase,  // conflict and grievance cases, investigations
 };
 
 // "directory", "personal", "compensation", "performance", "health",
@@ -42,8 +42,8 @@ class SensitivitySet {
   }
   // Every class.
   static constexpr SensitivitySet All() {
-    return {Sensitivity::kDirectory, Sensitivity::kPersonal,  Sensitivity::kCompensation,
-            Sensitivity::kPerformance, Sensitivity::kHealth, Sensitivity::kConfidentialCase};
+    return {Sensitivity::kDirectory,   Sensitivity::kPersonal, Sensitivity::kCompensation,
+            Sensitivity::kPerformance, Sensitivity::kHealth,   Sensitivity::kConfidentialCase};
   }
   // True if `s` is in the set.
   constexpr bool Contains(Sensitivity s) const { return Bit(s) != 0 && (bits_ & Bit(s)) != 0; }

@@ -59,7 +59,10 @@ class DaySchedules {
   //   DaySchedules days(employee.employment, all_schedules, all_locations, monday_to_friday);
   DaySchedules(const Timeline<EmploymentRecord>& employment, std::span<const WorkSchedule> schedules,
                std::span<const Location> locations, const WorkSchedule& fallback)
-      : fallback_(&fallback), employment_(&employment), schedules_(schedules), locations_(locations),
+      : fallback_(&fallback),
+        employment_(&employment),
+        schedules_(schedules),
+        locations_(locations),
         use_locations_(true) {}
   DaySchedules(const Timeline<EmploymentRecord>&& employment, std::span<const WorkSchedule> schedules,
                std::span<const Location> locations, const WorkSchedule& fallback) = delete;

@@ -53,8 +53,8 @@ namespace hrkit {
 // What a CSV export includes and how it writes it.
 struct CsvOptions {
   SensitivitySet include = SensitivitySet::All();  // the classes of fields given columns
-  Date as_of{};                     // histories as of this date; not-a-date: no history columns
-  bool neutralize_formulas = true;  // prefix text starting with = + - @ tab CR with '
+  Date as_of{};                                    // histories as of this date; not-a-date: no history columns
+  bool neutralize_formulas = true;                 // prefix text starting with = + - @ tab CR with '
 };
 
 // The visitor that writes the cells of one row (or the header row) without
