@@ -229,9 +229,7 @@ absl::StatusOr<std::vector<LeaveDay>> LeaveDaysOf(const LeaveRequest& request, c
 absl::StatusOr<double> RequestDuration(const LeaveRequest& request, const DaySchedules& schedules,
                                        const DayHolidays& calendars) {
   HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, LeaveDaysOf(request, schedules, calendars));
-  double total = 0.0;
-  for (const LeaveDay& l : days) total += l.amount;
-  return total;
+  return TotalAmount(days);
 }
 
 absl::StatusOr<std::vector<LeaveDay>> TakenDays(const LeaveRequest& request, const DaySchedules& schedules,

@@ -82,6 +82,17 @@ absl::Status CheckBalance(const LeaveRequest& r, std::span<const LeaveRequest* c
   return absl::OkStatus();
 }
 
+// The days `r` takes under the context's schedules and calendars; sets
+// r.duration to their total.
+absl::StatusOr<std::vector<LeaveDay>> CountUnder(const LeaveRequestContext& context, LeaveRequest& r) {
+  HRKIT_ASSIGN_OR_RETURN(std::vector<LeaveDay> days, LeaveDaysOf(r, context.schedule, context.calendar));
+  r.duration = TotalAmount(days);
+  return days;
+}
+
+// False when the request takes nothing (only days off and holidays).
+bool CarriesLeave(const LeaveRequest& r) { return r.duration > kEpsilon; }
+
 // Checks 3 to 6 of the header comment: the facts a request must agree with.
 absl::Status CheckFacts(const LeaveRequest& r, const std::vector<LeaveDay>& days, const LeaveRequestContext& context,
                         std::span<const LeaveRequest* const> others, CountPending count_pending) {
@@ -114,9 +125,8 @@ absl::StatusOr<LeaveRequest> SubmitAgainst(LeaveRequestId id, const LeaveRequest
   if (!IsRealDate(submitted_on)) {
     return absl::InvalidArgumentError(absl::StrCat(LeaveRequestLabel(r), ": submitted_on must be a real date"));
   }
-  HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, LeaveDaysOf(r, context.schedule, context.calendar));
-  for (const LeaveDay& day : days) r.duration += day.amount;
-  if (r.duration <= kEpsilon) {
+  HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, CountUnder(context, r));
+  if (!CarriesLeave(r)) {
     return absl::InvalidArgumentError(absl::StrCat(
         LeaveRequestLabel(r), ": duration: ", FormatIsoDate(r.first_day), "..", FormatIsoDate(r.last_day),
         " has no working time to take (only days off and holidays)"));
@@ -137,11 +147,8 @@ absl::StatusOr<LeaveRequest> ApproveAgainst(const LeaveRequest& r, const LeaveRe
   HRKIT_ASSIGN_OR_RETURN(LeaveRequest approved, ApproveLeaveRequest(r, on, std::move(comment)));
   // Recount: a holiday declared or a schedule changed since submission
   // changes what the request costs, and the balance is checked against that.
-  HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days,
-                         LeaveDaysOf(approved, context.schedule, context.calendar));
-  approved.duration = 0.0;
-  for (const LeaveDay& day : days) approved.duration += day.amount;
-  if (approved.duration <= kEpsilon) {
+  HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> days, CountUnder(context, approved));
+  if (!CarriesLeave(approved)) {
     return absl::FailedPreconditionError(absl::StrCat(
         LeaveRequestLabel(r), ": duration: ", FormatIsoDate(r.first_day), "..", FormatIsoDate(r.last_day),
         " no longer has working time to take (only days off and holidays); it was ", r.duration,

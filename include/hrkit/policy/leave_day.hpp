@@ -3,9 +3,11 @@
 // and holiday calendar); the leave ledger consumes them as "taken" entries,
 // which is how carried-over days are consumed before they expire.
 //
-// Thread safety: value type.
+// Thread safety: value type and a pure function.
 #ifndef HRKIT_POLICY_LEAVE_DAY_HPP_
 #define HRKIT_POLICY_LEAVE_DAY_HPP_
+
+#include <span>
 
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/id.hpp"
@@ -21,6 +23,13 @@ struct LeaveDay {
 
   friend bool operator==(const LeaveDay&, const LeaveDay&) = default;
 };
+
+// The sum of the amounts of `days`: what they take from a balance.
+inline double TotalAmount(std::span<const LeaveDay> days) {
+  double total = 0.0;
+  for (const LeaveDay& day : days) total += day.amount;
+  return total;
+}
 
 }  // namespace hrkit
 

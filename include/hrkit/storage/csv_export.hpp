@@ -32,7 +32,6 @@
 #ifndef HRKIT_STORAGE_CSV_EXPORT_HPP_
 #define HRKIT_STORAGE_CSV_EXPORT_HPP_
 
-#include <cmath>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -121,23 +120,13 @@ class CsvCellsWriter {
 
   void AppendText(std::string_view text) { AppendCsvCell(out_, text, options_.neutralize_formulas); }
 
+  // Text goes through AppendText; everything else is plain, empty for no value.
   template <class V>
   void AppendValue(const V& value) {
-    if constexpr (std::is_same_v<V, bool>) {
-      out_ += value ? "true" : "false";
-    } else if constexpr (std::is_same_v<V, std::int32_t> || std::is_same_v<V, std::int64_t>) {
-      absl::StrAppend(&out_, value);
-    } else if constexpr (std::is_same_v<V, double>) {
-      if (std::isfinite(value)) AppendShortestDouble(out_, value);
-    } else if constexpr (std::is_same_v<V, std::string>) {
+    if constexpr (std::is_same_v<V, std::string>) {
       AppendText(value);
-    } else if constexpr (std::is_same_v<V, Date>) {
-      if (!value.is_not_a_date()) out_ += FormatIsoDate(value);
-    } else if constexpr (IdField<V>) {
-      if (value.valid()) absl::StrAppend(&out_, value.value());
     } else {
-      static_assert(std::is_enum_v<V>);
-      absl::StrAppend(&out_, static_cast<std::int64_t>(value));
+      AppendPlainScalar(out_, value);
     }
   }
 

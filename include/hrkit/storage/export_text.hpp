@@ -15,8 +15,15 @@
 #ifndef HRKIT_STORAGE_EXPORT_TEXT_HPP_
 #define HRKIT_STORAGE_EXPORT_TEXT_HPP_
 
+#include <cmath>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
+
+#include "absl/strings/str_cat.h"
+#include "hrkit/core/date.hpp"
+#include "hrkit/core/describe.hpp"
 
 namespace hrkit {
 
@@ -40,6 +47,40 @@ void AppendValidUtf8(std::string& out, std::string_view text);
 // would run as a formula (starting with =, +, -, @, tab or CR) gets a
 // leading apostrophe, so an exported name like =HYPERLINK(...) stays text.
 void AppendCsvCell(std::string& out, std::string_view text, bool neutralize_formula);
+
+// A scalar field written the same way by every text format: all but text
+// and Money, which each format writes its own way.
+template <class T>
+concept PlainScalarField = ScalarField<T> && !std::is_same_v<std::remove_const_t<T>, std::string> &&
+                           !std::is_same_v<std::remove_const_t<T>, Money>;
+
+// Appends `value` as plain text: "true"/"false", an integer, a double
+// (AppendShortestDouble), "YYYY-MM-DD" ("open" for an open end), an id's
+// number, an enum's stored integer. Returns false, appending nothing, for a
+// value that has none: a double that is not finite, an invalid id,
+// not-a-date (each format writes its own "no value": null, an empty cell).
+template <PlainScalarField T>
+bool AppendPlainScalar(std::string& out, const T& value) {
+  using V = std::remove_const_t<T>;
+  if constexpr (std::is_same_v<V, bool>) {
+    out += value ? "true" : "false";
+  } else if constexpr (std::is_same_v<V, std::int32_t> || std::is_same_v<V, std::int64_t>) {
+    absl::StrAppend(&out, value);
+  } else if constexpr (std::is_same_v<V, double>) {
+    if (!std::isfinite(value)) return false;
+    AppendShortestDouble(out, value);
+  } else if constexpr (std::is_same_v<V, Date>) {
+    if (value.is_not_a_date()) return false;
+    out += FormatIsoDate(value);
+  } else if constexpr (IdField<V>) {
+    if (!value.valid()) return false;
+    absl::StrAppend(&out, value.value());
+  } else {
+    static_assert(std::is_enum_v<V>);
+    absl::StrAppend(&out, static_cast<std::int64_t>(value));
+  }
+  return true;
+}
 
 }  // namespace hrkit
 

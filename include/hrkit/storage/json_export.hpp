@@ -24,7 +24,6 @@
 #ifndef HRKIT_STORAGE_JSON_EXPORT_HPP_
 #define HRKIT_STORAGE_JSON_EXPORT_HPP_
 
-#include <cmath>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -49,37 +48,20 @@ struct ExportOptions {
 template <ScalarField T>
 void AppendJsonValue(std::string& out, const T& value) {
   using V = std::remove_const_t<T>;
-  if constexpr (std::is_same_v<V, bool>) {
-    out += value ? "true" : "false";
-  } else if constexpr (std::is_same_v<V, std::int32_t> || std::is_same_v<V, std::int64_t>) {
-    absl::StrAppend(&out, value);
-  } else if constexpr (std::is_same_v<V, double>) {
-    if (std::isfinite(value)) {
-      AppendShortestDouble(out, value);
-    } else {
-      out += "null";
-    }
-  } else if constexpr (std::is_same_v<V, std::string>) {
+  if constexpr (std::is_same_v<V, std::string>) {
     AppendJsonString(out, value);
-  } else if constexpr (std::is_same_v<V, Date>) {
-    if (value.is_not_a_date()) {
-      out += "null";
-    } else {
-      AppendJsonString(out, FormatIsoDate(value));
-    }
   } else if constexpr (std::is_same_v<V, Money>) {
     absl::StrAppend(&out, "{\"minor_units\":", value.minor_units(), ",\"currency\":");
     AppendJsonString(out, value.currency().code());
     out += '}';
-  } else if constexpr (IdField<V>) {
-    if (value.valid()) {
-      absl::StrAppend(&out, value.value());
-    } else {
+  } else if constexpr (std::is_same_v<V, Date>) {
+    if (value.is_not_a_date()) {
       out += "null";
+    } else {
+      AppendJsonString(out, FormatIsoDate(value));  // a date is a JSON string
     }
-  } else {
-    static_assert(std::is_enum_v<V>);
-    absl::StrAppend(&out, static_cast<std::int64_t>(value));
+  } else if (!AppendPlainScalar(out, value)) {
+    out += "null";
   }
 }
 
