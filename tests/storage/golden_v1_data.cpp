@@ -1,0 +1,247 @@
+// The values held by the golden files of storage format 1 (tests/storage/golden/format1):
+// a frozen copy of the sample dataset as it was when those files were written
+// (two entities of every type). Never edit the values: the files on disk do not
+// change. When a type changes shape, express the same facts in the new shape
+// here; the golden test then proves that the old files load into them.
+#include "golden_v1_data.hpp"
+
+#include <cstdint>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+
+namespace hrkit_golden_v1 {
+
+using hrkit::Date;
+
+namespace {
+template <class T>
+void MustAdd(hrkit::Timeline<T>& t, Date effective, T value, Date recorded,
+             hrkit::LaterEntries later = hrkit::LaterEntries::kRetain) {
+  const absl::Status status = t.Add(effective, std::move(value), recorded, later);
+  EXPECT_TRUE(status.ok()) << status;
+}
+}  // namespace
+
+hrkit::Employee SampleEmployee(std::int64_t id) {
+  hrkit::Employee e;
+  e.id = hrkit::EmployeeId(id);
+  e.employee_number = absl::StrCat("E", 100000 + id);
+  e.legal_name = absl::StrCat("Legal Name ", id);
+  e.preferred_name = absl::StrCat("Pref ", id);
+  e.birth_date = Date(1980, 1, 1) + boost::gregorian::days(id % 5000);
+  e.work_email = absl::StrCat("e", id, "@example.com");
+  e.private_email = absl::StrCat("p", id, "@example.org");
+  e.phone = "+49 30 1234567";
+
+  const Date hire(2020, 3, 1);
+  hrkit::EmploymentRecord r;
+  r.status = hrkit::EmploymentStatus::kActive;
+  r.type = hrkit::EmploymentType::kFixedTerm;
+  r.fte = 0.8;
+  r.position = hrkit::PositionId(id + 10);
+  r.location = hrkit::LocationId(3);
+  r.work_schedule = hrkit::WorkScheduleId(2);
+  r.cost_center = "CC-100";
+  r.event = hrkit::EmploymentEvent::kHire;
+  r.reason_code = "NEW";
+  r.employment_start = hire;
+  r.seniority_start = Date(2019, 9, 1);
+  MustAdd(e.employment, hire, r, hire);
+  // Two more changes on the hire day: sequences 1 and 2.
+  r.event = hrkit::EmploymentEvent::kDataChange;
+  r.cost_center = "CC-200";
+  MustAdd(e.employment, hire, r, hire);
+  r.acting_manager = hrkit::EmployeeId(id + 1);
+  MustAdd(e.employment, hire, r, hire);
+  // A promotion in 2021, later replaced by a backdated correction.
+  r.event = hrkit::EmploymentEvent::kPromotion;
+  r.fte = 1.0;
+  MustAdd(e.employment, Date(2021, 7, 1), r, Date(2021, 6, 15));
+  r.event = hrkit::EmploymentEvent::kTransfer;
+  r.position = hrkit::PositionId(id + 20);
+  r.carried_forward = true;
+  MustAdd(e.employment, Date(2021, 5, 1), r, Date(2021, 8, 2), hrkit::LaterEntries::kReplace);
+  // Termination.
+  r = hrkit::EmploymentRecord{};
+  r.status = hrkit::EmploymentStatus::kTerminated;
+  r.fte = 0.0;
+  r.event = hrkit::EmploymentEvent::kTermination;
+  r.termination = hrkit::TerminationKind::kVoluntary;
+  r.reason_code = "RESIGNATION";
+  r.employment_start = hire;
+  r.seniority_start = Date(2019, 9, 1);
+  MustAdd(e.employment, Date(2023, 1, 1), r, Date(2022, 11, 30));
+  return e;
+}
+
+hrkit::OrgUnit SampleOrgUnit(std::int64_t id) {
+  hrkit::OrgUnit u;
+  u.id = hrkit::OrgUnitId(id);
+  u.code = absl::StrCat("U-", id);
+  const Date opened(2019, 1, 1);
+  MustAdd(u.history, opened, hrkit::OrgUnitRecord{"Finance", hrkit::OrgUnitId(), hrkit::OrgUnitStatus::kOpen, "F"},
+          opened);
+  MustAdd(u.history, opened,
+          hrkit::OrgUnitRecord{"Finance & Control", hrkit::OrgUnitId(), hrkit::OrgUnitStatus::kOpen, "F"}, opened);
+  MustAdd(u.history, Date(2022, 4, 1),
+          hrkit::OrgUnitRecord{"Finance & Control", hrkit::OrgUnitId(id + 1), hrkit::OrgUnitStatus::kClosed, "F2"},
+          Date(2022, 3, 1));
+  return u;
+}
+
+hrkit::Position SamplePosition(std::int64_t id) {
+  hrkit::Position p;
+  p.id = hrkit::PositionId(id);
+  hrkit::PositionRecord r{hrkit::OrgUnitId(4), "J-1", "Analyst", "G7", 1.0, hrkit::PositionStatus::kOpen,
+                          hrkit::PositionId()};
+  MustAdd(p.history, Date(2020, 1, 1), r, Date(2020, 1, 1));
+  r.title = "Senior Analyst";
+  r.fte_budget = 1.5;
+  MustAdd(p.history, Date(2021, 1, 1), r, Date(2021, 1, 1));
+  r.status = hrkit::PositionStatus::kFrozen;
+  r.reports_to = hrkit::PositionId(id + 1);
+  MustAdd(p.history, Date(2020, 6, 1), r, Date(2021, 2, 1), hrkit::LaterEntries::kReplace);
+  return p;
+}
+
+hrkit::Location SampleLocation(std::int64_t id) {
+  return hrkit::Location{hrkit::LocationId(id), absl::StrCat("Site ", id), "DE", hrkit::HolidayCalendarId(7),
+                         hrkit::WorkScheduleId()};
+}
+
+hrkit::WorkSchedule SampleWorkSchedule(std::int64_t id) {
+  hrkit::WorkSchedule w;
+  w.id = hrkit::WorkScheduleId(id);
+  w.name = absl::StrCat("Schedule ", id);
+  w.hours = {0.0, 8.0, 8.0, 8.0, 8.0, 4.0, 0.0};
+  w.full_day_hours = 7.5 + static_cast<double>(id % 2) / 2;
+  return w;
+}
+
+hrkit::HolidayCalendar SampleHolidayCalendar(std::int64_t id) {
+  hrkit::HolidayCalendar c;
+  c.id = hrkit::HolidayCalendarId(id);
+  c.name = absl::StrCat("Calendar ", id);
+  c.rules = {hrkit::FixedHoliday("New Year", 1, 1), hrkit::NthWeekdayHoliday("Memorial Day", hrkit::kLastWeekday, 1, 5),
+             hrkit::EasterHoliday("Good Friday", -2), hrkit::OneOffHoliday("Jubilee", Date(2026, 6, 3), true)};
+  c.rules[0].from_year = 2000;
+  c.rules[1].to_year = 2030;
+  return c;
+}
+
+hrkit::LeaveType SampleLeaveType(std::int64_t id) {
+  return hrkit::LeaveType{hrkit::LeaveTypeId(id), absl::StrCat("Leave ", id), id % 2 == 0, hrkit::LeaveUnit::kHours};
+}
+
+hrkit::LeavePolicy SampleLeavePolicy(std::int64_t id) {
+  hrkit::LeavePolicy p{hrkit::LeavePolicyId(id), absl::StrCat("Policy ", id), hrkit::LeaveTypeId(id), {}, {}};
+  hrkit::LeavePolicyVersion v;
+  v.amount_per_year = 24.5;
+  v.frequency = hrkit::AccrualFrequency::kQuarterly;
+  v.timing = hrkit::CreditTiming::kAnniversary;
+  v.rounding = hrkit::AccrualRounding::kHalf;
+  v.balance_cap = 40;
+  v.carry_over_month = 4;
+  v.carry_over_max = hrkit::kNoLimit;
+  v.carry_over_expiry = 90;
+  v.carry_over_expiry_unit = hrkit::ExpiryUnit::kDays;
+  v.negative_limit = 2.5;
+  MustAdd(p.versions, Date(2023, 1, 1), v, Date(2022, 12, 1));
+  v.prorate = false;
+  v.fte_scaling = false;
+  v.accrual_start = hrkit::AccrualStart::kAfterProbation;
+  v.probation_months = 6;
+  MustAdd(p.versions, Date(2023, 1, 1), v, Date(2022, 12, 1));  // same day: sequence 1
+  v.keeps_balance = false;
+  MustAdd(p.versions, Date(2024, 7, 1), v, Date(2024, 6, 1));
+  v.keeps_balance = true;
+  v.amount_per_year = 26;
+  MustAdd(p.versions, Date(2024, 1, 1), v, Date(2024, 6, 20), hrkit::LaterEntries::kReplace);
+  p.tiers = {hrkit::LeaveTier{Date(2023, 1, 1), 60, 26.5}, hrkit::LeaveTier{Date(2023, 1, 1), 120, 28},
+             hrkit::LeaveTier{Date(2024, 1, 1), 36, 27}};
+  return p;
+}
+
+hrkit::PolicyEligibility SamplePolicyEligibility(std::int64_t id) {
+  hrkit::PolicyEligibility e;
+  e.id = hrkit::LeavePolicyId(id);
+  e.priority = static_cast<std::int32_t>(id % 3) - 1;
+  hrkit::EligibilityRule rule;
+  rule.locations = {hrkit::LocationId(3), hrkit::LocationId(id)};
+  rule.employment_types = {hrkit::EmploymentType::kFixedTerm};
+  rule.grades = {"G7"};
+  rule.org_subtrees = {hrkit::OrgUnitId(4)};
+  rule.min_fte = 0.5;
+  rule.max_fte = 1.0;
+  rule.min_tenure_months = 60;
+  EXPECT_TRUE(hrkit::ReplaceCriteria(rule, Date(2024, 1, 1), &e.criteria).ok());
+  hrkit::EligibilityRule later;
+  later.grades = {"G8"};
+  EXPECT_TRUE(hrkit::ReplaceCriteria(later, Date(2025, 7, 1), &e.criteria).ok());
+  return e;
+}
+
+hrkit::PolicyAssignment SamplePolicyAssignment(std::int64_t id) {
+  return hrkit::PolicyAssignment{hrkit::PolicyAssignmentId(id),
+                                 hrkit::EmployeeId(id),
+                                 hrkit::LeaveTypeId(2),
+                                 hrkit::LeavePolicyId(id + 3),
+                                 Date(2025, 3, 1),
+                                 id % 2 == 1 ? hrkit::OpenEnd() : Date(2025, 9, 1)};
+}
+
+hrkit::LeaveRequest SampleLeaveRequest(std::int64_t id) {
+  hrkit::LeaveRequest r;
+  r.id = hrkit::LeaveRequestId(id);
+  r.employee = hrkit::EmployeeId(id);
+  r.leave_type = hrkit::LeaveTypeId(1);
+  r.first_day = Date(2026, 3, 6);
+  r.last_day = Date(2026, 3, 9);
+  r.first_day_half = hrkit::HalfDay::kAfternoon;
+  r.counting.unit = hrkit::DurationUnit::kHours;
+  r.counting.sandwich = true;
+  r.duration = 1.5 + static_cast<double>(id % 4);
+  r.status = hrkit::LeaveRequestStatus::kApproved;
+  r.submitted_on = Date(2026, 2, 20);
+  r.decided_on = Date(2026, 2, 21);
+  r.reason = absl::StrCat("Family matter ", id);
+  r.decision_comment = "Enjoy";
+  return r;
+}
+
+hrkit::LeaveAdjustment SampleLeaveAdjustment(std::int64_t id) {
+  hrkit::LeaveAdjustment a;
+  a.id = hrkit::LeaveAdjustmentId(id);
+  a.employee = hrkit::EmployeeId(id);
+  a.leave_type = hrkit::LeaveTypeId(1);
+  a.effective = Date(2026, 1, 1);
+  a.encashment = id % 2 == 0;
+  a.amount = a.encashment ? -2.5 : 1.25 + static_cast<double>(id);
+  a.recorded_on = Date(2025, 12, 15);
+  a.reason = absl::StrCat("Carried from the previous system ", id);
+  return a;
+}
+
+hrkit::Dataset GoldenDataset() {
+  const int n = 2;
+  hrkit::Dataset data;
+  for (int i = 1; i <= n; ++i) {
+    data.Of<hrkit::Employee>().push_back(SampleEmployee(i));
+    data.Of<hrkit::OrgUnit>().push_back(SampleOrgUnit(i));
+    data.Of<hrkit::Position>().push_back(SamplePosition(i));
+    data.Of<hrkit::Location>().push_back(SampleLocation(i));
+    data.Of<hrkit::WorkSchedule>().push_back(SampleWorkSchedule(i));
+    data.Of<hrkit::HolidayCalendar>().push_back(SampleHolidayCalendar(i));
+    data.Of<hrkit::LeaveType>().push_back(SampleLeaveType(i));
+    data.Of<hrkit::LeavePolicy>().push_back(SampleLeavePolicy(i));
+    data.Of<hrkit::PolicyEligibility>().push_back(SamplePolicyEligibility(i));
+    data.Of<hrkit::PolicyAssignment>().push_back(SamplePolicyAssignment(i));
+    data.Of<hrkit::LeaveRequest>().push_back(SampleLeaveRequest(i));
+    data.Of<hrkit::LeaveAdjustment>().push_back(SampleLeaveAdjustment(i));
+  }
+  return data;
+}
+
+}  // namespace hrkit_golden_v1
