@@ -43,7 +43,7 @@ class InputIndex {
   std::int32_t Find(IdT id) const { return index_.Find(id); }
 
  private:
-  snapshot_internal::IdIndex<IdT> index_;
+  DenseIdIndex<IdT> index_;
 };
 
 // A forest given by parent links over nodes 0..n-1 (each node's parent is
@@ -155,7 +155,8 @@ class OrgSnapshotBuilder {
   std::string On() const { return FormatIsoDate(date_); }
 
   absl::Status BuildUnits() {
-    HRKIT_RETURN_IF_ERROR(ReportProgress(progress_, "org snapshot: units", 0, static_cast<std::int64_t>(units_.size())));
+    HRKIT_RETURN_IF_ERROR(
+        ReportProgress(progress_, "org snapshot: units", 0, static_cast<std::int64_t>(units_.size())));
     HRKIT_RETURN_IF_ERROR(unit_input_.Init(units_));
     // Units open on the date, and their input index -> node.
     std::vector<std::int32_t> node_of(units_.size(), -1);
@@ -176,8 +177,8 @@ class OrgSnapshotBuilder {
       }
       parent[n] = node_of[static_cast<std::size_t>(input)];
       if (parent[n] < 0) {
-        return absl::InvalidArgumentError(absl::StrCat(ToString(u.id), ": parent ", ToString(parent_id),
-                                                       " is closed or not yet created on ", On()));
+        return absl::InvalidArgumentError(
+            absl::StrCat(ToString(u.id), ": parent ", ToString(parent_id), " is closed or not yet created on ", On()));
       }
     }
     const Forest f = Preorder(parent, ByIdOrder(units_, unit_nodes_));
@@ -240,8 +241,7 @@ class OrgSnapshotBuilder {
       if (!r.reports_to.valid()) continue;
       const std::int32_t input = position_input_.Find(r.reports_to);
       if (input < 0) {
-        return absl::NotFoundError(
-            absl::StrCat(ToString(p.id), ": reports_to ", ToString(r.reports_to), " not found"));
+        return absl::NotFoundError(absl::StrCat(ToString(p.id), ": reports_to ", ToString(r.reports_to), " not found"));
       }
       parent[k] = node_of[static_cast<std::size_t>(input)];
       if (parent[k] < 0) {
@@ -319,8 +319,7 @@ class OrgSnapshotBuilder {
       const std::int32_t slot = position_slot_.Find(r->position);
       if (slot < 0) {
         if (position_input_.Find(r->position) < 0) {
-          return absl::NotFoundError(
-              absl::StrCat(ToString(e.id), ": position ", ToString(r->position), " not found"));
+          return absl::NotFoundError(absl::StrCat(ToString(e.id), ": position ", ToString(r->position), " not found"));
         }
         return absl::InvalidArgumentError(absl::StrCat(ToString(e.id), ": position ", ToString(r->position),
                                                        " is closed or not yet created on ", On()));
@@ -391,9 +390,8 @@ class OrgSnapshotBuilder {
     const Forest f = Preorder(manager, employee_by_id_);
     if (f.preorder.size() != n) {
       const std::int32_t node = NodeOnCycle(f, manager);
-      return absl::FailedPreconditionError(absl::StrCat(
-          ToString(node_id_[static_cast<std::size_t>(node)]),
-          ": reporting lines (acting_manager) form a cycle on ", On()));
+      return absl::FailedPreconditionError(absl::StrCat(ToString(node_id_[static_cast<std::size_t>(node)]),
+                                                        ": reporting lines (acting_manager) form a cycle on ", On()));
     }
     s_.employee_ids_.resize(n);
     s_.employee_unit_.resize(n);
@@ -464,9 +462,9 @@ class OrgSnapshotBuilder {
 
   InputIndex<PositionId> position_input_;
   Forest position_forest_;
-  snapshot_internal::IdIndex<PositionId> position_slot_;  // id -> storage slot (positions not closed)
-  std::vector<std::int32_t> slot_of_node_;            // position node -> storage slot
-  std::vector<std::int32_t> position_parent_slot_;    // by slot, -1 for a top
+  DenseIdIndex<PositionId> position_slot_;          // id -> storage slot (positions not closed)
+  std::vector<std::int32_t> slot_of_node_;          // position node -> storage slot
+  std::vector<std::int32_t> position_parent_slot_;  // by slot, -1 for a top
 
   InputIndex<EmployeeId> employee_input_;
   std::vector<std::int32_t> employee_node_of_input_;  // -1 if not employed
@@ -474,14 +472,13 @@ class OrgSnapshotBuilder {
   std::vector<EmployeeId> node_id_;
   std::vector<double> node_fte_;
   std::vector<EmployeeId> node_acting_;
-  std::vector<std::int32_t> employee_slot_;           // by node: position slot
+  std::vector<std::int32_t> employee_slot_;   // by node: position slot
   std::vector<std::int32_t> employee_by_id_;  // nodes by id
   std::vector<std::int32_t> holder_nodes_;    // holders grouped by slot
 };
 
 absl::StatusOr<OrgSnapshot> OrgSnapshot::Build(std::span<const OrgUnit> units, std::span<const Position> positions,
-                                               std::span<const Employee> employees, Date date,
-                                               ProgressSink* progress) {
+                                               std::span<const Employee> employees, Date date, ProgressSink* progress) {
   return GuardExceptions("org snapshot", [&]() -> absl::StatusOr<OrgSnapshot> {
     return OrgSnapshotBuilder(units, positions, employees, date, progress).Build();
   });
@@ -638,7 +635,8 @@ OrgChartNode OrgSnapshot::ChartNode(std::int32_t unit) const {
     position.title = position_titles_[k];
     position.status = position_status_[k];
     for (std::int32_t h = position_holders_begin_[k]; h < position_holders_end_[k]; ++h) {
-      position.holders.push_back(employee_ids_[static_cast<std::size_t>(position_holders_[static_cast<std::size_t>(h)])]);
+      position.holders.push_back(
+          employee_ids_[static_cast<std::size_t>(position_holders_[static_cast<std::size_t>(h)])]);
     }
     node.positions.push_back(std::move(position));
   }

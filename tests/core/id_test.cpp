@@ -9,6 +9,20 @@
 namespace hrkit {
 namespace {
 
+// Tags of this test's own: core knows no module's entities.
+struct EmployeeTag {
+  static constexpr const char* kPrefix = "employee";
+};
+struct PositionTag {
+  static constexpr const char* kPrefix = "position";
+};
+struct OrgUnitTag {
+  static constexpr const char* kPrefix = "org_unit";
+};
+using EmployeeId = Id<EmployeeTag>;
+using PositionId = Id<PositionTag>;
+using OrgUnitId = Id<OrgUnitTag>;
+
 TEST(Id, DistinctEntitiesDoNotConvert) {
   static_assert(!std::is_convertible_v<EmployeeId, PositionId>);
   static_assert(!std::is_convertible_v<std::int64_t, EmployeeId>);

@@ -61,21 +61,25 @@ struct SampleRecord {
   double fte = 1.0;
 };
 template <class V, class Self>
-  requires SameEntity<Self, SampleRecord>
+requires SameEntity<Self, SampleRecord>
 void Describe(V& v, Self& r) {
   v.Field("title", r.title, Sensitivity::kDirectory);
   v.Field("fte", r.fte, Sensitivity::kDirectory);
 }
 
+struct SampleTag {
+  [[maybe_unused]] static constexpr const char* kPrefix = "sample";
+};
+
 struct SampleEntity {
   [[maybe_unused]] static constexpr std::string_view kEntityName = "sample";
-  EmployeeId id;
+  Id<SampleTag> id;
   Date birth_date;
   Timeline<SampleRecord> jobs;
   std::vector<SampleRecord> notes;
 };
 template <class V, class Self>
-  requires SameEntity<Self, SampleEntity>
+requires SameEntity<Self, SampleEntity>
 void Describe(V& v, Self& e) {
   v.Field("id", e.id, Sensitivity::kDirectory);
   v.Field("birth_date", e.birth_date, Sensitivity::kPersonal);

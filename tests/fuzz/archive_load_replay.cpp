@@ -16,17 +16,17 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "hrkit/calendar/holiday_calendar.hpp"
+#include "hrkit/calendar/work_schedule.hpp"
+#include "hrkit/leave/leave_policy.hpp"
+#include "hrkit/leave/leave_request.hpp"
+#include "hrkit/leave/leave_type.hpp"
+#include "hrkit/leave/policy_assignment.hpp"
+#include "hrkit/leave/policy_candidates.hpp"
 #include "hrkit/org/location.hpp"
 #include "hrkit/org/org_unit.hpp"
 #include "hrkit/org/position.hpp"
 #include "hrkit/personnel/employee.hpp"
-#include "hrkit/policy/holiday_calendar.hpp"
-#include "hrkit/policy/leave_policy.hpp"
-#include "hrkit/policy/leave_request.hpp"
-#include "hrkit/policy/leave_type.hpp"
-#include "hrkit/policy/policy_assignment.hpp"
-#include "hrkit/policy/policy_candidates.hpp"
-#include "hrkit/policy/work_schedule.hpp"
 #include "hrkit/storage/archive_store.hpp"
 #include "hrkit/storage/dataset.hpp"
 #include "hrkit/storage/store.hpp"
@@ -76,11 +76,12 @@ hrkit::Dataset SeedData() {
   policy.tiers.push_back(hrkit::LeaveTier{Date(2020, 1, 1), 60, 30.0});
   data.Of<hrkit::LeavePolicy>().push_back(policy);
   hrkit::PolicyEligibility eligibility{hrkit::LeavePolicyId(1), 1, {}};
-  eligibility.criteria.push_back(hrkit::EligibilityCriterion{Date(2020, 1, 1), hrkit::CriterionKind::kGrade, 0, "G", 0});
+  eligibility.criteria.push_back(
+      hrkit::EligibilityCriterion{Date(2020, 1, 1), hrkit::CriterionKind::kGrade, 0, "G", 0});
   data.Of<hrkit::PolicyEligibility>().push_back(eligibility);
-  data.Of<hrkit::PolicyAssignment>().push_back(hrkit::PolicyAssignment{
-      hrkit::PolicyAssignmentId(1), hrkit::EmployeeId(7), hrkit::LeaveTypeId(1), hrkit::LeavePolicyId(1),
-      Date(2021, 1, 1), hrkit::OpenEnd()});
+  data.Of<hrkit::PolicyAssignment>().push_back(
+      hrkit::PolicyAssignment{hrkit::PolicyAssignmentId(1), hrkit::EmployeeId(7), hrkit::LeaveTypeId(1),
+                              hrkit::LeavePolicyId(1), Date(2021, 1, 1), hrkit::OpenEnd()});
   hrkit::LeaveRequest request;
   request.id = hrkit::LeaveRequestId(1);
   request.employee = hrkit::EmployeeId(7);

@@ -7,9 +7,9 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "hrkit/leave/leave_adjustment.hpp"
 #include "hrkit/org/location.hpp"
 #include "hrkit/personnel/employee.hpp"
-#include "hrkit/policy/leave_adjustment.hpp"
 #include "hrkit/storage/entity_registry.hpp"
 #include "hrkit_test/status_matchers.hpp"
 #include "store_test_data.hpp"

@@ -7,10 +7,10 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "hrkit/calendar/holiday_calendar.hpp"
+#include "hrkit/leave/policy_assignment.hpp"
 #include "hrkit/org/location.hpp"
 #include "hrkit/personnel/employee.hpp"
-#include "hrkit/policy/holiday_calendar.hpp"
-#include "hrkit/policy/policy_assignment.hpp"
 #include "hrkit/storage/entity_registry.hpp"
 #include "hrkit/storage/export_text.hpp"
 #include "hrkit_test/status_matchers.hpp"

@@ -6,17 +6,17 @@
 #include <cstdint>
 #include <string>
 
+#include "hrkit/calendar/holiday_calendar.hpp"
+#include "hrkit/calendar/work_schedule.hpp"
+#include "hrkit/leave/leave_policy.hpp"
+#include "hrkit/leave/leave_request.hpp"
+#include "hrkit/leave/leave_type.hpp"
+#include "hrkit/leave/policy_assignment.hpp"
+#include "hrkit/leave/policy_candidates.hpp"
 #include "hrkit/org/location.hpp"
 #include "hrkit/org/org_unit.hpp"
 #include "hrkit/org/position.hpp"
 #include "hrkit/personnel/employee.hpp"
-#include "hrkit/policy/holiday_calendar.hpp"
-#include "hrkit/policy/leave_policy.hpp"
-#include "hrkit/policy/leave_request.hpp"
-#include "hrkit/policy/leave_type.hpp"
-#include "hrkit/policy/policy_assignment.hpp"
-#include "hrkit/policy/policy_candidates.hpp"
-#include "hrkit/policy/work_schedule.hpp"
 #include "hrkit/storage/dataset.hpp"
 
 namespace hrkit_test {

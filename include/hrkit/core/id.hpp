@@ -42,9 +42,7 @@ class Id {
   }
 
   // Prints as "<Tag::kPrefix>:<value>", e.g. "employee:42".
-  friend std::ostream& operator<<(std::ostream& os, const Id& id) {
-    return os << Tag::kPrefix << ':' << id.value_;
-  }
+  friend std::ostream& operator<<(std::ostream& os, const Id& id) { return os << Tag::kPrefix << ':' << id.value_; }
 
  private:
   ValueType value_ = 0;
@@ -56,47 +54,19 @@ std::string ToString(Id<Tag> id) {
   return std::string(Tag::kPrefix) + ':' + std::to_string(id.value());
 }
 
-// Tags name the entity; kPrefix is how ids of that entity print.
-struct EmployeeTag { static constexpr const char* kPrefix = "employee"; };
-struct PositionTag { static constexpr const char* kPrefix = "position"; };
-struct OrgUnitTag { static constexpr const char* kPrefix = "org_unit"; };
-struct LocationTag { static constexpr const char* kPrefix = "location"; };
-struct HolidayCalendarTag { static constexpr const char* kPrefix = "holiday_calendar"; };
-struct WorkScheduleTag { static constexpr const char* kPrefix = "work_schedule"; };
-struct LeaveTypeTag { static constexpr const char* kPrefix = "leave_type"; };
-struct LeavePolicyTag { static constexpr const char* kPrefix = "leave_policy"; };
-struct LeaveRequestTag { static constexpr const char* kPrefix = "leave_request"; };
-struct SurveyTag { static constexpr const char* kPrefix = "survey"; };
-struct ReviewCycleTag { static constexpr const char* kPrefix = "review_cycle"; };
-struct RequisitionTag { static constexpr const char* kPrefix = "requisition"; };
-struct PayBandTag { static constexpr const char* kPrefix = "pay_band"; };
-struct PolicyAssignmentTag { static constexpr const char* kPrefix = "policy_assignment"; };
-struct LeaveAdjustmentTag { static constexpr const char* kPrefix = "leave_adjustment"; };
-
-using EmployeeId = Id<EmployeeTag>;
-using PositionId = Id<PositionTag>;
-using OrgUnitId = Id<OrgUnitTag>;
-using LocationId = Id<LocationTag>;
-using HolidayCalendarId = Id<HolidayCalendarTag>;
-using WorkScheduleId = Id<WorkScheduleTag>;
-using LeaveTypeId = Id<LeaveTypeTag>;
-using LeavePolicyId = Id<LeavePolicyTag>;
-using LeaveRequestId = Id<LeaveRequestTag>;
-using SurveyId = Id<SurveyTag>;
-using ReviewCycleId = Id<ReviewCycleTag>;
-using RequisitionId = Id<RequisitionTag>;
-using PayBandId = Id<PayBandTag>;
-using PolicyAssignmentId = Id<PolicyAssignmentTag>;
-using LeaveAdjustmentId = Id<LeaveAdjustmentTag>;
+// Tags name the entity; kPrefix is how ids of that entity print. Each module
+// declares the tags of the entities it owns in its `ids.hpp` (an id another
+// module below it must name lives in the lowest module that names it, e.g.
+// PositionId in personnel/ids.hpp, since an employment record names its seat):
+//   struct WorkScheduleTag { static constexpr const char* kPrefix = "work_schedule"; };
+//   using WorkScheduleId = Id<WorkScheduleTag>;
 
 }  // namespace hrkit
 
 // std::hash, so ids also work as keys of standard unordered containers.
 template <class Tag>
 struct std::hash<hrkit::Id<Tag>> {
-  std::size_t operator()(hrkit::Id<Tag> id) const noexcept {
-    return std::hash<std::int64_t>()(id.value());
-  }
+  std::size_t operator()(hrkit::Id<Tag> id) const noexcept { return std::hash<std::int64_t>()(id.value()); }
 };
 
 #endif  // HRKIT_CORE_ID_HPP_

@@ -8,9 +8,10 @@
 #include <string>
 #include <string_view>
 
+#include "hrkit/calendar/ids.hpp"
 #include "hrkit/core/describe.hpp"
-#include "hrkit/core/id.hpp"
 #include "hrkit/core/sensitivity.hpp"
+#include "hrkit/personnel/ids.hpp"
 
 namespace hrkit {
 
@@ -28,7 +29,7 @@ struct Location {
 };
 
 template <class V, class Self>
-  requires SameEntity<Self, Location>
+requires SameEntity<Self, Location>
 void Describe(V& v, Self& l) {
   v.Field("id", l.id, Sensitivity::kDirectory);
   v.Field("name", l.name, Sensitivity::kDirectory);

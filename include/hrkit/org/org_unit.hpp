@@ -11,9 +11,9 @@
 #include <string_view>
 
 #include "hrkit/core/describe.hpp"
-#include "hrkit/core/id.hpp"
 #include "hrkit/core/sensitivity.hpp"
 #include "hrkit/core/timeline.hpp"
+#include "hrkit/org/ids.hpp"
 
 namespace hrkit {
 
@@ -34,7 +34,7 @@ struct OrgUnitRecord {
 };
 
 template <class V, class Self>
-  requires SameEntity<Self, OrgUnitRecord>
+requires SameEntity<Self, OrgUnitRecord>
 void Describe(V& v, Self& r) {
   v.Field("name", r.name, Sensitivity::kDirectory);
   v.Field("parent", r.parent, Sensitivity::kDirectory);
@@ -54,7 +54,7 @@ struct OrgUnit {
 };
 
 template <class V, class Self>
-  requires SameEntity<Self, OrgUnit>
+requires SameEntity<Self, OrgUnit>
 void Describe(V& v, Self& u) {
   v.Field("id", u.id, Sensitivity::kDirectory);
   v.Field("code", u.code, Sensitivity::kDirectory);

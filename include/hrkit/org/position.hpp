@@ -12,9 +12,10 @@
 #include <string_view>
 
 #include "hrkit/core/describe.hpp"
-#include "hrkit/core/id.hpp"
 #include "hrkit/core/sensitivity.hpp"
 #include "hrkit/core/timeline.hpp"
+#include "hrkit/org/ids.hpp"
+#include "hrkit/personnel/ids.hpp"
 
 namespace hrkit {
 
@@ -31,15 +32,15 @@ struct PositionRecord {
   std::string job_code;
   std::string title;
   std::string grade;
-  double fte_budget = 1.0;      // total FTE its holders may have
+  double fte_budget = 1.0;  // total FTE its holders may have
   PositionStatus status = PositionStatus::kOpen;
-  PositionId reports_to;        // invalid for a top position
+  PositionId reports_to;  // invalid for a top position
 
   friend bool operator==(const PositionRecord&, const PositionRecord&) = default;
 };
 
 template <class V, class Self>
-  requires SameEntity<Self, PositionRecord>
+requires SameEntity<Self, PositionRecord>
 void Describe(V& v, Self& r) {
   v.Field("org_unit", r.org_unit, Sensitivity::kDirectory);
   v.Field("job_code", r.job_code, Sensitivity::kDirectory);
@@ -61,7 +62,7 @@ struct Position {
 };
 
 template <class V, class Self>
-  requires SameEntity<Self, Position>
+requires SameEntity<Self, Position>
 void Describe(V& v, Self& p) {
   v.Field("id", p.id, Sensitivity::kDirectory);
   v.History("history", p.history, Sensitivity::kDirectory);

@@ -52,18 +52,20 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "hrkit/core/date.hpp"
-#include "hrkit/core/id.hpp"
+#include "hrkit/core/dense_index.hpp"
 #include "hrkit/core/progress.hpp"
+#include "hrkit/org/ids.hpp"
 #include "hrkit/org/org_unit.hpp"
 #include "hrkit/org/position.hpp"
 #include "hrkit/personnel/employee.hpp"
+#include "hrkit/personnel/ids.hpp"
 
 namespace hrkit {
 
 // Head count, FTE and span of control of one unit, own and with its subtree.
 struct UnitRollup {
   OrgUnitId unit;
-  std::int64_t own_headcount = 0;      // employees whose position is in the unit
+  std::int64_t own_headcount = 0;  // employees whose position is in the unit
   double own_fte = 0;
   std::int64_t subtree_headcount = 0;  // the unit and every unit below it
   double subtree_fte = 0;
@@ -98,56 +100,10 @@ struct OrgChartPosition {
 struct OrgChartNode {
   OrgUnitId unit;
   std::string name;
-  std::int64_t headcount = 0;  // own head count (the unit's holders)
+  std::int64_t headcount = 0;               // own head count (the unit's holders)
   std::vector<OrgChartPosition> positions;  // by position id
   std::vector<OrgChartNode> children;       // by unit id
 };
-
-namespace snapshot_internal {
-
-// Maps ids to dense indexes: a plain vector when the ids are dense enough
-// (the usual case: ids handed out in sequence), a hash map otherwise.
-// An implementation detail of OrgSnapshot.
-template <class IdT>
-class IdIndex {
- public:
-  // Clears the index and prepares it for `count` ids no larger than `max_id`.
-  void Reset(std::int64_t max_id, std::size_t count) {
-    dense_ = max_id <= 4 * static_cast<std::int64_t>(count) + 64;
-    vector_.clear();
-    map_.clear();
-    if (dense_) {
-      vector_.assign(static_cast<std::size_t>(std::max<std::int64_t>(max_id, 0)) + 1, -1);
-    } else {
-      map_.reserve(count);
-    }
-  }
-  // Maps `id` to `index`. REQUIRES: id.valid(), id.value() <= max_id of the
-  // last Reset. Returns false (and keeps the old index) if `id` is mapped.
-  bool Insert(IdT id, std::int32_t index) {
-    if (!dense_) return map_.emplace(id, index).second;
-    std::int32_t& slot = vector_[static_cast<std::size_t>(id.value())];
-    if (slot >= 0) return false;
-    slot = index;
-    return true;
-  }
-  // The index of `id`, or -1.
-  std::int32_t Find(IdT id) const {
-    if (dense_) {
-      const std::int64_t v = id.value();
-      return v > 0 && v < static_cast<std::int64_t>(vector_.size()) ? vector_[static_cast<std::size_t>(v)] : -1;
-    }
-    const auto it = map_.find(id);
-    return it == map_.end() ? -1 : it->second;
-  }
-
- private:
-  bool dense_ = true;
-  std::vector<std::int32_t> vector_;
-  absl::flat_hash_map<IdT, std::int32_t> map_;
-};
-
-}  // namespace snapshot_internal
 
 class OrgSnapshot {
  public:
@@ -234,15 +190,15 @@ class OrgSnapshot {
   // Units, in pre-order of the unit tree.
   std::vector<OrgUnitId> unit_ids_;
   std::vector<std::string> unit_names_;
-  std::vector<std::int32_t> unit_parent_;       // -1 for a root
-  std::vector<std::int32_t> unit_subtree_end_;  // one past the last unit of the subtree
+  std::vector<std::int32_t> unit_parent_;           // -1 for a root
+  std::vector<std::int32_t> unit_subtree_end_;      // one past the last unit of the subtree
   std::vector<std::int32_t> unit_positions_begin_;  // positions are grouped by unit:
   std::vector<std::int32_t> unit_positions_end_;    // [begin, end) in the position arrays
   std::vector<std::int64_t> unit_own_headcount_;
   std::vector<double> unit_own_fte_;
   std::vector<std::int64_t> unit_own_managers_;
   std::vector<std::int64_t> unit_own_direct_reports_;
-  snapshot_internal::IdIndex<OrgUnitId> unit_index_;
+  DenseIdIndex<OrgUnitId> unit_index_;
 
   // Positions, grouped by unit (in unit order), by id within a unit.
   std::vector<PositionId> position_ids_;
@@ -251,16 +207,16 @@ class OrgSnapshot {
   std::vector<double> position_fte_budget_;
   std::vector<std::int32_t> position_holders_begin_;  // into position_holders_
   std::vector<std::int32_t> position_holders_end_;
-  std::vector<std::int32_t> position_holders_;        // employee indexes, by id per position
+  std::vector<std::int32_t> position_holders_;  // employee indexes, by id per position
 
   // Employees, in pre-order of the reporting tree.
   std::vector<EmployeeId> employee_ids_;
-  std::vector<std::int32_t> employee_unit_;         // unit index
+  std::vector<std::int32_t> employee_unit_;  // unit index
   std::vector<double> employee_fte_;
   std::vector<std::int32_t> employee_manager_;      // employee index, -1 at the top
   std::vector<std::int32_t> employee_subtree_end_;  // one past the last transitive report
   std::vector<std::int32_t> employee_direct_count_;
-  snapshot_internal::IdIndex<EmployeeId> employee_index_;
+  DenseIdIndex<EmployeeId> employee_index_;
   std::int64_t managed_count_ = 0;  // employees with a manager
   std::int64_t manager_count_ = 0;  // employees with direct reports
 };

@@ -39,12 +39,13 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "hrkit/core/date.hpp"
-#include "hrkit/core/id.hpp"
+#include "hrkit/org/ids.hpp"
 #include "hrkit/org/location.hpp"
 #include "hrkit/org/org_unit.hpp"
 #include "hrkit/org/position.hpp"
 #include "hrkit/personnel/employee.hpp"
 #include "hrkit/personnel/events.hpp"
+#include "hrkit/personnel/ids.hpp"
 #include "hrkit/personnel/lifecycle.hpp"
 
 namespace hrkit {
@@ -164,8 +165,8 @@ class Workforce {
   // change carried forward) a position that is missing or closed; holders'
   // FTE above the position's FTE budget on any day from the effective date
   // on (exactly at budget is fine); an acting manager not employed on the day
-  // they are set, or whose own acting manager is the employee then; a termination of someone who is still the acting manager of
-  // an employed person after the last day.
+  // they are set, or whose own acting manager is the employee then; a termination of someone who is still the acting
+  // manager of an employed person after the last day.
   //
   // Example:
   //   HireEvent hire{.effective = start, .position = PositionId(10), .fte = 0.5};

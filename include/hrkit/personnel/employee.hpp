@@ -19,11 +19,12 @@
 #include <string>
 #include <string_view>
 
+#include "hrkit/calendar/ids.hpp"
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/describe.hpp"
-#include "hrkit/core/id.hpp"
 #include "hrkit/core/sensitivity.hpp"
 #include "hrkit/core/timeline.hpp"
+#include "hrkit/personnel/ids.hpp"
 
 namespace hrkit {
 
@@ -69,17 +70,17 @@ enum class TerminationKind {
 struct EmploymentRecord {
   EmploymentStatus status = EmploymentStatus::kActive;
   EmploymentType type = EmploymentType::kPermanent;
-  double fte = 1.0;               // 0 < fte <= 1.5 while employed, 0 after termination
-  PositionId position;            // the seat held; invalid after termination
-  LocationId location;            // the work location (its country and holiday calendar)
-  WorkScheduleId work_schedule;   // invalid = the location's default schedule
+  double fte = 1.0;              // 0 < fte <= 1.5 while employed, 0 after termination
+  PositionId position;           // the seat held; invalid after termination
+  LocationId location;           // the work location (its country and holiday calendar)
+  WorkScheduleId work_schedule;  // invalid = the location's default schedule
   std::string cost_center;
-  EmployeeId acting_manager;      // invalid = the holder of the parent position
+  EmployeeId acting_manager;  // invalid = the holder of the parent position
   EmploymentEvent event = EmploymentEvent::kHire;
-  std::string reason_code;        // free code, e.g. "RESIGNATION", "REORG"
+  std::string reason_code;  // free code, e.g. "RESIGNATION", "REORG"
   TerminationKind termination = TerminationKind::kNone;
-  Date employment_start;          // first day of the current employment period
-  Date seniority_start;           // service counted from here (tenure tiers)
+  Date employment_start;  // first day of the current employment period
+  Date seniority_start;   // service counted from here (tenure tiers)
   // True for an entry that restates a later record after a backdated change
   // was inserted before it (see personnel/lifecycle.hpp): the same event, not
   // a new one. Event counts (hires, separations) skip these entries.
@@ -89,7 +90,7 @@ struct EmploymentRecord {
 };
 
 template <class V, class Self>
-  requires SameEntity<Self, EmploymentRecord>
+requires SameEntity<Self, EmploymentRecord>
 void Describe(V& v, Self& r) {
   v.Field("status", r.status, Sensitivity::kDirectory);
   v.Field("type", r.type, Sensitivity::kPersonal);
@@ -115,7 +116,7 @@ struct Employee {
   std::string employee_number;  // human-facing, unique, e.g. "E000042"
   std::string legal_name;
   std::string preferred_name;
-  Date birth_date;              // not_a_date_time when unknown
+  Date birth_date;  // not_a_date_time when unknown
   std::string work_email;
   std::string private_email;
   std::string phone;
@@ -125,7 +126,7 @@ struct Employee {
 };
 
 template <class V, class Self>
-  requires SameEntity<Self, Employee>
+requires SameEntity<Self, Employee>
 void Describe(V& v, Self& e) {
   v.Field("id", e.id, Sensitivity::kDirectory);
   v.Field("employee_number", e.employee_number, Sensitivity::kDirectory);

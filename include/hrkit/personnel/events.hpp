@@ -14,9 +14,10 @@
 #include <string>
 #include <variant>
 
+#include "hrkit/calendar/ids.hpp"
 #include "hrkit/core/date.hpp"
-#include "hrkit/core/id.hpp"
 #include "hrkit/personnel/employee.hpp"
+#include "hrkit/personnel/ids.hpp"
 
 namespace hrkit {
 

@@ -4,9 +4,9 @@
 // backends derive everything else (tables, columns, row binding, validation)
 // from that description.
 //
-// Adding an entity type to storage is one line: append it to
-// `StoredEntityTypes` below (and include its header here). Kinds are indexes
-// into that list, so append at the end; never reorder.
+// An entity type is added to its module's list (<module>/entities.hpp), not
+// here. Kinds (indexes into the registry) are an in-memory convenience only:
+// what is persisted names an entity type by its kEntityName.
 //
 // Thread safety: types and constexpr helpers only; safe everywhere.
 #ifndef HRKIT_STORAGE_ENTITY_REGISTRY_HPP_
@@ -21,33 +21,17 @@
 #include <utility>
 #include <variant>
 
-#include "hrkit/org/location.hpp"
-#include "hrkit/org/org_unit.hpp"
-#include "hrkit/org/position.hpp"
-#include "hrkit/personnel/employee.hpp"
-#include "hrkit/policy/holiday_calendar.hpp"
-#include "hrkit/policy/leave_adjustment.hpp"
-#include "hrkit/policy/leave_policy.hpp"
-#include "hrkit/policy/leave_request.hpp"
-#include "hrkit/policy/leave_type.hpp"
-#include "hrkit/policy/policy_assignment.hpp"
-#include "hrkit/policy/policy_candidates.hpp"
-#include "hrkit/policy/work_schedule.hpp"
+#include "hrkit/calendar/entities.hpp"
+#include "hrkit/core/entity_list.hpp"
+#include "hrkit/leave/entities.hpp"
+#include "hrkit/org/entities.hpp"
+#include "hrkit/personnel/entities.hpp"
 
 namespace hrkit {
 
-// A compile-time list of entity types.
-template <class... E>
-struct EntityTypeList {
-  // A std::variant holding any one of the listed entities.
-  using Variant = std::variant<E...>;
-  static constexpr std::size_t kSize = sizeof...(E);
-};
-
-// THE registry: every entity type the stores keep. Append new types at the end.
-using StoredEntityTypes = EntityTypeList<Employee, OrgUnit, Position, Location, WorkSchedule, HolidayCalendar,
-                                         LeaveType, LeavePolicy, PolicyEligibility, PolicyAssignment, LeaveRequest,
-                                         LeaveAdjustment>;
+// THE registry: every entity type the stores keep, the modules' lists
+// (<module>/entities.hpp) concatenated. A new module adds its list here.
+using StoredEntityTypes = ConcatEntityLists<PersonnelEntities, OrgEntities, CalendarEntities, LeaveEntities>;
 
 // One entity of any stored type.
 using AnyEntity = StoredEntityTypes::Variant;
@@ -102,16 +86,14 @@ inline std::string_view EntityKindName(EntityKind kind) {
 // registry order.
 template <class Fn>
 void ForEachEntityType(Fn&& fn) {
-  [&]<class... Es>(std::variant<Es...>*) {
-    (fn(std::type_identity<Es>{}), ...);
-  }(static_cast<AnyEntity*>(nullptr));
+  [&]<class... Es>(std::variant<Es...>*) { (fn(std::type_identity<Es>{}), ...); }(static_cast<AnyEntity*>(nullptr));
 }
 
 // Calls `fn(std::type_identity<E>{})` for the entity type E of `kind` and
 // returns its result. REQUIRES: kind < kEntityKindCount.
 template <class Fn>
 decltype(auto) VisitEntityKind(EntityKind kind, Fn&& fn) {
-  return [&]<std::size_t... I>(std::index_sequence<I...>) -> decltype(auto) {
+  return [&]<std::size_t... I>(std::index_sequence<I...>)->decltype(auto) {
     using Result = decltype(fn(std::type_identity<EntityOfKind<0>>{}));
     if constexpr (std::is_void_v<Result>) {
       static_cast<void>(((kind == I ? (fn(std::type_identity<EntityOfKind<I>>{}), true) : false) || ...));
@@ -120,7 +102,8 @@ decltype(auto) VisitEntityKind(EntityKind kind, Fn&& fn) {
       static_cast<void>(((kind == I ? (result = fn(std::type_identity<EntityOfKind<I>>{}), true) : false) || ...));
       return result;
     }
-  }(std::make_index_sequence<kEntityKindCount>{});
+  }
+  (std::make_index_sequence<kEntityKindCount>{});
 }
 
 // The kind of the entity held by `entity`.

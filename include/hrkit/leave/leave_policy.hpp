@@ -1,0 +1,231 @@
+// Leave policies: how much leave of one type an employee earns and what
+// happens to it over time. A policy is an entity with effective-dated
+// versions (Timeline<LeavePolicyVersion>); each version holds every accrual
+// rule: the yearly amount, the accrual frequency and credit timing,
+// pro-rating, rounding, FTE scaling, a balance cap, carry-over with a maximum
+// and an expiry, a negative-balance limit and when accrual starts. The
+// accrual engine (leave/accrual.hpp) applies them.
+//
+// The accrual year. Every version counts its year from the 1st of
+// `carry_over_month` (January by default): periods are laid out from that day
+// (months, quarters and half-years are calendar blocks starting there), the
+// yearly ceiling of rounded credits applies per accrual year, and the
+// carry-over happens on that day.
+//
+// Tenure tiers. A History record holds scalar fields only
+// (core/describe.hpp), so the tiers of a version are not stored inside it:
+// they are a List of LeaveTier records on the policy, each naming the version
+// it belongs to by that version's effective date (`version_from`). A version
+// without tiers accrues `amount_per_year` for everyone.
+//
+// Thread safety: value types and pure functions; safe to use concurrently.
+#ifndef HRKIT_LEAVE_LEAVE_POLICY_HPP_
+#define HRKIT_LEAVE_LEAVE_POLICY_HPP_
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "hrkit/core/date.hpp"
+#include "hrkit/core/describe.hpp"
+#include "hrkit/core/sensitivity.hpp"
+#include "hrkit/core/timeline.hpp"
+#include "hrkit/leave/ids.hpp"
+
+namespace hrkit {
+
+// How often accrual credits are made. Over a full accrual year the number of
+// credits is: daily 365 (366 in a leap year), weekly 52, twice-monthly 24,
+// monthly 12, quarterly 4, half-yearly 2, yearly 1.
+//
+// Weekly rule: weeks are 7-day blocks counted from the accrual year's first
+// day; the 1 or 2 days left at the end of the year (365 = 52 x 7 + 1) belong
+// to the 52nd week, which therefore lasts 8 or 9 days. So a full year always
+// has 52 weekly credits of amount_per_year / 52 (never 53).
+// Twice-monthly: the 1st to the 15th and the 16th to the month's end.
+enum class AccrualFrequency {
+  kDaily = 0,
+  kWeekly = 1,
+  kTwiceMonthly = 2,
+  kMonthly = 3,
+  kQuarterly = 4,
+  kHalfYearly = 5,
+  kYearly = 6,
+};
+
+// On which day of its period a credit is made.
+enum class CreditTiming {
+  // The period's first day, or the first day the employee accrues in it
+  // (hire, policy start, end of probation).
+  kStart = 0,
+  // The period's last day: nothing is credited before it. When employment or
+  // the policy ends within the period, its last day of accrual.
+  kEnd = 1,
+  // The employee's joining-day anniversary within the period: the day that
+  // is a whole number of months after `employment_start` (clamped to month
+  // ends), kept within the days the employee accrues in the period. Only for
+  // monthly, quarterly, half-yearly and yearly frequencies.
+  kAnniversary = 2,
+};
+
+// Rounding of each credit, to the nearest multiple (halves round up).
+enum class AccrualRounding {
+  kNone = 0,
+  kQuarter = 1,  // 0.25
+  kHalf = 2,     // 0.5
+  kWhole = 3,    // 1
+};
+
+// When an employee starts to accrue in an employment period.
+enum class AccrualStart {
+  kHire = 0,            // from `employment_start`
+  kAfterProbation = 1,  // from employment_start + probation_months (clamped)
+};
+
+// The unit of `carry_over_expiry`.
+enum class ExpiryUnit {
+  kMonths = 0,
+  kDays = 1,
+};
+
+// "No limit" for carry_over_max and negative_limit.
+inline constexpr double kNoLimit = -1.0;
+
+// One version of a policy's rules, in force from its Timeline entry's date.
+// Amounts are in the leave type's unit (days or hours).
+struct LeavePolicyVersion {
+  // False for a type that keeps no balance (e.g. unpaid leave): no accrual,
+  // no carry-over, and requests are not checked against a balance.
+  bool keeps_balance = true;
+  // The yearly entitlement of a full-time employee before tiers, >= 0.
+  double amount_per_year = 0.0;
+  AccrualFrequency frequency = AccrualFrequency::kMonthly;
+  CreditTiming timing = CreditTiming::kStart;
+  // True: a partial period earns amount x days accruing / days in period.
+  // False: any day of accrual in a period earns the whole period's amount.
+  bool prorate = true;
+  AccrualRounding rounding = AccrualRounding::kNone;
+  // True: credits are multiplied by the FTE (averaged over the period's days).
+  bool fte_scaling = true;
+  // The most the balance may reach by accrual; 0 = no cap. A credit that
+  // would exceed it is reduced; accrual resumes once leave lowers the balance.
+  double balance_cap = 0.0;
+  // The carry-over (and accrual year start) month: on the 1st of it the
+  // unused balance carries up to `carry_over_max` and the rest lapses.
+  std::int32_t carry_over_month = 1;
+  // The most that carries over (>= 0), or kNoLimit.
+  double carry_over_max = kNoLimit;
+  // Carried days expire this long after the carry-over date; 0 = never.
+  // Months: 0..12; days: 0..366.
+  std::int32_t carry_over_expiry = 0;
+  ExpiryUnit carry_over_expiry_unit = ExpiryUnit::kMonths;
+  // How far below zero a request may take the balance (>= 0), or kNoLimit.
+  double negative_limit = 0.0;
+  AccrualStart accrual_start = AccrualStart::kHire;
+  // For kAfterProbation: 1..120 months; must be 0 for kHire.
+  std::int32_t probation_months = 0;
+
+  friend bool operator==(const LeavePolicyVersion&, const LeavePolicyVersion&) = default;
+};
+
+template <class V, class Self>
+requires SameEntity<Self, LeavePolicyVersion>
+void Describe(V& v, Self& r) {
+  v.Field("keeps_balance", r.keeps_balance, Sensitivity::kDirectory);
+  v.Field("amount_per_year", r.amount_per_year, Sensitivity::kDirectory);
+  v.Field("frequency", r.frequency, Sensitivity::kDirectory);
+  v.Field("timing", r.timing, Sensitivity::kDirectory);
+  v.Field("prorate", r.prorate, Sensitivity::kDirectory);
+  v.Field("rounding", r.rounding, Sensitivity::kDirectory);
+  v.Field("fte_scaling", r.fte_scaling, Sensitivity::kDirectory);
+  v.Field("balance_cap", r.balance_cap, Sensitivity::kDirectory);
+  v.Field("carry_over_month", r.carry_over_month, Sensitivity::kDirectory);
+  v.Field("carry_over_max", r.carry_over_max, Sensitivity::kDirectory);
+  v.Field("carry_over_expiry", r.carry_over_expiry, Sensitivity::kDirectory);
+  v.Field("carry_over_expiry_unit", r.carry_over_expiry_unit, Sensitivity::kDirectory);
+  v.Field("negative_limit", r.negative_limit, Sensitivity::kDirectory);
+  v.Field("accrual_start", r.accrual_start, Sensitivity::kDirectory);
+  v.Field("probation_months", r.probation_months, Sensitivity::kDirectory);
+}
+
+// A tenure tier of one policy version: from the first full period that starts
+// on or after seniority_start + after_months (clamped), the version accrues
+// `amount_per_year` instead of its own. Among the tiers reached, the one with
+// the largest after_months applies.
+struct LeaveTier {
+  Date version_from;              // the effective date of the version it belongs to
+  std::int32_t after_months = 0;  // 1..1200 months of service
+  double amount_per_year = 0.0;   // >= 0
+
+  friend bool operator==(const LeaveTier&, const LeaveTier&) = default;
+};
+
+template <class V, class Self>
+requires SameEntity<Self, LeaveTier>
+void Describe(V& v, Self& t) {
+  v.Field("version_from", t.version_from, Sensitivity::kDirectory);
+  v.Field("after_months", t.after_months, Sensitivity::kDirectory);
+  v.Field("amount_per_year", t.amount_per_year, Sensitivity::kDirectory);
+}
+
+// A leave policy for one leave type.
+//
+// Example: 24 days a year credited monthly, 26 after five years of service:
+//   LeavePolicy p{LeavePolicyId(1), "Standard", LeaveTypeId(1)};
+//   LeavePolicyVersion v;
+//   v.amount_per_year = 24;
+//   (void)p.versions.Add(Date(2024, 1, 1), v, Date(2024, 1, 1));
+//   p.tiers.push_back(LeaveTier{Date(2024, 1, 1), 60, 26});
+struct LeavePolicy {
+  static constexpr std::string_view kEntityName = "leave_policy";
+
+  LeavePolicyId id;
+  std::string name;
+  LeaveTypeId leave_type;
+  Timeline<LeavePolicyVersion> versions;
+  std::vector<LeaveTier> tiers;  // all versions' tiers, see the header comment
+
+  friend bool operator==(const LeavePolicy&, const LeavePolicy&) = default;
+};
+
+template <class V, class Self>
+requires SameEntity<Self, LeavePolicy>
+void Describe(V& v, Self& p) {
+  v.Field("id", p.id, Sensitivity::kDirectory);
+  v.Field("name", p.name, Sensitivity::kDirectory);
+  v.Field("leave_type", p.leave_type, Sensitivity::kDirectory);
+  v.History("versions", p.versions, Sensitivity::kDirectory);
+  v.List("tiers", p.tiers, Sensitivity::kDirectory);
+}
+
+// Checks a policy and every current version and tier. Returns InvalidArgument
+// naming the policy, the version (by effective date) or tier (by index) and
+// the field, e.g. "leave_policy:4 version 2024-01-01: carry_over_month must be
+// 1..12, got 13". Rejected: an invalid id or leave type, an empty name, no
+// versions; in a version: a negative or non-finite amount, cap or maximum
+// (other than kNoLimit where allowed), an enum value out of range,
+// carry_over_month outside 1..12, an expiry outside its unit's range,
+// anniversary timing with a daily, weekly or twice-monthly frequency,
+// probation_months outside 1..120 with kAfterProbation or not 0 with kHire;
+// in a tier: a version_from that is no version's effective date, after_months
+// outside 1..1200, a negative amount, or two tiers of one version with the
+// same after_months.
+absl::Status ValidateLeavePolicy(const LeavePolicy& policy);
+
+// The version in force on `date`, or nullptr before the first version.
+inline const LeavePolicyVersion* VersionAt(const LeavePolicy& policy, Date date) { return policy.versions.At(date); }
+
+// The effective date of the version in force on `date` (the key of its
+// tiers), or not_a_date_time before the first version.
+Date VersionFromAt(const LeavePolicy& policy, Date date);
+
+// The tiers of the version effective on `version_from`, ordered by
+// after_months.
+std::vector<LeaveTier> TiersOf(const LeavePolicy& policy, Date version_from);
+
+}  // namespace hrkit
+
+#endif  // HRKIT_LEAVE_LEAVE_POLICY_HPP_

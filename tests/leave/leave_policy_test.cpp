@@ -1,0 +1,154 @@
+#include "hrkit/leave/leave_policy.hpp"
+
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "hrkit/core/describe.hpp"
+#include "hrkit/leave/leave_type.hpp"
+#include "hrkit_test/status_matchers.hpp"
+
+namespace hrkit {
+namespace {
+
+using ::hrkit_test::Message;
+using ::testing::HasSubstr;
+
+LeavePolicy ValidPolicy() {
+  LeavePolicy p{LeavePolicyId(4), "Standard", LeaveTypeId(1), {}, {}};
+  LeavePolicyVersion v;
+  v.amount_per_year = 24;
+  EXPECT_OK(p.versions.Add(Date(2024, 1, 1), v, Date(2024, 1, 1)));
+  v.amount_per_year = 25;
+  EXPECT_OK(p.versions.Add(Date(2025, 1, 1), v, Date(2024, 1, 1)));
+  p.tiers.push_back(LeaveTier{Date(2024, 1, 1), 60, 26});
+  p.tiers.push_back(LeaveTier{Date(2024, 1, 1), 12, 25});
+  return p;
+}
+
+TEST(LeaveType, ValidatesIdNameAndUnit) {
+  EXPECT_OK(ValidateLeaveType(LeaveType{LeaveTypeId(1), "Annual leave", true, LeaveUnit::kDays}));
+  EXPECT_THAT(Message(ValidateLeaveType(LeaveType{LeaveTypeId(2), "", true, LeaveUnit::kDays})),
+              HasSubstr("leave_type:2: name"));
+  EXPECT_STATUS_CODE(ValidateLeaveType(LeaveType{LeaveTypeId(0), "x", true, LeaveUnit::kDays}),
+                     absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(ValidateLeaveType(LeaveType{LeaveTypeId(3), "x", false, static_cast<LeaveUnit>(7)})),
+              HasSubstr("unit"));
+}
+
+TEST(LeaveType, DescribesIdFirst) {
+  const auto fields = ListFields(LeaveType{});
+  ASSERT_EQ(fields.size(), 4u);
+  EXPECT_EQ(fields[0].name, "id");
+  EXPECT_EQ(fields[3].name, "unit");
+}
+
+TEST(LeavePolicy, DescribesVersionsAsHistoryAndTiersAsList) {
+  const auto fields = ListFields(LeavePolicy{});
+  ASSERT_EQ(fields.size(), 5u);
+  EXPECT_EQ(fields[0].name, "id");
+  EXPECT_EQ(fields[3].shape, FieldShape::kHistory);
+  EXPECT_EQ(fields[4].shape, FieldShape::kList);
+  for (const FieldInfo& f : ListFields(LeavePolicyVersion{})) EXPECT_EQ(f.shape, FieldShape::kScalar) << f.name;
+}
+
+TEST(LeavePolicy, ValidPolicyPasses) { EXPECT_OK(ValidateLeavePolicy(ValidPolicy())); }
+
+TEST(LeavePolicy, RejectsPolicyLevelFields) {
+  LeavePolicy p = ValidPolicy();
+  p.name.clear();
+  EXPECT_THAT(Message(ValidateLeavePolicy(p)), HasSubstr("leave_policy:4: name"));
+  p = ValidPolicy();
+  p.leave_type = LeaveTypeId();
+  EXPECT_THAT(Message(ValidateLeavePolicy(p)), HasSubstr("leave_type"));
+  p = ValidPolicy();
+  p.versions = {};
+  EXPECT_THAT(Message(ValidateLeavePolicy(p)), HasSubstr("versions"));
+}
+
+// Replaces the 2025 version's rules with `edit` applied and returns the message.
+template <class Edit>
+std::string VersionError(Edit edit) {
+  LeavePolicy p{LeavePolicyId(4), "Standard", LeaveTypeId(1), {}, {}};
+  LeavePolicyVersion v;
+  v.amount_per_year = 24;
+  edit(v);
+  EXPECT_OK(p.versions.Add(Date(2025, 1, 1), v, Date(2024, 1, 1)));
+  const absl::Status status = ValidateLeavePolicy(p);
+  EXPECT_STATUS_CODE(status, absl::StatusCode::kInvalidArgument);
+  return Message(status);
+}
+
+TEST(LeavePolicy, RejectsEachBadVersionFieldNamingIt) {
+  EXPECT_THAT(VersionError([](auto& v) { v.amount_per_year = -1; }),
+              HasSubstr("leave_policy:4 version 2025-01-01: amount_per_year"));
+  EXPECT_THAT(VersionError([](auto& v) { v.balance_cap = -2; }), HasSubstr("balance_cap"));
+  EXPECT_THAT(VersionError([](auto& v) { v.carry_over_max = -0.5; }), HasSubstr("carry_over_max"));
+  EXPECT_THAT(VersionError([](auto& v) { v.negative_limit = -3; }), HasSubstr("negative_limit"));
+  EXPECT_THAT(VersionError([](auto& v) { v.carry_over_month = 13; }), HasSubstr("carry_over_month must be 1..12"));
+  EXPECT_THAT(VersionError([](auto& v) { v.carry_over_month = 0; }), HasSubstr("carry_over_month"));
+  EXPECT_THAT(VersionError([](auto& v) { v.carry_over_expiry = 13; }), HasSubstr("carry_over_expiry must be 0..12"));
+  EXPECT_THAT(VersionError([](auto& v) {
+                v.carry_over_expiry_unit = ExpiryUnit::kDays;
+                v.carry_over_expiry = 367;
+              }),
+              HasSubstr("0..366 days"));
+  EXPECT_THAT(VersionError([](auto& v) { v.frequency = static_cast<AccrualFrequency>(9); }), HasSubstr("frequency"));
+  EXPECT_THAT(VersionError([](auto& v) { v.rounding = static_cast<AccrualRounding>(-1); }), HasSubstr("rounding"));
+  EXPECT_THAT(VersionError([](auto& v) {
+                v.timing = CreditTiming::kAnniversary;
+                v.frequency = AccrualFrequency::kWeekly;
+              }),
+              HasSubstr("timing"));
+  EXPECT_THAT(VersionError([](auto& v) { v.accrual_start = AccrualStart::kAfterProbation; }),
+              HasSubstr("probation_months must be 1..120"));
+  EXPECT_THAT(VersionError([](auto& v) { v.probation_months = 3; }), HasSubstr("probation_months must be 0"));
+}
+
+TEST(LeavePolicy, LimitsAtTheirBoundsPass) {
+  LeavePolicy p{LeavePolicyId(4), "Edge", LeaveTypeId(1), {}, {}};
+  LeavePolicyVersion v;
+  v.carry_over_max = kNoLimit;
+  v.negative_limit = kNoLimit;
+  v.carry_over_month = 12;
+  v.carry_over_expiry = 12;
+  v.accrual_start = AccrualStart::kAfterProbation;
+  v.probation_months = 120;
+  v.timing = CreditTiming::kAnniversary;
+  v.frequency = AccrualFrequency::kYearly;
+  ASSERT_OK(p.versions.Add(Date(2025, 1, 1), v, Date(2025, 1, 1)));
+  EXPECT_OK(ValidateLeavePolicy(p));
+}
+
+TEST(LeavePolicy, RejectsBadTiers) {
+  LeavePolicy p = ValidPolicy();
+  p.tiers.push_back(LeaveTier{Date(2024, 6, 1), 24, 27});
+  EXPECT_THAT(Message(ValidateLeavePolicy(p)), HasSubstr("leave_policy:4 tier 2: version_from 2024-06-01"));
+  p = ValidPolicy();
+  p.tiers.push_back(LeaveTier{Date(2024, 1, 1), 0, 27});
+  EXPECT_THAT(Message(ValidateLeavePolicy(p)), HasSubstr("after_months must be 1..1200"));
+  p = ValidPolicy();
+  p.tiers.push_back(LeaveTier{Date(2024, 1, 1), 60, 30});
+  EXPECT_THAT(Message(ValidateLeavePolicy(p)), HasSubstr("repeats tier 0"));
+  p = ValidPolicy();
+  p.tiers.push_back(LeaveTier{Date(2025, 1, 1), 60, 30});  // same months, other version: fine
+  EXPECT_OK(ValidateLeavePolicy(p));
+}
+
+TEST(LeavePolicy, VersionLookupAndTiers) {
+  const LeavePolicy p = ValidPolicy();
+  EXPECT_EQ(VersionAt(p, Date(2023, 12, 31)), nullptr);
+  ASSERT_NE(VersionAt(p, Date(2024, 12, 31)), nullptr);
+  EXPECT_EQ(VersionAt(p, Date(2024, 12, 31))->amount_per_year, 24);
+  EXPECT_EQ(VersionAt(p, Date(2025, 1, 1))->amount_per_year, 25);
+  EXPECT_EQ(VersionFromAt(p, Date(2024, 7, 1)), Date(2024, 1, 1));
+  EXPECT_TRUE(VersionFromAt(p, Date(2023, 7, 1)).is_not_a_date());
+  const auto tiers = TiersOf(p, Date(2024, 1, 1));
+  ASSERT_EQ(tiers.size(), 2u);
+  EXPECT_EQ(tiers[0].after_months, 12);  // ordered by after_months
+  EXPECT_EQ(tiers[1].after_months, 60);
+  EXPECT_TRUE(TiersOf(p, Date(2025, 1, 1)).empty());
+}
+
+}  // namespace
+}  // namespace hrkit
