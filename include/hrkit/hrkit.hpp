@@ -9,6 +9,7 @@
 #include "hrkit/calendar/ids.hpp"
 #include "hrkit/calendar/work_schedule.hpp"
 #include "hrkit/calendar/working_time.hpp"
+#include "hrkit/core/confidentiality.hpp"
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/dense_index.hpp"
 #include "hrkit/core/describe.hpp"
