@@ -23,6 +23,7 @@
 #define HRKIT_CALENDAR_HOLIDAY_CALENDAR_HPP_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,7 @@
 #include "hrkit/calendar/ids.hpp"
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/describe.hpp"
+#include "hrkit/core/enum_names.hpp"
 #include "hrkit/core/sensitivity.hpp"
 
 namespace hrkit {
@@ -43,6 +45,13 @@ enum class HolidayRuleKind {
   kEasterOffset = 2,  // days from Western Easter Sunday
   kOneOff = 3,        // one dated holiday
 };
+
+// The names of HolidayRuleKind values (core/enum_names.hpp).
+inline constexpr EnumName<HolidayRuleKind> kHolidayRuleKindNames[] = {{HolidayRuleKind::kFixedDate, "fixed_date"},
+                                                                      {HolidayRuleKind::kNthWeekday, "nth_weekday"},
+                                                                      {HolidayRuleKind::kEasterOffset, "easter_offset"},
+                                                                      {HolidayRuleKind::kOneOff, "one_off"}};
+constexpr std::span<const EnumName<HolidayRuleKind>> EnumNamesOf(HolidayRuleKind) { return kHolidayRuleKindNames; }
 
 // `nth` value meaning "the last such weekday of the month".
 inline constexpr std::int32_t kLastWeekday = -1;

@@ -26,6 +26,7 @@
 #include "hrkit/calendar/holiday_calendar.hpp"
 #include "hrkit/calendar/work_schedule.hpp"
 #include "hrkit/core/date.hpp"
+#include "hrkit/core/enum_names.hpp"
 #include "hrkit/core/id.hpp"
 
 namespace hrkit {
@@ -36,11 +37,21 @@ enum class DayCountBasis {
   kCalendarDays = 1,  // every calendar day, 1 day each
 };
 
+// The names of DayCountBasis values (core/enum_names.hpp).
+inline constexpr EnumName<DayCountBasis> kDayCountBasisNames[] = {{DayCountBasis::kWorkingDays, "working_days"},
+                                                                  {DayCountBasis::kCalendarDays, "calendar_days"}};
+constexpr std::span<const EnumName<DayCountBasis>> EnumNamesOf(DayCountBasis) { return kDayCountBasisNames; }
+
 // The unit a duration (and a leave day's amount) is expressed in.
 enum class DurationUnit {
   kDays = 0,
   kHours = 1,
 };
+
+// The names of DurationUnit values (core/enum_names.hpp).
+inline constexpr EnumName<DurationUnit> kDurationUnitNames[] = {{DurationUnit::kDays, "days"},
+                                                                {DurationUnit::kHours, "hours"}};
+constexpr std::span<const EnumName<DurationUnit>> EnumNamesOf(DurationUnit) { return kDurationUnitNames; }
 
 // The working time of one date.
 struct DayWorkingTime {

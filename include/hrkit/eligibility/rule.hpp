@@ -38,6 +38,7 @@
 #include "absl/status/statusor.h"
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/describe.hpp"
+#include "hrkit/core/enum_names.hpp"
 #include "hrkit/core/sensitivity.hpp"
 #include "hrkit/org/ids.hpp"
 #include "hrkit/org/org_lookup.hpp"
@@ -93,6 +94,17 @@ enum class CriterionKind {
   kMaxFte = 5,           // number: the maximum FTE
   kMinTenureMonths = 6,  // id_value: months of service
 };
+
+// The names of CriterionKind values (core/enum_names.hpp).
+inline constexpr EnumName<CriterionKind> kCriterionKindNames[] = {
+    {CriterionKind::kLocation, "location"},
+    {CriterionKind::kEmploymentType, "employment_type"},
+    {CriterionKind::kGrade, "grade"},
+    {CriterionKind::kOrgSubtree, "org_subtree"},
+    {CriterionKind::kMinFte, "min_fte"},
+    {CriterionKind::kMaxFte, "max_fte"},
+    {CriterionKind::kMinTenureMonths, "min_tenure_months"}};
+constexpr std::span<const EnumName<CriterionKind>> EnumNamesOf(CriterionKind) { return kCriterionKindNames; }
 
 // One criterion of one policy version's rule, in the flat stored form (a List
 // record: scalar fields only). Fields a kind does not use keep their defaults.

@@ -31,6 +31,7 @@
 #include "absl/status/status.h"
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/describe.hpp"
+#include "hrkit/core/enum_names.hpp"
 #include "hrkit/core/sensitivity.hpp"
 #include "hrkit/core/timeline.hpp"
 #include "hrkit/leave/ids.hpp"
@@ -56,6 +57,17 @@ enum class AccrualFrequency {
   kYearly = 6,
 };
 
+// The names of AccrualFrequency values (core/enum_names.hpp).
+inline constexpr EnumName<AccrualFrequency> kAccrualFrequencyNames[] = {
+    {AccrualFrequency::kDaily, "daily"},
+    {AccrualFrequency::kWeekly, "weekly"},
+    {AccrualFrequency::kTwiceMonthly, "twice_monthly"},
+    {AccrualFrequency::kMonthly, "monthly"},
+    {AccrualFrequency::kQuarterly, "quarterly"},
+    {AccrualFrequency::kHalfYearly, "half_yearly"},
+    {AccrualFrequency::kYearly, "yearly"}};
+constexpr std::span<const EnumName<AccrualFrequency>> EnumNamesOf(AccrualFrequency) { return kAccrualFrequencyNames; }
+
 // On which day of its period a credit is made.
 enum class CreditTiming {
   // The period's first day, or the first day the employee accrues in it
@@ -71,6 +83,11 @@ enum class CreditTiming {
   kAnniversary = 2,
 };
 
+// The names of CreditTiming values (core/enum_names.hpp).
+inline constexpr EnumName<CreditTiming> kCreditTimingNames[] = {
+    {CreditTiming::kStart, "start"}, {CreditTiming::kEnd, "end"}, {CreditTiming::kAnniversary, "anniversary"}};
+constexpr std::span<const EnumName<CreditTiming>> EnumNamesOf(CreditTiming) { return kCreditTimingNames; }
+
 // Rounding of each credit, to the nearest multiple (halves round up).
 enum class AccrualRounding {
   kNone = 0,
@@ -79,17 +96,34 @@ enum class AccrualRounding {
   kWhole = 3,    // 1
 };
 
+// The names of AccrualRounding values (core/enum_names.hpp).
+inline constexpr EnumName<AccrualRounding> kAccrualRoundingNames[] = {{AccrualRounding::kNone, "none"},
+                                                                      {AccrualRounding::kQuarter, "quarter"},
+                                                                      {AccrualRounding::kHalf, "half"},
+                                                                      {AccrualRounding::kWhole, "whole"}};
+constexpr std::span<const EnumName<AccrualRounding>> EnumNamesOf(AccrualRounding) { return kAccrualRoundingNames; }
+
 // When an employee starts to accrue in an employment period.
 enum class AccrualStart {
   kHire = 0,            // from `employment_start`
   kAfterProbation = 1,  // from employment_start + probation_months (clamped)
 };
 
+// The names of AccrualStart values (core/enum_names.hpp).
+inline constexpr EnumName<AccrualStart> kAccrualStartNames[] = {{AccrualStart::kHire, "hire"},
+                                                                {AccrualStart::kAfterProbation, "after_probation"}};
+constexpr std::span<const EnumName<AccrualStart>> EnumNamesOf(AccrualStart) { return kAccrualStartNames; }
+
 // The unit of `carry_over_expiry`.
 enum class ExpiryUnit {
   kMonths = 0,
   kDays = 1,
 };
+
+// The names of ExpiryUnit values (core/enum_names.hpp).
+inline constexpr EnumName<ExpiryUnit> kExpiryUnitNames[] = {{ExpiryUnit::kMonths, "months"},
+                                                            {ExpiryUnit::kDays, "days"}};
+constexpr std::span<const EnumName<ExpiryUnit>> EnumNamesOf(ExpiryUnit) { return kExpiryUnitNames; }
 
 // "No limit" for carry_over_max and negative_limit.
 inline constexpr double kNoLimit = -1.0;

@@ -41,6 +41,7 @@
 #include "hrkit/calendar/working_time.hpp"
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/describe.hpp"
+#include "hrkit/core/enum_names.hpp"
 #include "hrkit/core/sensitivity.hpp"
 #include "hrkit/leave/day_holidays.hpp"
 #include "hrkit/leave/day_schedules.hpp"
@@ -57,6 +58,11 @@ enum class HalfDay {
   kAfternoon = 2,
 };
 
+// The names of HalfDay values (core/enum_names.hpp).
+inline constexpr EnumName<HalfDay> kHalfDayNames[] = {
+    {HalfDay::kNone, "none"}, {HalfDay::kMorning, "morning"}, {HalfDay::kAfternoon, "afternoon"}};
+constexpr std::span<const EnumName<HalfDay>> EnumNamesOf(HalfDay) { return kHalfDayNames; }
+
 // Where a request stands. Submitted -> approved | rejected | cancelled;
 // approved -> cancelled. Rejected and cancelled are final.
 enum class LeaveRequestStatus {
@@ -65,6 +71,16 @@ enum class LeaveRequestStatus {
   kRejected = 2,
   kCancelled = 3,
 };
+
+// The names of LeaveRequestStatus values (core/enum_names.hpp).
+inline constexpr EnumName<LeaveRequestStatus> kLeaveRequestStatusNames[] = {
+    {LeaveRequestStatus::kSubmitted, "submitted"},
+    {LeaveRequestStatus::kApproved, "approved"},
+    {LeaveRequestStatus::kRejected, "rejected"},
+    {LeaveRequestStatus::kCancelled, "cancelled"}};
+constexpr std::span<const EnumName<LeaveRequestStatus>> EnumNamesOf(LeaveRequestStatus) {
+  return kLeaveRequestStatusNames;
+}
 
 // "submitted", "approved", "rejected", "cancelled".
 std::string_view LeaveRequestStatusName(LeaveRequestStatus status);

@@ -7,11 +7,13 @@
 #ifndef HRKIT_LEAVE_LEAVE_TYPE_HPP_
 #define HRKIT_LEAVE_LEAVE_TYPE_HPP_
 
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
 #include "hrkit/core/describe.hpp"
+#include "hrkit/core/enum_names.hpp"
 #include "hrkit/core/sensitivity.hpp"
 #include "hrkit/leave/ids.hpp"
 
@@ -22,6 +24,10 @@ enum class LeaveUnit {
   kDays = 0,   // working days (1.0, or 0.5 for a half day)
   kHours = 1,  // hours of the work schedule
 };
+
+// The names of LeaveUnit values (core/enum_names.hpp).
+inline constexpr EnumName<LeaveUnit> kLeaveUnitNames[] = {{LeaveUnit::kDays, "days"}, {LeaveUnit::kHours, "hours"}};
+constexpr std::span<const EnumName<LeaveUnit>> EnumNamesOf(LeaveUnit) { return kLeaveUnitNames; }
 
 // A kind of leave.
 struct LeaveType {

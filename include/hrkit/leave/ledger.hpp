@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "hrkit/core/date.hpp"
+#include "hrkit/core/enum_names.hpp"
 
 namespace hrkit {
 
@@ -31,6 +32,14 @@ enum class LedgerEntryKind : std::uint8_t {
   kAccrual = 6,     // a credit (amount >= 0)
   kEncashment = 7,  // days paid out instead of taken (amount <= 0)
 };
+
+// The names of LedgerEntryKind values (core/enum_names.hpp).
+inline constexpr EnumName<LedgerEntryKind> kLedgerEntryKindNames[] = {
+    {LedgerEntryKind::kOpening, "opening"},       {LedgerEntryKind::kExpiry, "expiry"},
+    {LedgerEntryKind::kCarryOver, "carry_over"},  {LedgerEntryKind::kLapse, "lapse"},
+    {LedgerEntryKind::kAdjustment, "adjustment"}, {LedgerEntryKind::kTaken, "taken"},
+    {LedgerEntryKind::kAccrual, "accrual"},       {LedgerEntryKind::kEncashment, "encashment"}};
+constexpr std::span<const EnumName<LedgerEntryKind>> EnumNamesOf(LedgerEntryKind) { return kLedgerEntryKindNames; }
 
 // Why an accrual credit has the amount it has: bit flags in LedgerEntry::notes.
 enum LedgerNote : std::uint8_t {

@@ -7,10 +7,12 @@
 #ifndef HRKIT_ORG_ORG_UNIT_HPP_
 #define HRKIT_ORG_ORG_UNIT_HPP_
 
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "hrkit/core/describe.hpp"
+#include "hrkit/core/enum_names.hpp"
 #include "hrkit/core/sensitivity.hpp"
 #include "hrkit/core/timeline.hpp"
 #include "hrkit/org/ids.hpp"
@@ -22,6 +24,11 @@ enum class OrgUnitStatus {
   kOpen = 0,
   kClosed = 1,  // closed units keep their history but take no new members
 };
+
+// The names of OrgUnitStatus values (core/enum_names.hpp).
+inline constexpr EnumName<OrgUnitStatus> kOrgUnitStatusNames[] = {{OrgUnitStatus::kOpen, "open"},
+                                                                  {OrgUnitStatus::kClosed, "closed"}};
+constexpr std::span<const EnumName<OrgUnitStatus>> EnumNamesOf(OrgUnitStatus) { return kOrgUnitStatusNames; }
 
 // A unit's state from a date on.
 struct OrgUnitRecord {

@@ -8,10 +8,12 @@
 #ifndef HRKIT_ORG_POSITION_HPP_
 #define HRKIT_ORG_POSITION_HPP_
 
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "hrkit/core/describe.hpp"
+#include "hrkit/core/enum_names.hpp"
 #include "hrkit/core/sensitivity.hpp"
 #include "hrkit/core/timeline.hpp"
 #include "hrkit/org/ids.hpp"
@@ -25,6 +27,11 @@ enum class PositionStatus {
   kFrozen = 1,  // exists but may not be filled (hiring freeze)
   kClosed = 2,  // no longer exists
 };
+
+// The names of PositionStatus values (core/enum_names.hpp).
+inline constexpr EnumName<PositionStatus> kPositionStatusNames[] = {
+    {PositionStatus::kOpen, "open"}, {PositionStatus::kFrozen, "frozen"}, {PositionStatus::kClosed, "closed"}};
+constexpr std::span<const EnumName<PositionStatus>> EnumNamesOf(PositionStatus) { return kPositionStatusNames; }
 
 // A position's state from a date on.
 struct PositionRecord {

@@ -16,12 +16,14 @@
 #ifndef HRKIT_PERSONNEL_EMPLOYEE_HPP_
 #define HRKIT_PERSONNEL_EMPLOYEE_HPP_
 
+#include <span>
 #include <string>
 #include <string_view>
 
 #include "hrkit/calendar/ids.hpp"
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/describe.hpp"
+#include "hrkit/core/enum_names.hpp"
 #include "hrkit/core/sensitivity.hpp"
 #include "hrkit/core/timeline.hpp"
 #include "hrkit/personnel/ids.hpp"
@@ -35,6 +37,12 @@ enum class EmploymentStatus {
   kTerminated = 2,  // not employed (after the last day)
 };
 
+// The names of EmploymentStatus values (core/enum_names.hpp).
+inline constexpr EnumName<EmploymentStatus> kEmploymentStatusNames[] = {{EmploymentStatus::kActive, "active"},
+                                                                        {EmploymentStatus::kOnLeave, "on_leave"},
+                                                                        {EmploymentStatus::kTerminated, "terminated"}};
+constexpr std::span<const EnumName<EmploymentStatus>> EnumNamesOf(EmploymentStatus) { return kEmploymentStatusNames; }
+
 // The contractual form of employment.
 enum class EmploymentType {
   kPermanent = 0,
@@ -44,6 +52,13 @@ enum class EmploymentType {
   kApprentice = 4,
   kContractor = 5,
 };
+
+// The names of EmploymentType values (core/enum_names.hpp).
+inline constexpr EnumName<EmploymentType> kEmploymentTypeNames[] = {
+    {EmploymentType::kPermanent, "permanent"},   {EmploymentType::kFixedTerm, "fixed_term"},
+    {EmploymentType::kTemporary, "temporary"},   {EmploymentType::kIntern, "intern"},
+    {EmploymentType::kApprentice, "apprentice"}, {EmploymentType::kContractor, "contractor"}};
+constexpr std::span<const EnumName<EmploymentType>> EnumNamesOf(EmploymentType) { return kEmploymentTypeNames; }
 
 // The lifecycle event that produced an employment record.
 enum class EmploymentEvent {
@@ -59,12 +74,32 @@ enum class EmploymentEvent {
   kDataChange = 9,  // any other change of job data (cost centre, schedule...)
 };
 
+// The names of EmploymentEvent values (core/enum_names.hpp).
+inline constexpr EnumName<EmploymentEvent> kEmploymentEventNames[] = {
+    {EmploymentEvent::kHire, "hire"},
+    {EmploymentEvent::kTransfer, "transfer"},
+    {EmploymentEvent::kPromotion, "promotion"},
+    {EmploymentEvent::kFteChange, "fte_change"},
+    {EmploymentEvent::kManagerChange, "manager_change"},
+    {EmploymentEvent::kLeaveOfAbsence, "leave_of_absence"},
+    {EmploymentEvent::kReturnFromLeave, "return_from_leave"},
+    {EmploymentEvent::kTermination, "termination"},
+    {EmploymentEvent::kRehire, "rehire"},
+    {EmploymentEvent::kDataChange, "data_change"}};
+constexpr std::span<const EnumName<EmploymentEvent>> EnumNamesOf(EmploymentEvent) { return kEmploymentEventNames; }
+
 // Why employment ended; kNone while employed.
 enum class TerminationKind {
   kNone = 0,
   kVoluntary = 1,
   kInvoluntary = 2,
 };
+
+// The names of TerminationKind values (core/enum_names.hpp).
+inline constexpr EnumName<TerminationKind> kTerminationKindNames[] = {{TerminationKind::kNone, "none"},
+                                                                      {TerminationKind::kVoluntary, "voluntary"},
+                                                                      {TerminationKind::kInvoluntary, "involuntary"}};
+constexpr std::span<const EnumName<TerminationKind>> EnumNamesOf(TerminationKind) { return kTerminationKindNames; }
 
 // Job data in effect from a date: one entry of Employee::employment.
 struct EmploymentRecord {
