@@ -16,7 +16,15 @@ install(TARGETS ${hrkit_install_targets}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(DIRECTORY include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# A backend's header is installed only with its backend.
+set(hrkit_header_excludes)
+if(NOT TARGET hrkit_sqlite)
+  list(APPEND hrkit_header_excludes PATTERN sqlite_store.hpp EXCLUDE)
+endif()
+if(NOT TARGET hrkit_postgres)
+  list(APPEND hrkit_header_excludes PATTERN postgres_store.hpp EXCLUDE)
+endif()
+install(DIRECTORY include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} ${hrkit_header_excludes})
 install(EXPORT hrkitTargets NAMESPACE hrkit:: DESTINATION ${HRKIT_CMAKE_DIR})
 
 set(HRKIT_WITH_SQLITE_INSTALLED ${HRKIT_WITH_SQLITE})

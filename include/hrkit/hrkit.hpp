@@ -65,6 +65,7 @@
 #include "hrkit/storage/sqlite_store.hpp"
 #include "hrkit/storage/store.hpp"
 #include "hrkit/storage/validate.hpp"
+#include "hrkit/storage/workforce_dataset.hpp"
 #include "hrkit/synth/generator.hpp"
 
 #endif  // HRKIT_HRKIT_HPP_

@@ -5,6 +5,7 @@
 #include <limits>
 #include <numeric>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -480,6 +481,21 @@ class OrgSnapshotBuilder {
 absl::StatusOr<OrgSnapshot> OrgSnapshot::Build(std::span<const OrgUnit> units, std::span<const Position> positions,
                                                std::span<const Employee> employees, Date date, ProgressSink* progress) {
   return GuardExceptions("org snapshot", [&]() -> absl::StatusOr<OrgSnapshot> {
+    return OrgSnapshotBuilder(units, positions, employees, date, progress).Build();
+  });
+}
+
+absl::StatusOr<OrgSnapshot> OrgSnapshot::Build(const Workforce& workforce, Date date, ProgressSink* progress) {
+  return GuardExceptions("org snapshot", [&]() -> absl::StatusOr<OrgSnapshot> {
+    auto copy = [](const auto& pointers) {
+      std::vector<std::remove_cvref_t<decltype(*pointers.front())>> values;
+      values.reserve(pointers.size());
+      for (const auto* p : pointers) values.push_back(*p);
+      return values;
+    };
+    const std::vector<OrgUnit> units = copy(workforce.OrgUnits());
+    const std::vector<Position> positions = copy(workforce.Positions());
+    const std::vector<Employee> employees = copy(workforce.Employees());
     return OrgSnapshotBuilder(units, positions, employees, date, progress).Build();
   });
 }

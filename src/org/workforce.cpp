@@ -19,9 +19,12 @@ constexpr double kFteEpsilon = 1e-9;
 
 std::string_view PositionStatusName(PositionStatus s) {
   switch (s) {
-    case PositionStatus::kOpen: return "open";
-    case PositionStatus::kFrozen: return "frozen";
-    case PositionStatus::kClosed: return "closed";
+    case PositionStatus::kOpen:
+      return "open";
+    case PositionStatus::kFrozen:
+      return "frozen";
+    case PositionStatus::kClosed:
+      return "closed";
   }
   return "unknown";
 }
@@ -63,8 +66,7 @@ T RebaseFields(const T& old_final, const T& old_prev, T new_prev, M T::*... memb
   return new_prev;
 }
 
-OrgUnitRecord RebaseUnit(const OrgUnitRecord& old_final, const OrgUnitRecord& old_prev,
-                         const OrgUnitRecord& new_prev) {
+OrgUnitRecord RebaseUnit(const OrgUnitRecord& old_final, const OrgUnitRecord& old_prev, const OrgUnitRecord& new_prev) {
   return RebaseFields(old_final, old_prev, new_prev, &OrgUnitRecord::name, &OrgUnitRecord::parent,
                       &OrgUnitRecord::status, &OrgUnitRecord::cost_center);
 }
@@ -153,9 +155,9 @@ struct Workforce::Checker {
     for (const auto& s : SegmentsFrom(p->history, begin)) {
       if (s.period.begin() >= end) break;
       if (s.value->status == OrgUnitStatus::kClosed) {
-        return Precondition(who, "parent",
-                            absl::StrCat(ToString(parent), " is closed on ",
-                                         FormatIsoDate(std::max(s.period.begin(), begin))));
+        return Precondition(
+            who, "parent",
+            absl::StrCat(ToString(parent), " is closed on ", FormatIsoDate(std::max(s.period.begin(), begin))));
       }
     }
     return absl::OkStatus();
@@ -221,8 +223,8 @@ struct Workforce::Checker {
           const Date d = FirstHeld(w.employees_.at(e), p->id, std::max(s.period.begin(), from), s.period.end());
           if (IsRealDate(d)) {
             return Precondition(who, "status",
-                                absl::StrCat("cannot close: ", ToString(e), " holds ", ToString(p->id),
-                                             " in it on ", FormatIsoDate(d)));
+                                absl::StrCat("cannot close: ", ToString(e), " holds ", ToString(p->id), " in it on ",
+                                             FormatIsoDate(d)));
           }
         }
       }
@@ -230,10 +232,10 @@ struct Workforce::Checker {
     for (const Position* p : positions) {
       for (const auto& s : SegmentsFrom(p->history, from)) {
         if (s.value->org_unit == unit && s.value->status != PositionStatus::kClosed) {
-          return Precondition(who, "status",
-                              absl::StrCat("cannot close: ", ToString(p->id), " in it is ",
-                                           ToAbsl(PositionStatusName(s.value->status)), " on ",
-                                           FormatIsoDate(std::max(s.period.begin(), from))));
+          return Precondition(
+              who, "status",
+              absl::StrCat("cannot close: ", ToString(p->id), " in it is ", ToAbsl(PositionStatusName(s.value->status)),
+                           " on ", FormatIsoDate(std::max(s.period.begin(), from))));
         }
       }
     }
@@ -267,9 +269,9 @@ struct Workforce::Checker {
       for (const auto& u : SegmentsFrom(unit->history, begin)) {
         if (u.period.begin() >= s.period.end()) break;
         if (u.value->status == OrgUnitStatus::kClosed) {
-          return Precondition(who, "org_unit",
-                              absl::StrCat(ToString(r.org_unit), " is closed on ",
-                                           FormatIsoDate(std::max(u.period.begin(), begin))));
+          return Precondition(
+              who, "org_unit",
+              absl::StrCat(ToString(r.org_unit), " is closed on ", FormatIsoDate(std::max(u.period.begin(), begin))));
         }
       }
     }
@@ -289,8 +291,8 @@ struct Workforce::Checker {
     const PositionRecord* pr = parent->history.At(effective);
     if (pr == nullptr || pr->status == PositionStatus::kClosed) {
       return Precondition(who, "reports_to",
-                          absl::StrCat(ToString(r.reports_to), pr == nullptr ? " does not exist" : " is closed",
-                                       " on ", FormatIsoDate(effective)));
+                          absl::StrCat(ToString(r.reports_to), pr == nullptr ? " does not exist" : " is closed", " on ",
+                                       FormatIsoDate(effective)));
     }
     return absl::OkStatus();
   }
@@ -346,11 +348,11 @@ struct Workforce::Checker {
         if (e != nullptr && IsEmployed(*e) && e->position == position.id) held += e->fte;
       }
       if (held > r->fte_budget + kFteEpsilon) {
-        return Precondition(ToString(position.id), "fte_budget",
-                            absl::StrCat("holders would hold ", held, " FTE on ", FormatIsoDate(d),
-                                         ", above the budget of ", r->fte_budget,
-                                         employee != nullptr ? absl::StrCat(" (with ", ToString(employee->id), ")")
-                                                             : std::string()));
+        return Precondition(
+            ToString(position.id), "fte_budget",
+            absl::StrCat("holders would hold ", held, " FTE on ", FormatIsoDate(d), ", above the budget of ",
+                         r->fte_budget,
+                         employee != nullptr ? absl::StrCat(" (with ", ToString(employee->id), ")") : std::string()));
       }
     }
     return absl::OkStatus();
@@ -367,8 +369,8 @@ struct Workforce::Checker {
       if (r == nullptr || r->status != PositionStatus::kOpen) {
         return Precondition(who, "position",
                             absl::StrCat(ToString(*target), " is ",
-                                         ToAbsl(r == nullptr ? "not yet created" : PositionStatusName(r->status)), " on ",
-                                         FormatIsoDate(from)));
+                                         ToAbsl(r == nullptr ? "not yet created" : PositionStatusName(r->status)),
+                                         " on ", FormatIsoDate(from)));
       }
     }
     const EmploymentRecord* previous = nullptr;
@@ -389,9 +391,9 @@ struct Workforce::Checker {
           return Missing(who, "acting_manager", absl::StrCat(ToString(r.acting_manager), " does not exist"));
         }
         if (!IsEmployedOn(*m, s.period.begin())) {
-          return Precondition(who, "acting_manager",
-                              absl::StrCat(ToString(r.acting_manager), " is not employed on ",
-                                           FormatIsoDate(s.period.begin())));
+          return Precondition(
+              who, "acting_manager",
+              absl::StrCat(ToString(r.acting_manager), " is not employed on ", FormatIsoDate(s.period.begin())));
         }
         if (const EmploymentRecord* mr = m->employment.At(s.period.begin()); mr->acting_manager == candidate.id) {
           return Precondition(who, "acting_manager",
@@ -416,10 +418,10 @@ struct Workforce::Checker {
       }
       const bool entering = before == nullptr || !IsEmployed(*before) || before->position != r.position;
       if (entering && s.period.begin() >= from && p->history.At(begin)->status != PositionStatus::kOpen) {
-        return Precondition(who, "position",
-                            absl::StrCat(ToString(r.position), " is ",
-                                         ToAbsl(PositionStatusName(p->history.At(begin)->status)), " on ",
-                                         FormatIsoDate(begin)));
+        return Precondition(
+            who, "position",
+            absl::StrCat(ToString(r.position), " is ", ToAbsl(PositionStatusName(p->history.At(begin)->status)), " on ",
+                         FormatIsoDate(begin)));
       }
       HRKIT_RETURN_IF_ERROR(Budget(*p, &candidate, begin, s.period.end()));
     }
@@ -429,10 +431,10 @@ struct Workforce::Checker {
           if (report == candidate.id) continue;
           for (const auto& s : SegmentsFrom(w.employees_.at(report).employment, from)) {
             if (IsEmployed(*s.value) && s.value->acting_manager == candidate.id) {
-              return Precondition(who, "termination",
-                                  absl::StrCat("still the acting manager of ", ToString(report), " on ",
-                                               FormatIsoDate(std::max(s.period.begin(), from)),
-                                               "; set another manager first"));
+              return Precondition(
+                  who, "termination",
+                  absl::StrCat("still the acting manager of ", ToString(report), " on ",
+                               FormatIsoDate(std::max(s.period.begin(), from)), "; set another manager first"));
             }
           }
         }
@@ -450,23 +452,28 @@ absl::StatusOr<Workforce> Workforce::FromEntities(std::vector<Location> location
                                                   LifecycleOptions options) {
   return GuardExceptions("FromEntities", [&]() -> absl::StatusOr<Workforce> {
     Workforce w(options);
-    auto duplicate = [](const std::string& who) { return absl::AlreadyExistsError(absl::StrCat(who, ": id: duplicate")); };
+    auto duplicate = [](const std::string& who) {
+      return absl::AlreadyExistsError(absl::StrCat(who, ": id: duplicate"));
+    };
     for (Location& l : locations) {
       const std::string who = ToString(l.id);
       if (!l.id.valid()) return Invalid(who, "id", "must be a positive id");
       const LocationId id = l.id;
+      w.max_location_id_ = std::max(w.max_location_id_, id.value());
       if (!w.locations_.emplace(id, std::move(l)).second) return duplicate(who);
     }
     for (OrgUnit& u : units) {
       const std::string who = ToString(u.id);
       if (!u.id.valid()) return Invalid(who, "id", "must be a positive id");
       const OrgUnitId id = u.id;
+      w.max_unit_id_ = std::max(w.max_unit_id_, id.value());
       if (!w.units_.emplace(id, std::move(u)).second) return duplicate(who);
     }
     for (Position& p : positions) {
       const std::string who = ToString(p.id);
       if (!p.id.valid()) return Invalid(who, "id", "must be a positive id");
       const PositionId id = p.id;
+      w.max_position_id_ = std::max(w.max_position_id_, id.value());
       if (!w.positions_.emplace(id, std::move(p)).second) return duplicate(who);
     }
     for (Employee& e : employees) {
@@ -474,10 +481,11 @@ absl::StatusOr<Workforce> Workforce::FromEntities(std::vector<Location> location
       if (!e.id.valid()) return Invalid(who, "id", "must be a positive id");
       if (e.employee_number.empty()) return Invalid(who, "employee_number", "must not be empty");
       if (auto [it, fresh] = w.by_number_.emplace(e.employee_number, e.id); !fresh) {
-        return absl::AlreadyExistsError(absl::StrCat(who, ": employee_number: ", e.employee_number,
-                                                     " already belongs to ", ToString(it->second)));
+        return absl::AlreadyExistsError(
+            absl::StrCat(who, ": employee_number: ", e.employee_number, " already belongs to ", ToString(it->second)));
       }
       const EmployeeId id = e.id;
+      w.max_employee_id_ = std::max(w.max_employee_id_, id.value());
       if (!w.employees_.emplace(id, std::move(e)).second) return duplicate(who);
     }
     auto missing = [](const std::string& who, std::string_view field, const std::string& target) {
@@ -534,6 +542,7 @@ absl::Status Workforce::AddLocation(Location location) {
     if (!location.id.valid()) return Invalid(who, "id", "must be a positive id");
     if (locations_.contains(location.id)) return absl::AlreadyExistsError(absl::StrCat(who, ": id: already exists"));
     const LocationId id = location.id;
+    max_location_id_ = std::max(max_location_id_, id.value());
     locations_.emplace(id, std::move(location));
     return absl::OkStatus();
   });
@@ -545,6 +554,7 @@ absl::Status Workforce::AddLocation(Location location) {
 void Workforce::CommitUnit(OrgUnit unit) {
   for (const auto& e : unit.history.Entries()) unit_change_days_.insert(e.effective);
   const OrgUnitId id = unit.id;
+  max_unit_id_ = std::max(max_unit_id_, id.value());
   units_.insert_or_assign(id, std::move(unit));
 }
 
@@ -574,7 +584,8 @@ absl::Status Workforce::RenameOrgUnit(OrgUnitId id, std::string name, Date effec
     const OrgUnit* stored = FindOrgUnit(id);
     if (stored == nullptr) return Missing(who, "id", "no such org unit");
     const OrgUnitRecord* now = stored->history.At(effective);
-    if (now == nullptr) return Precondition(who, "effective", absl::StrCat("does not exist on ", FormatIsoDate(effective)));
+    if (now == nullptr)
+      return Precondition(who, "effective", absl::StrCat("does not exist on ", FormatIsoDate(effective)));
     OrgUnit unit = *stored;
     OrgUnitRecord next = *now;
     next.name = std::move(name);
@@ -596,8 +607,9 @@ absl::Status Workforce::MoveOrgUnit(OrgUnitId id, OrgUnitId new_parent, Date eff
     }
     const OrgUnitRecord* now = stored->history.At(effective);
     if (now == nullptr || now->status != OrgUnitStatus::kOpen) {
-      return Precondition(who, "status",
-                          absl::StrCat(now == nullptr ? "does not exist" : "is closed", " on ", FormatIsoDate(effective)));
+      return Precondition(
+          who, "status",
+          absl::StrCat(now == nullptr ? "does not exist" : "is closed", " on ", FormatIsoDate(effective)));
     }
     OrgUnit unit = *stored;
     OrgUnitRecord next = *now;
@@ -619,9 +631,9 @@ absl::Status Workforce::CloseOrgUnit(OrgUnitId id, Date effective, Date recorded
     if (stored == nullptr) return Missing(who, "id", "no such org unit");
     const OrgUnitRecord* now = stored->history.At(effective);
     if (now == nullptr || now->status != OrgUnitStatus::kOpen) {
-      return Precondition(who, "status",
-                          absl::StrCat(now == nullptr ? "does not exist" : "is already closed", " on ",
-                                       FormatIsoDate(effective)));
+      return Precondition(
+          who, "status",
+          absl::StrCat(now == nullptr ? "does not exist" : "is already closed", " on ", FormatIsoDate(effective)));
     }
     OrgUnit unit = *stored;
     OrgUnitRecord next = *now;
@@ -639,6 +651,7 @@ absl::Status Workforce::CloseOrgUnit(OrgUnitId id, Date effective, Date recorded
 void Workforce::CommitPosition(Position position) {
   for (const auto& e : position.history.Entries()) position_change_days_.insert(e.effective);
   const PositionId id = position.id;
+  max_position_id_ = std::max(max_position_id_, id.value());
   positions_.insert_or_assign(id, std::move(position));
 }
 
@@ -682,11 +695,13 @@ absl::Status Workforce::ChangePosition(PositionId id, PositionRecord record, Dat
     HRKIT_RETURN_IF_ERROR(CheckPositionRecord(who, record));
     const PositionRecord* now = stored->history.At(effective);
     if (now == nullptr || now->status == PositionStatus::kClosed) {
-      return Precondition(who, "status",
-                          absl::StrCat(now == nullptr ? "does not exist" : "is closed", " on ", FormatIsoDate(effective)));
+      return Precondition(
+          who, "status",
+          absl::StrCat(now == nullptr ? "does not exist" : "is closed", " on ", FormatIsoDate(effective)));
     }
     if (record.status != now->status) {
-      return Invalid(who, "status", "ChangePosition keeps the status; use FreezePosition, UnfreezePosition or ClosePosition");
+      return Invalid(who, "status",
+                     "ChangePosition keeps the status; use FreezePosition, UnfreezePosition or ClosePosition");
     }
     Position position = *stored;
     HRKIT_RETURN_IF_ERROR(
@@ -711,8 +726,8 @@ absl::Status Workforce::FreezePosition(PositionId id, Date effective, Date recor
     if (now == nullptr || now->status != PositionStatus::kOpen) {
       return Precondition(who, "status",
                           absl::StrCat("only an open position can be frozen; it is ",
-                                       ToAbsl(now == nullptr ? "not yet created" : PositionStatusName(now->status)), " on ",
-                                       FormatIsoDate(effective)));
+                                       ToAbsl(now == nullptr ? "not yet created" : PositionStatusName(now->status)),
+                                       " on ", FormatIsoDate(effective)));
     }
     Position position = *stored;
     PositionRecord next = *now;
@@ -734,8 +749,8 @@ absl::Status Workforce::UnfreezePosition(PositionId id, Date effective, Date rec
     if (now == nullptr || now->status != PositionStatus::kFrozen) {
       return Precondition(who, "status",
                           absl::StrCat("only a frozen position can be unfrozen; it is ",
-                                       ToAbsl(now == nullptr ? "not yet created" : PositionStatusName(now->status)), " on ",
-                                       FormatIsoDate(effective)));
+                                       ToAbsl(now == nullptr ? "not yet created" : PositionStatusName(now->status)),
+                                       " on ", FormatIsoDate(effective)));
     }
     Position position = *stored;
     PositionRecord next = *now;
@@ -755,9 +770,9 @@ absl::Status Workforce::ClosePosition(PositionId id, Date effective, Date record
     if (stored == nullptr) return Missing(who, "id", "no such position");
     const PositionRecord* now = stored->history.At(effective);
     if (now == nullptr || now->status == PositionStatus::kClosed) {
-      return Precondition(who, "status",
-                          absl::StrCat(now == nullptr ? "does not exist" : "is already closed", " on ",
-                                       FormatIsoDate(effective)));
+      return Precondition(
+          who, "status",
+          absl::StrCat(now == nullptr ? "does not exist" : "is already closed", " on ", FormatIsoDate(effective)));
     }
     if (auto it = holders_.find(id); it != holders_.end()) {
       for (const EmployeeId e : it->second) {
@@ -796,6 +811,7 @@ void Workforce::CommitEmployee(Employee employee) {
     if (e.value.acting_manager.valid()) InsertSorted(acting_reports_[e.value.acting_manager], employee.id);
   }
   const EmployeeId id = employee.id;
+  max_employee_id_ = std::max(max_employee_id_, id.value());
   employees_.insert_or_assign(id, std::move(employee));
 }
 

@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "hrkit/core/status.hpp"
+#include "hrkit/storage/archive_store.hpp"
 #include "hrkit/storage/memory_store.hpp"
 
 namespace hrkit {
@@ -28,18 +29,21 @@ BackendTable& Backends() {
   return *table;
 }
 
-// Schemes hrkit knows of, with the target that provides each and its
-// registration call.
+// The archive backend is part of this library: it is there without a call.
+void RegisterBuiltInBackends() {
+  static std::once_flag once;
+  std::call_once(once, [] { static_cast<void>(RegisterArchiveBackend()); });
+}
+
+// Optional backends hrkit knows of, with the target that provides each.
 struct KnownBackend {
   std::string_view scheme;
   std::string_view target;
-  std::string_view call;
 };
 constexpr KnownBackend kKnownBackends[] = {
-    {"sqlite", "hrkit::sqlite (HRKIT_WITH_SQLITE)", "hrkit::RegisterSqliteBackend()"},
-    {"archive", "the hrkit archive backend", "hrkit::RegisterArchiveBackend()"},
-    {"postgresql", "hrkit::postgres (HRKIT_WITH_POSTGRES)", "hrkit::RegisterPostgresBackend()"},
-    {"postgres", "hrkit::postgres (HRKIT_WITH_POSTGRES)", "hrkit::RegisterPostgresBackend()"},
+    {"sqlite", "hrkit::sqlite (built with HRKIT_WITH_SQLITE)"},
+    {"postgresql", "hrkit::postgres (built with HRKIT_WITH_POSTGRES)"},
+    {"postgres", "hrkit::postgres (built with HRKIT_WITH_POSTGRES)"},
 };
 
 }  // namespace
@@ -61,8 +65,9 @@ absl::Status RegisterStoreBackend(std::string_view scheme, StoreFactory factory)
 absl::StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view uri) {
   const std::size_t colon = uri.find(':');
   if (colon == std::string_view::npos || colon == 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "store uri \"", ToAbsl(uri), "\" has no scheme (expected memory:, sqlite:PATH, archive:PATH, postgresql://...)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("store uri \"", ToAbsl(uri),
+                     "\" has no scheme (expected memory:, sqlite:PATH, archive:PATH, postgresql://...)"));
   }
   const std::string_view scheme = uri.substr(0, colon);
   if (scheme == "memory") {
@@ -72,6 +77,7 @@ absl::StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view uri) {
     }
     return NewMemoryStore();
   }
+  RegisterBuiltInBackends();
   StoreFactory factory;
   {
     BackendTable& table = Backends();
@@ -83,13 +89,12 @@ absl::StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view uri) {
   }
   for (const KnownBackend& known : kKnownBackends) {
     if (known.scheme == scheme) {
-      return absl::UnimplementedError(absl::StrCat("store backend \"", ToAbsl(scheme),
-                                                   "\" is not available: link ", ToAbsl(known.target),
-                                                   " and call ", ToAbsl(known.call), " once before OpenStore"));
+      return absl::UnimplementedError(absl::StrCat(
+          "store backend \"", ToAbsl(scheme), "\" is not available: link the program with ", ToAbsl(known.target)));
     }
   }
-  return absl::InvalidArgumentError(absl::StrCat("store uri \"", ToAbsl(uri), "\": unknown scheme \"",
-                                                 ToAbsl(scheme), "\""));
+  return absl::InvalidArgumentError(
+      absl::StrCat("store uri \"", ToAbsl(uri), "\": unknown scheme \"", ToAbsl(scheme), "\""));
 }
 
 }  // namespace hrkit

@@ -228,6 +228,10 @@ class Simulation {
 
   void Run();
 
+  // The first error of a timeline edit, OK if none: the generator's own
+  // dates are in order by construction, so an error here is a bug in it.
+  const absl::Status& status() const { return status_; }
+
  private:
   void BuildUnits();
   void BuildPositions();
@@ -266,6 +270,12 @@ class Simulation {
   std::vector<std::int32_t> pool_;             // vacated positions awaiting a fill
   std::vector<std::int32_t> pool_index_;       // position -> index in pool_, or -1
   std::vector<std::int32_t> leavers_;          // employees who may be rehired
+  absl::Status status_;
+
+  // Keeps the first error of `status` (see status()).
+  void Keep(absl::Status status) {
+    if (status_.ok() && !status.ok()) status_ = std::move(status);
+  }
 };
 
 void Simulation::BuildUnits() {
@@ -291,7 +301,7 @@ void Simulation::BuildUnits() {
     OrgUnit unit;
     unit.id = OrgUnitId(id);
     unit.code = Numbered("U", id, 6);
-    (void)unit.history.Add(founded_, std::move(record), founded_);
+    Keep(unit.history.Add(founded_, std::move(record), founded_));
     org_.units.push_back(std::move(unit));
   }
 }
@@ -353,7 +363,7 @@ void Simulation::BuildPositions() {
       const bool unfilled = effective != founded_ || record.status == PositionStatus::kFrozen;
       Position position;
       position.id = PositionId(id);
-      (void)position.history.Add(effective, std::move(record), effective);
+      Keep(position.history.Add(effective, std::move(record), effective));
       org_.positions.push_back(std::move(position));
       position_unit_.push_back(static_cast<std::int32_t>(u));
       position_is_head_.push_back(head);
@@ -387,7 +397,7 @@ std::int32_t Simulation::NewEmployee(Date hire, std::int32_t position) {
   e.legal_name = absl::StrCat(kGivenNames[static_cast<std::size_t>(rng_.Below(kGivenNames.size()))], " ",
                               kFamilyNames[static_cast<std::size_t>(rng_.Below(kFamilyNames.size()))]);
   e.birth_date = hire - days(rng_.Between(20 * 365, 58 * 365));
-  (void)e.employment.Add(hire, HireRecord(position, hire), hire);
+  Keep(e.employment.Add(hire, HireRecord(position, hire), hire));
   Employees().push_back(std::move(e));
   holder_[static_cast<std::size_t>(position)] = index;
   return index;
@@ -395,7 +405,7 @@ std::int32_t Simulation::NewEmployee(Date hire, std::int32_t position) {
 
 void Simulation::AddRecord(std::int32_t employee, int day, EmploymentRecord record) {
   const Date d = DayDate(day);
-  (void)Employees()[static_cast<std::size_t>(employee)].employment.Add(d, std::move(record), d);
+  Keep(Employees()[static_cast<std::size_t>(employee)].employment.Add(d, std::move(record), d));
 }
 
 void Simulation::ScheduleChange(int day, std::int32_t employee) {
@@ -578,6 +588,10 @@ absl::StatusOr<Organization> GenerateOrganization(const SynthOptions& options) {
     Rng rng(options.seed);
     Simulation simulation(options, rng, org);
     simulation.Run();
+    if (!simulation.status().ok()) {
+      return absl::InternalError(
+          absl::StrCat("generate organization: seed ", options.seed, ": ", simulation.status().message()));
+    }
     return org;
   });
 }

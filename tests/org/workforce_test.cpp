@@ -1,10 +1,12 @@
 #include "hrkit/org/workforce.hpp"
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "hrkit/org/snapshot.hpp"
 #include "hrkit_test/status_matchers.hpp"
 
 namespace hrkit {
@@ -87,6 +89,46 @@ class WorkforceTest : public ::testing::Test {
 
 // ---------------------------------------------------------------------------
 // Identity
+
+TEST_F(WorkforceTest, HandsOutTheNextUnusedIds) {
+  // The fixture added location 1, units 1..3 and positions 10..31: the next
+  // ids are one more than the largest of each kind; no employee yet.
+  EXPECT_EQ(w_.NextLocationId(), LocationId(2));
+  EXPECT_EQ(w_.NextOrgUnitId(), OrgUnitId(4));
+  EXPECT_EQ(w_.NextPositionId(), PositionId(32));
+  EXPECT_EQ(w_.NextEmployeeId(), EmployeeId(1));
+  AddHired(w_.NextEmployeeId().value(), kCeo);
+  EXPECT_EQ(w_.NextEmployeeId(), EmployeeId(2));
+  // A rejected edit hands out nothing: position 32 stays free.
+  EXPECT_STATUS_CODE(w_.CreatePosition(w_.NextPositionId(), Seat(OrgUnitId(99), kCeo), kStart, kStart),
+                     absl::StatusCode::kNotFound);
+  EXPECT_EQ(w_.NextPositionId(), PositionId(32));
+  ASSERT_OK(w_.CreatePosition(w_.NextPositionId(), Seat(kOps, kOpsLead), kStart, kStart));
+  EXPECT_EQ(w_.NextPositionId(), PositionId(33));
+  // FromEntities counts what it was given.
+  ASSERT_OK_AND_ASSIGN(const Workforce copy, Workforce::FromEntities({}, {}, {}, {}));
+  EXPECT_EQ(copy.NextOrgUnitId(), OrgUnitId(1));
+}
+
+TEST_F(WorkforceTest, SnapshotOfTheWorkforceEqualsTheSnapshotOfItsEntities) {
+  AddHired(1, kCeo);
+  AddHired(2, kAnalyst, 0.5);
+  AddHired(3, kOpsClerk, 1.0, kMar1);
+  ASSERT_OK_AND_ASSIGN(const OrgSnapshot direct, OrgSnapshot::Build(w_, kJun1));
+  std::vector<OrgUnit> units;
+  for (const OrgUnit* u : w_.OrgUnits()) units.push_back(*u);
+  std::vector<Position> positions;
+  for (const Position* p : w_.Positions()) positions.push_back(*p);
+  std::vector<Employee> employees;
+  for (const Employee* e : w_.Employees()) employees.push_back(*e);
+  ASSERT_OK_AND_ASSIGN(const OrgSnapshot from_spans, OrgSnapshot::Build(units, positions, employees, kJun1));
+  EXPECT_EQ(direct.RollUpUnits(), from_spans.RollUpUnits());
+  // Head office subtree on 2024-06-01: the CEO, the half-time analyst and
+  // the clerk hired on 2024-03-01 = 3 people, 2.5 FTE.
+  ASSERT_OK_AND_ASSIGN(const UnitRollup hq, direct.RollUp(kHq));
+  EXPECT_EQ(hq.subtree_headcount, 3);
+  EXPECT_DOUBLE_EQ(hq.subtree_fte, 2.5);
+}
 
 TEST_F(WorkforceTest, LocationsAndEmployeesNeedUniqueIds) {
   EXPECT_STATUS_CODE(w_.AddLocation(Location{kBerlin, "Berlin 2", "DE", {}, {}}), absl::StatusCode::kAlreadyExists);
@@ -241,7 +283,8 @@ TEST_F(WorkforceTest, HiringBeforeThePositionExistsIsRejected) {
 }
 
 TEST_F(WorkforceTest, PositionEditsAreValidated) {
-  EXPECT_STATUS_CODE(w_.CreatePosition(kCeo, Seat(kHq, PositionId()), kStart, kStart), absl::StatusCode::kAlreadyExists);
+  EXPECT_STATUS_CODE(w_.CreatePosition(kCeo, Seat(kHq, PositionId()), kStart, kStart),
+                     absl::StatusCode::kAlreadyExists);
   EXPECT_STATUS_CODE(w_.CreatePosition(PositionId(40), Seat(kFin, kCeo, 0.0), kStart, kStart),
                      absl::StatusCode::kInvalidArgument);
   EXPECT_STATUS_CODE(w_.CreatePosition(PositionId(40), Seat(kFin, PositionId(40)), kStart, kStart),
@@ -304,7 +347,8 @@ TEST_F(WorkforceTest, ReportingLineCyclesAreRejected) {
   ceo.reports_to = kAnalyst;
   const absl::Status cycle = w_.ChangePosition(kCeo, ceo, kMar1, kMar1);
   EXPECT_STATUS_CODE(cycle, absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(Message(cycle), HasSubstr("position:10: reports_to: the reporting line would make a cycle on 2024-03-01"));
+  EXPECT_THAT(Message(cycle),
+              HasSubstr("position:10: reports_to: the reporting line would make a cycle on 2024-03-01"));
   ceo.reports_to = kCeo;
   EXPECT_STATUS_CODE(w_.ChangePosition(kCeo, ceo, kMar1, kMar1), absl::StatusCode::kInvalidArgument);
   // A lateral move is fine: the analyst reports straight to the CEO.
@@ -333,7 +377,8 @@ TEST_F(WorkforceTest, ReportingCycleOnALaterDayIsRejected) {
 TEST_F(WorkforceTest, UnitMovesThatMakeACycleAreRejected) {
   const absl::Status root = w_.MoveOrgUnit(kHq, kFin, kMar1, kMar1);
   EXPECT_STATUS_CODE(root, absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(Message(root), HasSubstr("org_unit:1: parent: the move would make a cycle in the org tree on 2024-03-01"));
+  EXPECT_THAT(Message(root),
+              HasSubstr("org_unit:1: parent: the move would make a cycle in the org tree on 2024-03-01"));
   EXPECT_STATUS_CODE(w_.MoveOrgUnit(kFin, kFin, kMar1, kMar1), absl::StatusCode::kInvalidArgument);
   ASSERT_OK(w_.MoveOrgUnit(kFin, kOps, kMar1, kMar1));
   EXPECT_EQ(w_.FindOrgUnit(kFin)->history.At(kMar1)->parent, kOps);
@@ -428,7 +473,8 @@ TEST_F(WorkforceTest, AnActingManagerCannotLeaveWhileStillActing) {
   ASSERT_OK(w_.ApplyEvent(EmployeeId(2), ManagerChangeEvent{kMar1, EmployeeId(1), ""}, kMar1));
   const absl::Status leaving = w_.ApplyEvent(EmployeeId(1), Leave(Date(2024, 5, 31)), kMay1);
   EXPECT_STATUS_CODE(leaving, absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(Message(leaving), HasSubstr("employee:1: termination: still the acting manager of employee:2 on 2024-06-01"));
+  EXPECT_THAT(Message(leaving),
+              HasSubstr("employee:1: termination: still the acting manager of employee:2 on 2024-06-01"));
   ASSERT_OK(w_.ApplyEvent(EmployeeId(2), ManagerChangeEvent{kJun1, EmployeeId(), ""}, kMay1));
   EXPECT_OK(w_.ApplyEvent(EmployeeId(1), Leave(Date(2024, 5, 31)), kMay1));
   // A terminated person cannot become acting manager.

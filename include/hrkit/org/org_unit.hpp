@@ -31,11 +31,13 @@ inline constexpr EnumName<OrgUnitStatus> kOrgUnitStatusNames[] = {{OrgUnitStatus
 constexpr std::span<const EnumName<OrgUnitStatus>> EnumNamesOf(OrgUnitStatus) { return kOrgUnitStatusNames; }
 
 // A unit's state from a date on.
+// Every member has a default initializer, so a designated initializer may
+// name only what it sets (-Wmissing-field-initializers).
 struct OrgUnitRecord {
-  std::string name;
-  OrgUnitId parent;  // invalid for a root
+  std::string name{};
+  OrgUnitId parent{};  // invalid for a root
   OrgUnitStatus status = OrgUnitStatus::kOpen;
-  std::string cost_center;
+  std::string cost_center{};
 
   friend bool operator==(const OrgUnitRecord&, const OrgUnitRecord&) = default;
 };

@@ -34,14 +34,16 @@ inline constexpr EnumName<PositionStatus> kPositionStatusNames[] = {
 constexpr std::span<const EnumName<PositionStatus>> EnumNamesOf(PositionStatus) { return kPositionStatusNames; }
 
 // A position's state from a date on.
+// Every member has a default initializer, so a designated initializer may
+// name only what it sets (-Wmissing-field-initializers).
 struct PositionRecord {
-  OrgUnitId org_unit;
-  std::string job_code;
-  std::string title;
-  std::string grade;
+  OrgUnitId org_unit{};
+  std::string job_code{};
+  std::string title{};
+  std::string grade{};
   double fte_budget = 1.0;  // total FTE its holders may have
   PositionStatus status = PositionStatus::kOpen;
-  PositionId reports_to;  // invalid for a top position
+  PositionId reports_to{};  // invalid for a top position
 
   friend bool operator==(const PositionRecord&, const PositionRecord&) = default;
 };

@@ -57,6 +57,7 @@
 #include "hrkit/org/ids.hpp"
 #include "hrkit/org/org_unit.hpp"
 #include "hrkit/org/position.hpp"
+#include "hrkit/org/workforce.hpp"
 #include "hrkit/personnel/employee.hpp"
 #include "hrkit/personnel/ids.hpp"
 
@@ -125,6 +126,16 @@ class OrgSnapshot {
   static absl::StatusOr<OrgSnapshot> Build(std::span<const OrgUnit> units, std::span<const Position> positions,
                                            std::span<const Employee> employees, Date date,
                                            ProgressSink* progress = nullptr);
+
+  // The snapshot of `workforce` on `date`: Build over its units, positions
+  // and employees. Copies the entities once (O(total history entries)); a
+  // caller that keeps the entities in vectors already saves that copy with
+  // the span overload. Errors as the span overload.
+  //
+  // Example:
+  //   HRKIT_ASSIGN_OR_RETURN(OrgSnapshot s, OrgSnapshot::Build(workforce, Date(2025, 1, 1)));
+  //   HRKIT_ASSIGN_OR_RETURN(UnitRollup hq, s.RollUp(OrgUnitId(1)));
+  static absl::StatusOr<OrgSnapshot> Build(const Workforce& workforce, Date date, ProgressSink* progress = nullptr);
 
   // The as-of date.
   Date date() const { return date_; }

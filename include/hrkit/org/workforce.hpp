@@ -30,6 +30,7 @@
 #define HRKIT_ORG_WORKFORCE_HPP_
 
 #include <cstddef>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
@@ -196,6 +197,18 @@ class Workforce {
   // The sum of the FTE of the holders of position `id` on `date`.
   double HeldFteOn(PositionId id, Date date) const;
 
+  // The next unused id of each kind, for a caller that lets the workforce
+  // hand out ids: one more than the largest id ever added (1 for none). Ids
+  // are never reused, and stay dense, which keeps the flat as-of views small.
+  //
+  // Example:
+  //   const PositionId seat = w.NextPositionId();
+  //   HRKIT_RETURN_IF_ERROR(w.CreatePosition(seat, record, d, d));
+  LocationId NextLocationId() const { return LocationId(max_location_id_ + 1); }
+  OrgUnitId NextOrgUnitId() const { return OrgUnitId(max_unit_id_ + 1); }
+  PositionId NextPositionId() const { return PositionId(max_position_id_ + 1); }
+  EmployeeId NextEmployeeId() const { return EmployeeId(max_employee_id_ + 1); }
+
   std::size_t location_count() const { return locations_.size(); }
   std::size_t org_unit_count() const { return units_.size(); }
   std::size_t position_count() const { return positions_.size(); }
@@ -223,6 +236,11 @@ class Workforce {
   // Days on which some unit's or position's record changes.
   std::set<Date> unit_change_days_;
   std::set<Date> position_change_days_;
+  // The largest id of each kind added so far (Next*Id).
+  std::int64_t max_location_id_ = 0;
+  std::int64_t max_unit_id_ = 0;
+  std::int64_t max_position_id_ = 0;
+  std::int64_t max_employee_id_ = 0;
 };
 
 }  // namespace hrkit
