@@ -8,7 +8,8 @@
 //   private e-mail or phone) and no employment columns, because the
 //   employment history is personal;
 // - the HR file adds those columns, with the employment record in force on
-//   the generator's end date;
+//   the generator's end date, its status and type written by name
+//   ("active", "permanent");
 // The generator fills legal names only; the example gives everyone a
 // preferred name and a work e-mail derived from it first.
 #include <cctype>
@@ -20,9 +21,9 @@
 #include <string_view>
 #include <vector>
 
+#include "hrkit/core/csv_export.hpp"
+#include "hrkit/core/json_export.hpp"
 #include "hrkit/personnel/employee.hpp"
-#include "hrkit/storage/csv_export.hpp"
-#include "hrkit/storage/json_export.hpp"
 #include "hrkit/synth/generator.hpp"
 
 namespace {
@@ -58,19 +59,25 @@ int main() {
   const std::span<const hrkit::Employee> people = org->employees;
 
   // 1. The staff directory: directory-class fields only.
-  const hrkit::CsvOptions directory{.include = {hrkit::Sensitivity::kDirectory}};
-  const std::string directory_csv = hrkit::ToCsv(people, directory);
+  const std::string directory_csv = hrkit::ToCsv(people, hrkit::kDirectoryFields);
   std::cout << "Staff directory (" << people.size() << " people; first rows):\n" << FirstLines(directory_csv, 4);
 
   // 2. For HR: personal fields too, with the employment in force on a date.
-  const hrkit::CsvOptions for_hr{.include = {hrkit::Sensitivity::kDirectory, hrkit::Sensitivity::kPersonal},
-                                 .as_of = options.end_date,
-                                 // Read by a program, not opened in a spreadsheet: keep "+49 ..." as it is.
-                                 .neutralize_formulas = false};
+  // Enums are written by name: employment.status "active", employment.type "permanent".
+  const hrkit::SensitivitySet for_hr{hrkit::Sensitivity::kDirectory, hrkit::Sensitivity::kPersonal};
+  const hrkit::CsvOptions hr_options{.as_of = options.end_date,
+                                     // Read by a program, not opened in a spreadsheet: keep "+49 ..." as it is.
+                                     .neutralize_formulas = false};
+  const std::string hr_csv = hrkit::ToCsv(people, for_hr, hr_options);
   std::cout << "\nHR file as of " << hrkit::FormatIsoDate(options.end_date) << " (first rows):\n"
-            << FirstLines(hrkit::ToCsv(people, for_hr), 3);
+            << FirstLines(hr_csv, 3);
+  if (directory_csv.find("legal_name") != std::string::npos || hr_csv.find(",active,") == std::string::npos) {
+    std::cerr << "error: the directory shows a personal field or the HR file has no status by name\n";
+    return EXIT_FAILURE;
+  }
 
-  // 3. One employee, everything, as JSON.
-  std::cout << "\nJSON of " << hrkit::ToString(people.front().id) << ":\n" << hrkit::ToJson(people.front()) << "\n";
+  // 3. One employee as JSON, every class named explicitly (an HR administrator's view).
+  std::cout << "\nJSON of " << hrkit::ToString(people.front().id) << ":\n"
+            << hrkit::ToJson(people.front(), hrkit::SensitivitySet::All()) << "\n";
   return EXIT_SUCCESS;
 }

@@ -1,4 +1,4 @@
-#include "hrkit/storage/export_text.hpp"
+#include "hrkit/core/export_text.hpp"
 
 #include <array>
 #include <charconv>
