@@ -1,15 +1,16 @@
 // OpenStore: opens a Store from a URI, and the table of backends it knows.
 //
 //   "memory:"                         always available (memory_store.hpp)
-//   "sqlite:/path/hr.db"              hrkit::sqlite, after RegisterSqliteBackend()
-//   "archive:/path/hr.hrk?format=xml" the archive backend, once registered
-//   "postgresql://..."                the postgres backend, once registered
+//   "archive:/path/hr.hrk?format=xml" always available (archive_store.hpp)
+//   "sqlite:/path/hr.db"              in a program that links hrkit::sqlite
+//   "postgresql://..."                in a program that links hrkit::postgres
 //
-// The core library cannot depend on its optional backends, so each backend
-// library provides a `Register<Name>Backend()` function that adds its scheme
-// here; a program that links the backend calls it once at start-up. A scheme
-// whose backend was not registered returns Unimplemented saying which target
-// to link and what to call, never a stand-in.
+// No call is needed to make a backend available: the archive backend is part
+// of hrkit, and each optional backend library registers its scheme when the
+// program starts (its link interface keeps the registering object file). A
+// scheme whose backend is not linked returns Unimplemented saying which
+// target to link, never a stand-in. RegisterStoreBackend adds a scheme of
+// the caller's own (a test double, a backend outside hrkit).
 //
 // Thread safety: OpenStore and RegisterStoreBackend may be called from any
 // thread; the table of schemes is guarded by a mutex.
@@ -39,14 +40,12 @@ absl::Status RegisterStoreBackend(std::string_view scheme, StoreFactory factory)
 
 // Opens the store named by `uri`.
 // Errors: InvalidArgument (no scheme, an unknown scheme, a malformed URI);
-// Unimplemented (a known backend that is not built or not registered; the
-// message names the CMake target and the registration call); the backend's
+// Unimplemented (a known backend that is not built or not linked; the
+// message names the CMake target); the backend's
 // own errors (e.g. FailedPrecondition for a database of a newer schema).
 //
-// Example:
-//   HRKIT_RETURN_IF_ERROR(RegisterSqliteBackend());   // links hrkit::sqlite
-//   HRKIT_ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
-//                          OpenStore("sqlite:/var/lib/hr/hr.db"));
+// Example (a program linked with hrkit::sqlite):
+//   HRKIT_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, OpenStore("sqlite:/var/lib/hr/hr.db"));
 absl::StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view uri);
 
 }  // namespace hrkit
