@@ -1,24 +1,39 @@
 // The archive backend's file format: a fixed header, then a Boost archive
 // (binary, text or xml, written without Boost's own header) whose content is
 //
-//   kinds                      number of entity types that follow
-//   per type, in registry order:
-//     kind                     its name (a checked string, see below)
+//   kinds                      number of entity type sections that follow
+//   per section, in any order (this build writes registry order):
+//     kind                     the entity type's name (kEntityName, a
+//                              checked string, see below)
 //     rows                     number of rows
 //     per row, ascending ids:  version, then the entity through Describe
 //   end                        kPayloadEnd, so a text payload cut inside its
 //                              last number does not load as a smaller one
 //
+// Sections are matched by name: a name this build does not know is DataLoss,
+// a name seen twice is DataLoss, a type without a section loads empty.
+//
+// Format versions: the header's format version (kStorageFormatVersion when
+// written by this build) is the format of the whole payload. Loading a file
+// of format f skips every member whose Since is > f (it was not written), so
+// the member keeps the value of a default-made record. The sections of
+// format1::ChangedEntities in a format-1 file are read with those frozen
+// types and converted (format1::UpgradeLeavePolicies).
+//
 // The Boost.Serialization adapter: every described type (entities and the
 // records of their histories and lists) has a `serialize` that calls its
-// Describe with a saving or a loading visitor, and a class version
-// (BOOST_CLASS_VERSION). Scalars are written as fixed-width integers or
-// doubles: bools as 0/1, enums and ids as their integer, dates as a day
-// number (negative codes for the special values), Money as minor units plus a
-// currency string. A string is its length followed by its bytes as a binary
-// object (base64 in text and xml), so any byte, NUL included, survives.
-// Timelines are a count of entries (current and replaced) followed by each
-// entry's dates, sequence and record; lists a count and their records.
+// Describe with a saving or a loading visitor. Boost writes a class version
+// before the first object of each type; it is read and ignored (format 1
+// wrote 1 for some types, 0 for others, and those numbers stay frozen; the
+// layout follows the header's format version). Scalars are written as fixed-width
+// integers or doubles: bools as 0/1, enums and ids as their integer, dates as
+// a day number (negative codes for the special values), Money as minor units
+// plus a currency string. A string is its length followed by its bytes as a
+// binary object (base64 in text and xml), so any byte, NUL included,
+// survives. An optional scalar is a presence flag (0/1) followed by the value
+// when present. Timelines are a count of entries (current and replaced)
+// followed by each entry's dates, sequence and record; lists a count and
+// their records or scalars (records may hold lists in turn).
 //
 // Hostile input: Boost's own std::string and container loaders resize from a
 // count read from the archive, so none of them is used. Every count and
@@ -35,6 +50,7 @@
 #include <limits>
 #include <map>
 #include <new>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <streambuf>
@@ -46,6 +62,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "boost/archive/archive_exception.hpp"
 #include "boost/archive/binary_iarchive.hpp"
@@ -65,8 +82,10 @@
 #include "hrkit/storage/entity_registry.hpp"
 #include "hrkit/storage/validate.hpp"
 
-// Class versions of the described types. Raise one when the type's
-// description changes, and teach its loader the older layout.
+// Boost's class versions, frozen: format 1 wrote 1 for these types, and
+// Boost refuses to load a class version above the one declared here. They no
+// longer describe layouts (Since and the file's format version do); never
+// change them.
 BOOST_CLASS_VERSION(hrkit::Employee, 1)
 BOOST_CLASS_VERSION(hrkit::EmploymentRecord, 1)
 BOOST_CLASS_VERSION(hrkit::OrgUnit, 1)
@@ -101,6 +120,7 @@ class PayloadBuffer final : public std::streambuf {
 // Per-archive state of a load, kept in the archive's helper collection.
 struct LoadContext {
   const PayloadBuffer* buffer = nullptr;
+  std::int32_t format = kStorageFormatVersion;  // the file's format version
 };
 // The helper's key: the address of this object.
 constexpr char kLoadContextKey = 0;
@@ -112,13 +132,19 @@ std::size_t Remaining(Archive& ar) {
   return context.buffer->remaining();
 }
 
+// The format version of the file being loaded.
+template <class Archive>
+std::int32_t FileFormat(Archive& ar) {
+  return ar.template get_helper<LoadContext>(const_cast<char*>(&kLoadContextKey)).format;
+}
+
 // Throws CorruptArchive unless `count` items of at least one byte each fit
 // in what is left of the payload.
 template <class Archive>
 void CheckCount(Archive& ar, std::uint64_t count, std::string_view what) {
   if (count > Remaining(ar)) {
-    throw CorruptArchive(absl::StrCat(ToAbsl(what), ": count ", count, " exceeds the ", Remaining(ar),
-                                      " bytes left in the archive"));
+    throw CorruptArchive(
+        absl::StrCat(ToAbsl(what), ": count ", count, " exceeds the ", Remaining(ar), " bytes left in the archive"));
   }
 }
 
@@ -189,7 +215,11 @@ std::string LoadString(Archive& ar, const char* name) {
 template <class Archive, ScalarField T>
 void SaveScalar(Archive& ar, const char* name, const T& value) {
   using V = std::remove_const_t<T>;
-  if constexpr (std::is_same_v<V, bool>) {
+  if constexpr (OptionalField<V>) {
+    std::uint32_t present = value.has_value() ? 1 : 0;
+    ar << boost::serialization::make_nvp("present", present);
+    if (value.has_value()) SaveScalar(ar, name, *value);
+  } else if constexpr (std::is_same_v<V, bool>) {
     std::uint32_t flag = value ? 1 : 0;
     ar << boost::serialization::make_nvp(name, flag);
   } else if constexpr (std::is_same_v<V, std::int32_t> || std::is_same_v<V, std::int64_t> ||
@@ -218,7 +248,18 @@ void SaveScalar(Archive& ar, const char* name, const T& value) {
 template <class Archive, ScalarField T>
 void LoadScalar(Archive& ar, const char* name, T& value) {
   using V = std::remove_const_t<T>;
-  if constexpr (std::is_same_v<V, bool>) {
+  if constexpr (OptionalField<V>) {
+    std::uint32_t present = 0;
+    ar >> boost::serialization::make_nvp("present", present);
+    if (present > 1) throw CorruptArchive(absl::StrCat("field ", name, ": presence flag ", present));
+    if (present == 0) {
+      value.reset();
+    } else {
+      typename V::value_type inner{};
+      LoadScalar(ar, name, inner);
+      value = std::move(inner);
+    }
+  } else if constexpr (std::is_same_v<V, bool>) {
     std::uint32_t flag = 0;
     ar >> boost::serialization::make_nvp(name, flag);
     if (flag > 1) throw CorruptArchive(absl::StrCat("field ", name, ": bool value ", flag));
@@ -265,12 +306,12 @@ class SaveVisitor {
   explicit SaveVisitor(Archive& ar) : ar_(ar) {}
 
   template <ScalarField T>
-  void Field(std::string_view name, const T& value, Sensitivity) {
+  void Field(std::string_view name, const T& value, Sensitivity, Since = {}) {
     SaveScalar(ar_, Name(name).c_str(), value);
   }
 
   template <class Record>
-  void History(std::string_view name, const Timeline<Record>& timeline, Sensitivity) {
+  void History(std::string_view name, const Timeline<Record>& timeline, Sensitivity, Since = {}) {
     std::uint64_t count = timeline.Entries().size() + timeline.ReplacedEntries().size();
     ar_ << boost::serialization::make_nvp(Name(name).c_str(), count);
     for (const auto& part : {timeline.Entries(), timeline.ReplacedEntries()}) {
@@ -285,29 +326,39 @@ class SaveVisitor {
     }
   }
 
-  template <class Record>
-  void List(std::string_view name, const std::vector<Record>& records, Sensitivity) {
-    std::uint64_t count = records.size();
+  template <class Element>
+  void List(std::string_view name, const std::vector<Element>& elements, Sensitivity, Since = {}) {
+    std::uint64_t count = elements.size();
     ar_ << boost::serialization::make_nvp(Name(name).c_str(), count);
-    for (const Record& record : records) ar_ << boost::serialization::make_nvp("item", record);
+    for (const Element& element : elements) {
+      if constexpr (ScalarField<Element>) {
+        SaveScalar(ar_, "item", element);
+      } else {
+        ar_ << boost::serialization::make_nvp("item", element);
+      }
+    }
   }
 
  private:
   Archive& ar_;
 };
 
+// Loads what SaveVisitor saved, skipping the members newer than the file's
+// format (they keep the value of the default-made record being filled).
 template <class Archive>
 class LoadVisitor {
  public:
   explicit LoadVisitor(Archive& ar) : ar_(ar) {}
 
   template <ScalarField T>
-  void Field(std::string_view name, T& value, Sensitivity) {
+  void Field(std::string_view name, T& value, Sensitivity, Since since = {}) {
+    if (since.version > FileFormat(ar_)) return;
     LoadScalar(ar_, Name(name).c_str(), value);
   }
 
   template <class Record>
-  void History(std::string_view name, Timeline<Record>& timeline, Sensitivity) {
+  void History(std::string_view name, Timeline<Record>& timeline, Sensitivity, Since since = {}) {
+    if (since.version > FileFormat(ar_)) return;
     const Name element(name);
     std::uint64_t count = 0;
     ar_ >> boost::serialization::make_nvp(element.c_str(), count);
@@ -330,16 +381,22 @@ class LoadVisitor {
     timeline = *std::move(loaded);
   }
 
-  template <class Record>
-  void List(std::string_view name, std::vector<Record>& records, Sensitivity) {
+  template <class Element>
+  void List(std::string_view name, std::vector<Element>& elements, Sensitivity, Since since = {}) {
+    if (since.version > FileFormat(ar_)) return;
     std::uint64_t count = 0;
     ar_ >> boost::serialization::make_nvp(Name(name).c_str(), count);
     CheckCount(ar_, count, absl::StrCat("list ", ToAbsl(name)));
-    records.clear();
+    // No reserve, as for histories.
+    elements.clear();
     for (std::uint64_t i = 0; i < count; ++i) {
-      Record record{};
-      ar_ >> boost::serialization::make_nvp("item", record);
-      records.push_back(std::move(record));
+      Element element{};
+      if constexpr (ScalarField<Element>) {
+        LoadScalar(ar_, "item", element);
+      } else {
+        ar_ >> boost::serialization::make_nvp("item", element);
+      }
+      elements.push_back(std::move(element));
     }
   }
 
@@ -350,30 +407,30 @@ class LoadVisitor {
 // A visitor that accepts anything: the probe for "T has a Describe".
 struct ProbeVisitor {
   template <class T>
-  void Field(std::string_view, T&, Sensitivity) {}
+  void Field(std::string_view, T&, Sensitivity, Since = {}) {}
   template <class T>
-  void History(std::string_view, T&, Sensitivity) {}
+  void History(std::string_view, T&, Sensitivity, Since = {}) {}
   template <class T>
-  void List(std::string_view, T&, Sensitivity) {}
+  void List(std::string_view, T&, Sensitivity, Since = {}) {}
 };
 
 }  // namespace
 
 // True for the types with a Describe function (entities and their records).
 template <class T>
-concept Described = requires(ProbeVisitor& v, T& t) { Describe(v, t); };
+concept Described = requires(ProbeVisitor& v, T& t) {
+  Describe(v, t);
+};
 
-// The body of `serialize` for every described type.
+// The body of `serialize` for every described type. The class version Boost
+// passes is ignored: the file's format version decides the layout (see the
+// file comment).
 template <class Archive, class T>
-void SerializeDescribed(Archive& ar, T& value, unsigned int version) {
+void SerializeDescribed(Archive& ar, T& value) {
   if constexpr (Archive::is_saving::value) {
     SaveVisitor<Archive> visitor(ar);
     Describe(visitor, std::as_const(value));
   } else {
-    constexpr unsigned int kCurrent = boost::serialization::version<T>::value;
-    if (version > kCurrent) {
-      throw CorruptArchive(absl::StrCat("class version ", version, " is newer than ", kCurrent));
-    }
     LoadVisitor<Archive> visitor(ar);
     Describe(visitor, value);
   }
@@ -386,9 +443,9 @@ namespace boost::serialization {
 // The Boost.Serialization adapter: a described type serializes through its
 // Describe function.
 template <class Archive, class T>
-  requires hrkit::archive_internal::Described<T>
-void serialize(Archive& ar, T& value, const unsigned int version) {
-  hrkit::archive_internal::SerializeDescribed(ar, value, version);
+requires hrkit::archive_internal::Described<T>
+void serialize(Archive& ar, T& value, const unsigned int /*version*/) {
+  hrkit::archive_internal::SerializeDescribed(ar, value);
 }
 
 }  // namespace boost::serialization
@@ -427,47 +484,76 @@ void WritePayload(OArchive& ar, const Tables& tables) {
   ar << boost::serialization::make_nvp("end", end);
 }
 
+// The kind whose entity type is named `name`, or kEntityKindCount.
+EntityKind KindNamed(std::string_view name) {
+  for (EntityKind kind = 0; kind < kEntityKindCount; ++kind) {
+    if (EntityKindName(kind) == name) return kind;
+  }
+  return kEntityKindCount;
+}
+
+// Reads the rows of a section of entity type E (whose name the section
+// carried): the row count, then each row's version and entity. Checks that
+// versions are positive and ids strictly ascending, then hands each row to
+// `sink(version, entity)`.
+template <class E, class IArchive, class Sink>
+void ReadRows(IArchive& ar, Sink&& sink) {
+  const std::string_view name = E::kEntityName;
+  std::uint64_t rows = 0;
+  ar >> boost::serialization::make_nvp("rows", rows);
+  CheckCount(ar, rows, absl::StrCat(ToAbsl(name), " rows"));
+  const Name element(name);
+  std::int64_t previous_id = 0;
+  for (std::uint64_t i = 0; i < rows; ++i) {
+    std::int64_t version = 0;
+    ar >> boost::serialization::make_nvp("version", version);
+    E entity{};
+    ar >> boost::serialization::make_nvp(element.c_str(), entity);
+    const std::int64_t id = entity.id.value();
+    if (version < 1) {
+      throw CorruptArchive(absl::StrCat(ToAbsl(name), ":", id, ": version ", version, " is not positive"));
+    }
+    if (id <= previous_id) {
+      throw CorruptArchive(
+          absl::StrCat(ToAbsl(name), ":", id, ": ids are not strictly ascending (after ", previous_id, ")"));
+    }
+    sink(version, std::move(entity));
+    previous_id = id;
+  }
+}
+
+// Adds a validated row to its table. Ids arrive ascending.
+template <StoredEntity E>
+void AddRow(Tables& tables, std::int64_t version, E entity) {
+  if (absl::Status valid = ValidateEntity(entity); !valid.ok()) {
+    throw CorruptArchive(std::string(valid.message()));
+  }
+  TableOf<E>& table = std::get<TableOf<E>>(tables);
+  const std::int64_t id = entity.id.value();
+  table.emplace_hint(table.end(), id, Versioned<E>{std::move(entity), version});
+}
+
 template <class IArchive>
 Tables ReadPayload(IArchive& ar) {
-  std::uint64_t kinds = 0;
-  ar >> boost::serialization::make_nvp("kinds", kinds);
-  if (kinds > kEntityKindCount) {
-    throw CorruptArchive(absl::StrCat("archive holds ", kinds, " entity types, this build knows ", kEntityKindCount));
-  }
+  std::uint64_t sections = 0;
+  ar >> boost::serialization::make_nvp("kinds", sections);
+  CheckCount(ar, sections, "entity type sections");
   Tables tables;
-  EntityKind index = 0;
-  ForEachEntityType([&]<class E>(std::type_identity<E>) {
-    if (index++ >= kinds) return;
-    const std::string name = LoadString(ar, "kind");
-    if (name != E::kEntityName) {
-      throw CorruptArchive(absl::StrCat("entity type ", index - 1, " is \"", name, "\", expected \"",
-                                        ToAbsl(E::kEntityName), "\""));
+  std::set<std::string, std::less<>> seen;  // bounded: a name repeats or is unknown after a few
+  for (std::uint64_t i = 0; i < sections; ++i) {
+    std::string name = LoadString(ar, "kind");
+    if (seen.contains(name)) {
+      throw CorruptArchive(absl::StrCat("entity type \"", absl::CHexEscape(name), "\" has two sections"));
     }
-    std::uint64_t rows = 0;
-    ar >> boost::serialization::make_nvp("rows", rows);
-    CheckCount(ar, rows, absl::StrCat(ToAbsl(E::kEntityName), " rows"));
-    TableOf<E>& table = std::get<TableOf<E>>(tables);
-    std::int64_t previous_id = 0;
-    for (std::uint64_t i = 0; i < rows; ++i) {
-      std::int64_t version = 0;
-      ar >> boost::serialization::make_nvp("version", version);
-      E entity{};
-      ar >> boost::serialization::make_nvp(name.c_str(), entity);
-      const std::int64_t id = entity.id.value();
-      if (version < 1) {
-        throw CorruptArchive(absl::StrCat(RowName(kKindOf<E>, id), ": version ", version, " is not positive"));
-      }
-      if (id <= previous_id) {
-        throw CorruptArchive(absl::StrCat(RowName(kKindOf<E>, id), ": ids are not strictly ascending (after ",
-                                          previous_id, ")"));
-      }
-      if (absl::Status valid = ValidateEntity(entity); !valid.ok()) {
-        throw CorruptArchive(std::string(valid.message()));
-      }
-      table.emplace_hint(table.end(), id, Versioned<E>{std::move(entity), version});
-      previous_id = id;
+    const EntityKind kind = KindNamed(name);
+    if (kind == kEntityKindCount) {
+      throw CorruptArchive(absl::StrCat("entity type \"", absl::CHexEscape(name), "\" is not one this build stores"));
     }
-  });
+    seen.insert(std::move(name));
+    VisitEntityKind(kind, [&]<class E>(std::type_identity<E>) {
+      ReadRows<E>(ar, [&](std::int64_t version, E entity) { AddRow(tables, version, std::move(entity)); });
+    });
+  }
   std::uint64_t end = 0;
   ar >> boost::serialization::make_nvp("end", end);
   if (end != kPayloadEnd) throw CorruptArchive("the payload does not end with its end marker (truncated?)");
@@ -539,11 +625,13 @@ void EncodePayload(const Tables& tables, std::streambuf& buffer) {
 }  // text archives finish their output when destroyed
 
 template <class IArchive>
-Tables DecodePayload(std::string_view payload, bool text, unsigned int flags) {
+Tables DecodePayload(std::string_view payload, std::int32_t format, bool text, unsigned int flags) {
   PayloadBuffer buffer(payload);
   std::istream in(&buffer);
   IArchive ar(in, flags);
-  ar.template get_helper<LoadContext>(const_cast<char*>(&kLoadContextKey)).buffer = &buffer;
+  LoadContext& context = ar.template get_helper<LoadContext>(const_cast<char*>(&kLoadContextKey));
+  context.buffer = &buffer;
+  context.format = format;
   Tables tables = ReadPayload(ar);
   const std::string_view rest = buffer.rest();
   const bool only_space = text && rest.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -606,7 +694,7 @@ absl::Status WriteSnapshot(const Tables& tables, ArchiveFormat format, WritableF
   HRKIT_RETURN_IF_ERROR(buffer.Finish());
   std::string header(kHeaderSize, '\0');
   std::memcpy(header.data(), kMagic.data(), kMagic.size());
-  PutLittleEndian(header, 8, kArchiveFormatVersion, 4);
+  PutLittleEndian(header, 8, static_cast<std::uint64_t>(kStorageFormatVersion), 4);
   PutLittleEndian(header, 12, static_cast<std::uint64_t>(format), 4);
   PutLittleEndian(header, 16, buffer.payload_size(), 8);
   PutLittleEndian(header, 24, buffer.payload_hash(), 8);
@@ -624,9 +712,9 @@ absl::StatusOr<Tables> DecodeSnapshot(std::string_view bytes) {
   const std::uint64_t version = GetLittleEndian(bytes, 8, 4);
   if (version == 0 || version > kArchiveFormatVersion) {
     return absl::InvalidArgumentError(absl::StrCat("archive format version ", version,
-                                                   " is not one this build reads (1 to ", kArchiveFormatVersion,
-                                                   ")"));
+                                                   " is not one this build reads (1 to ", kArchiveFormatVersion, ")"));
   }
+  const auto file_format = static_cast<std::int32_t>(version);
   const std::uint64_t kind = GetLittleEndian(bytes, 12, 4);
   if (kind > static_cast<std::uint64_t>(ArchiveFormat::kXml)) {
     return absl::InvalidArgumentError(absl::StrCat("archive payload kind ", kind, " is unknown"));
@@ -640,11 +728,11 @@ absl::StatusOr<Tables> DecodeSnapshot(std::string_view bytes) {
   try {
     switch (static_cast<ArchiveFormat>(kind)) {
       case ArchiveFormat::kBinary:
-        return DecodePayload<boost::archive::binary_iarchive>(payload, false, kArchiveFlags);
+        return DecodePayload<boost::archive::binary_iarchive>(payload, file_format, false, kArchiveFlags);
       case ArchiveFormat::kText:
-        return DecodePayload<boost::archive::text_iarchive>(payload, true, kArchiveFlags);
+        return DecodePayload<boost::archive::text_iarchive>(payload, file_format, true, kArchiveFlags);
       case ArchiveFormat::kXml:
-        return DecodePayload<boost::archive::xml_iarchive>(payload, true, kXmlLoadFlags);
+        return DecodePayload<boost::archive::xml_iarchive>(payload, file_format, true, kXmlLoadFlags);
     }
   } catch (const CorruptArchive& e) {
     return Corrupt(e.what());

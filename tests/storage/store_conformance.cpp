@@ -12,14 +12,16 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "hrkit/storage/entity_registry.hpp"
 #include "hrkit/storage/store.hpp"
+#include "hrkit_test/sample_data.hpp"
 #include "hrkit_test/status_matchers.hpp"
-#include "store_test_data.hpp"
 
 namespace hrkit_test {
 
@@ -60,23 +62,38 @@ TEST_P(StoreConformanceTest, RoundTripsEveryEntityTypeWithFullTimelines) {
   // The sample has 3 same-day entries, a replaced one and a termination.
   ASSERT_EQ(e.employment.size(), 5u);
   ASSERT_EQ(e.employment.ReplacedEntries().size(), 1u);
-  const OrgUnit u = SampleOrgUnit(7);
-  const Position p = SamplePosition(9);
-  const Location l = SampleLocation(3);
-  EXPECT_OK(store->Put(e, 0));
-  EXPECT_OK(store->Put(u, 0));
-  EXPECT_OK(store->Put(p, 0));
-  EXPECT_OK(store->Put(l, 0));
+  // Every stored type: Put, Get and List of its shared sample (id 42).
+  int types = 0;
+  hrkit::ForEachEntityType([&]<class E>(std::type_identity<E>) {
+    ++types;
+    const E sample = SampleOf<E>(42);
+    SCOPED_TRACE(std::string(E::kEntityName));
+    ASSERT_OK_AND_ASSIGN(std::int64_t version, store->Put(sample, 0));
+    EXPECT_EQ(version, 1);
+    ASSERT_OK_AND_ASSIGN(Versioned<E> got, store->Get<E>(sample.id));
+    EXPECT_EQ(got.entity, sample);
+    EXPECT_EQ(got.version, 1);
+    ASSERT_OK_AND_ASSIGN(std::vector<Versioned<E>> listed, store->List<E>());
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].entity, sample);
+  });
+  EXPECT_EQ(types, static_cast<int>(hrkit::kEntityKindCount));
+}
 
-  ASSERT_OK_AND_ASSIGN(Versioned<Employee> got_e, store->Get<Employee>(EmployeeId(42)));
-  EXPECT_EQ(got_e.entity, e);
-  EXPECT_EQ(got_e.version, 1);
-  ASSERT_OK_AND_ASSIGN(Versioned<OrgUnit> got_u, store->Get<OrgUnit>(OrgUnitId(7)));
-  EXPECT_EQ(got_u.entity, u);
-  ASSERT_OK_AND_ASSIGN(Versioned<Position> got_p, store->Get<Position>(PositionId(9)));
-  EXPECT_EQ(got_p.entity, p);
-  ASSERT_OK_AND_ASSIGN(Versioned<Location> got_l, store->Get<Location>(LocationId(3)));
-  EXPECT_EQ(got_l.entity, l);
+TEST_P(StoreConformanceTest, PutsCheckTheEntityTypesOwnRules) {
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open());
+  // ValidateWorkSchedule: a weekday with 25 hours is not a day.
+  hrkit::WorkSchedule schedule = SampleWorkSchedule(3);
+  schedule.hours[2] = 25.0;
+  const absl::StatusOr<std::int64_t> put = store->Put(schedule, 0);
+  EXPECT_STATUS_CODE(put.status(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(put.status().message(), HasSubstr("work_schedule:3"));
+  Transaction tx;
+  tx.Put(SampleLocation(1), 0).Put(schedule, 0);
+  EXPECT_STATUS_CODE(store->Commit(tx).status(), absl::StatusCode::kInvalidArgument);
+  // Nothing was stored.
+  EXPECT_STATUS_CODE(store->Get<hrkit::WorkSchedule>(hrkit::WorkScheduleId(3)).status(), absl::StatusCode::kNotFound);
+  EXPECT_STATUS_CODE(store->Get<Location>(LocationId(1)).status(), absl::StatusCode::kNotFound);
 }
 
 TEST_P(StoreConformanceTest, RoundTripsEmptyAndSpecialValues) {
@@ -340,8 +357,8 @@ TEST_P(StoreConformanceTest, InjectionCorpusIsStoredByteForByteInEveryTextField)
     ASSERT_OK(e.employment.Add(hrkit::Date(2024, 1, 1), r, hrkit::Date(2024, 1, 1)));
     OrgUnit u = SampleOrgUnit(id);
     u.code = text;
-    ASSERT_OK(u.history.Add(hrkit::Date(2024, 1, 1), hrkit::OrgUnitRecord{text, {}, {}, text},
-                            hrkit::Date(2024, 1, 1)));
+    ASSERT_OK(
+        u.history.Add(hrkit::Date(2024, 1, 1), hrkit::OrgUnitRecord{text, {}, {}, text}, hrkit::Date(2024, 1, 1)));
     Position p = SamplePosition(id);
     hrkit::PositionRecord pr;
     pr.job_code = pr.title = pr.grade = text;
