@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -209,17 +210,12 @@ bool KeyLess(Date a_date, int a_kind, Date b_date, int b_kind) {
 
 // Computes the unrounded credits of one run (a segment and a version) over
 // [run_begin, run_end) into s.credits.
-[[gnu::noinline]] void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Date version_from,
-                                 Day run_begin, Day run_end, Day range_begin, Day range_end, std::int32_t& group,
-                                 Scratch& s) {
+[[gnu::noinline]] void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Day run_begin, Day run_end,
+                                 Day range_begin, Day range_end, std::int32_t& group, Scratch& s) {
   // Every employee on a version walks the same tiers: sort them once.
-  if (s.tiers_policy != &policy || s.tiers_version != version_from) {
-    s.tiers_policy = &policy;
-    s.tiers_version = version_from;
-    s.tiers.clear();
-    for (const LeaveTier& t : policy.tiers) {
-      if (t.version_from == version_from) s.tiers.push_back(t);
-    }
+  if (s.tiers_version != &v) {
+    s.tiers_version = &v;
+    s.tiers.assign(v.tiers.begin(), v.tiers.end());
     std::sort(s.tiers.begin(), s.tiers.end(),
               [](const LeaveTier& a, const LeaveTier& b) { return a.after_months < b.after_months; });
   }
@@ -306,8 +302,9 @@ bool KeyLess(Date a_date, int a_kind, Date b_date, int b_kind) {
                                         months_per_period),
                           first, last);
       }
-      s.credits.push_back(Credit{DateOf(date), rate / ps.per_year * factor, v.balance_cap, policy.id.value(), group,
-                                 v.rounding, notes});
+      s.credits.push_back(Credit{DateOf(date), rate / ps.per_year * factor,
+                                 v.balance_cap.value_or(std::numeric_limits<double>::infinity()), policy.id.value(),
+                                 group, v.rounding, notes});
     }
     AdvancePeriod(v.frequency, v.carry_over_month, ps);
   }
@@ -449,7 +446,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
         s.carry_months.push_back(v.carry_over_month);
       }
       if (re <= range.begin() || rb >= range.end()) continue;
-      CreditRun(policy, v, vb, DayOf(rb), DayOf(re), DayOf(range.begin()), DayOf(range.end()), group, s);
+      CreditRun(policy, v, DayOf(rb), DayOf(re), DayOf(range.begin()), DayOf(range.end()), group, s);
     }
   }
   RoundCredits(s.credits);
@@ -565,7 +562,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
         double carried = 0;
         double lapse = 0;
         if (balance > kEpsilon) {
-          carried = v.carry_over_max == kNoLimit ? balance : std::min(balance, v.carry_over_max);
+          carried = v.carry_over_max.has_value() ? std::min(balance, *v.carry_over_max) : balance;
           lapse = balance - carried;
         }
         s.pending.clear();  // a carry-over replaces earlier carried days still pending
@@ -586,7 +583,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
       }
       case 2: {
         Credit c = s.credits[ic++];
-        if (c.cap > 0 && balance + c.amount > c.cap + kEpsilon) {
+        if (balance + c.amount > c.cap + kEpsilon) {
           c.amount = std::max(0.0, c.cap - balance);
           c.notes |= kNoteCapped;
         }

@@ -47,7 +47,7 @@ struct PeriodSpan {
 struct Credit {
   Date date;
   double amount = 0.0;
-  double cap = 0.0;
+  double cap = 0.0;  // the balance cap; infinity for none
   std::int64_t policy = 0;
   std::int32_t group = 0;
   AccrualRounding rounding = AccrualRounding::kNone;
@@ -75,11 +75,10 @@ struct Scratch {
   std::span<const PolicySegment> segs;  // the segments in date order
   std::vector<const LeavePolicy*> segment_policies;
   const LeavePolicy* cached_policy = nullptr;  // the last policy found, for the next lookup
-  // The tiers of tiers_policy's version from tiers_version, sorted; a Scratch
-  // serves one set of policies (one ComputeLedger or one run).
+  // The tiers of tiers_version, sorted; a Scratch serves one set of policies
+  // (one ComputeLedger or one run).
   std::vector<LeaveTier> tiers;
-  const LeavePolicy* tiers_policy = nullptr;
-  Date tiers_version;
+  const LeavePolicyVersion* tiers_version = nullptr;
   std::vector<Credit> credits;
   std::vector<LedgerEntry> others;
   std::vector<PendingExpiry> pending;
