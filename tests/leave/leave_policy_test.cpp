@@ -1,5 +1,6 @@
 #include "hrkit/leave/leave_policy.hpp"
 
+#include <limits>
 #include <string>
 
 #include "gmock/gmock.h"
@@ -107,6 +108,52 @@ TEST(LeavePolicy, RejectsEachBadVersionFieldNamingIt) {
   EXPECT_THAT(VersionError([](auto& v) { v.accrual_start = AccrualStart::kAfterProbation; }),
               HasSubstr("probation_months must be 1..120"));
   EXPECT_THAT(VersionError([](auto& v) { v.probation_months = 3; }), HasSubstr("probation_months must be 0"));
+}
+
+TEST(LeavePolicy, RejectsBadAnchorsAndAllocationMaximum) {
+  EXPECT_THAT(VersionError([](auto& v) { v.max_allocation_per_year = -1; }), HasSubstr("max_allocation_per_year"));
+  EXPECT_THAT(VersionError([](auto& v) { v.balance_cap = std::numeric_limits<double>::infinity(); }),
+              HasSubstr("balance_cap"));
+  EXPECT_THAT(VersionError([](auto& v) { v.accrual_year_month = 13; }), HasSubstr("accrual_year_month must be 1..12"));
+  EXPECT_THAT(VersionError([](auto& v) { v.accrual_year_month = 0; }), HasSubstr("accrual_year_month"));
+  EXPECT_THAT(VersionError([](auto& v) { v.accrual_weekday = AccrualWeekday::kMonday; }),
+              HasSubstr("accrual_weekday: a credit weekday needs the weekly frequency"));
+  EXPECT_THAT(VersionError([](auto& v) {
+                v.frequency = AccrualFrequency::kWeekly;
+                v.accrual_weekday = static_cast<AccrualWeekday>(7);
+              }),
+              HasSubstr("accrual_weekday is not a valid value"));
+  EXPECT_THAT(VersionError([](auto& v) { v.period_start_day = 29; }), HasSubstr("period_start_day must be 1..28"));
+  EXPECT_THAT(VersionError([](auto& v) { v.period_start_day = 0; }), HasSubstr("period_start_day must be 1..28"));
+  EXPECT_THAT(VersionError([](auto& v) {
+                v.frequency = AccrualFrequency::kTwiceMonthly;
+                v.period_start_day = 13;
+              }),
+              HasSubstr("period_start_day must be 1 with a daily, weekly or twice-monthly frequency"));
+  EXPECT_THAT(VersionError([](auto& v) {
+                v.timing = CreditTiming::kAnniversary;
+                v.period_start_day = 13;
+              }),
+              HasSubstr("period_start_day must be 1 with anniversary timing"));
+}
+
+TEST(LeavePolicy, AnchorsAtTheirBoundsPass) {
+  LeavePolicy p{LeavePolicyId(4), "Anchors", LeaveTypeId(1), {}, 0};
+  LeavePolicyVersion v;
+  v.max_allocation_per_year = 0;
+  v.accrual_year_month = 12;
+  v.period_start_day = 28;
+  v.frequency = AccrualFrequency::kHalfYearly;
+  ASSERT_OK(p.versions.Add(Date(2025, 1, 1), v, Date(2025, 1, 1)));
+  v.frequency = AccrualFrequency::kWeekly;
+  v.period_start_day = 1;
+  v.accrual_weekday = AccrualWeekday::kSaturday;
+  ASSERT_OK(p.versions.Add(Date(2026, 1, 1), v, Date(2025, 1, 1)));
+  EXPECT_OK(ValidateLeavePolicy(p));
+  EXPECT_EQ(AccrualYearMonth(v), 12);
+  v.accrual_year_month.reset();
+  v.carry_over_month = 4;
+  EXPECT_EQ(AccrualYearMonth(v), 4);
 }
 
 TEST(LeavePolicy, LimitsAtTheirBoundsPass) {
