@@ -141,7 +141,11 @@ hrkit::LeaveType SampleLeaveType(std::int64_t id) {
 }
 
 hrkit::LeavePolicy SampleLeavePolicy(std::int64_t id) {
-  hrkit::LeavePolicy p{hrkit::LeavePolicyId(id), absl::StrCat("Policy ", id), hrkit::LeaveTypeId(id), {}, {}};
+  hrkit::LeavePolicy p{hrkit::LeavePolicyId(id),
+                       absl::StrCat("Policy ", id),
+                       hrkit::LeaveTypeId(id),
+                       {},
+                       static_cast<std::int32_t>(id % 3) - 1};
   hrkit::LeavePolicyVersion v;
   v.amount_per_year = 24.5;
   v.frequency = hrkit::AccrualFrequency::kQuarterly;
@@ -149,43 +153,40 @@ hrkit::LeavePolicy SampleLeavePolicy(std::int64_t id) {
   v.rounding = hrkit::AccrualRounding::kHalf;
   v.balance_cap = 40;
   v.carry_over_month = 4;
-  v.carry_over_max = hrkit::kNoLimit;
+  v.carry_over_max.reset();
   v.carry_over_expiry = 90;
   v.carry_over_expiry_unit = hrkit::ExpiryUnit::kDays;
   v.negative_limit = 2.5;
+  v.tiers = {hrkit::LeaveTier{60, 26.5}, hrkit::LeaveTier{120, 28}};
+  // A rule without a maximum FTE (max_fte empty).
+  v.eligibility.grades = {"G5", "G6"};
+  v.eligibility.min_fte = 0.2;
   MustAdd(p.versions, Date(2023, 1, 1), v, Date(2022, 12, 1));
   v.prorate = false;
   v.fte_scaling = false;
   v.accrual_start = hrkit::AccrualStart::kAfterProbation;
   v.probation_months = 6;
+  v.negative_limit.reset();
   MustAdd(p.versions, Date(2023, 1, 1), v, Date(2022, 12, 1));  // same day: sequence 1
   v.keeps_balance = false;
+  v.tiers.clear();
+  v.eligibility = {};
   MustAdd(p.versions, Date(2024, 7, 1), v, Date(2024, 6, 1));
   v.keeps_balance = true;
   v.amount_per_year = 26;
+  v.tiers = {hrkit::LeaveTier{36, 27}};
+  // A rule of every member, with a maximum FTE.
+  v.eligibility.locations = {hrkit::LocationId(3), hrkit::LocationId(id)};
+  v.eligibility.employment_types = {hrkit::EmploymentType::kFixedTerm, hrkit::EmploymentType::kPermanent};
+  v.eligibility.grades = {"G7"};
+  v.eligibility.org_subtrees = {hrkit::OrgUnitId(4)};
+  v.eligibility.min_fte = 0.5;
+  v.eligibility.max_fte = 1.0;
+  v.eligibility.min_tenure_months = 60;
+  v.max_allocation_per_year = 30;
+  v.accrual_year_month = 1;
   MustAdd(p.versions, Date(2024, 1, 1), v, Date(2024, 6, 20), hrkit::LaterEntries::kReplace);
-  p.tiers = {hrkit::LeaveTier{Date(2023, 1, 1), 60, 26.5}, hrkit::LeaveTier{Date(2023, 1, 1), 120, 28},
-             hrkit::LeaveTier{Date(2024, 1, 1), 36, 27}};
   return p;
-}
-
-hrkit::PolicyEligibility SamplePolicyEligibility(std::int64_t id) {
-  hrkit::PolicyEligibility e;
-  e.id = hrkit::LeavePolicyId(id);
-  e.priority = static_cast<std::int32_t>(id % 3) - 1;
-  hrkit::EligibilityRule rule;
-  rule.locations = {hrkit::LocationId(3), hrkit::LocationId(id)};
-  rule.employment_types = {hrkit::EmploymentType::kFixedTerm};
-  rule.grades = {"G7"};
-  rule.org_subtrees = {hrkit::OrgUnitId(4)};
-  rule.min_fte = 0.5;
-  rule.max_fte = 1.0;
-  rule.min_tenure_months = 60;
-  MustBeOk(hrkit::ReplaceCriteria(rule, Date(2024, 1, 1), &e.criteria));
-  hrkit::EligibilityRule later;
-  later.grades = {"G8"};
-  MustBeOk(hrkit::ReplaceCriteria(later, Date(2025, 7, 1), &e.criteria));
-  return e;
 }
 
 hrkit::PolicyAssignment SamplePolicyAssignment(std::int64_t id) {
@@ -257,10 +258,6 @@ hrkit::LeaveType SampleOf<hrkit::LeaveType>(std::int64_t id) {
 template <>
 hrkit::LeavePolicy SampleOf<hrkit::LeavePolicy>(std::int64_t id) {
   return SampleLeavePolicy(id);
-}
-template <>
-hrkit::PolicyEligibility SampleOf<hrkit::PolicyEligibility>(std::int64_t id) {
-  return SamplePolicyEligibility(id);
 }
 template <>
 hrkit::PolicyAssignment SampleOf<hrkit::PolicyAssignment>(std::int64_t id) {
