@@ -74,11 +74,14 @@
 #include "boost/serialization/binary_object.hpp"
 #include "boost/serialization/nvp.hpp"
 #include "boost/serialization/version.hpp"
+#include "format1.hpp"
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/describe.hpp"
+#include "hrkit/core/entity_list.hpp"
 #include "hrkit/core/money.hpp"
 #include "hrkit/core/status.hpp"
 #include "hrkit/core/timeline.hpp"
+#include "hrkit/leave/leave_policy.hpp"
 #include "hrkit/storage/entity_registry.hpp"
 #include "hrkit/storage/validate.hpp"
 
@@ -96,6 +99,8 @@ BOOST_CLASS_VERSION(hrkit::Location, 1)
 
 namespace hrkit::archive_internal {
 namespace {
+
+namespace format1 = storage_internal::format1;
 
 // Thrown while decoding content that is well-formed for Boost but not a
 // valid hrkit snapshot; becomes DataLoss.
@@ -533,17 +538,70 @@ void AddRow(Tables& tables, std::int64_t version, E entity) {
   table.emplace_hint(table.end(), id, Versioned<E>{std::move(entity), version});
 }
 
+// The rows of a format-1 file's sections whose layout changed
+// (format1::ChangedEntities), kept until the whole payload is read: a
+// policy's eligibility may come before or after the policy.
+struct Format1Rows {
+  std::vector<format1::LeavePolicyV1> policies;
+  std::vector<std::int64_t> policy_versions;  // the row version of each policy
+  std::vector<format1::PolicyEligibilityV1> eligibility;
+};
+static_assert(
+    std::is_same_v<format1::ChangedEntities, EntityTypeList<format1::LeavePolicyV1, format1::PolicyEligibilityV1>>,
+    "a changed format-1 entity type needs its section reader here");
+
+// Reads the section of entity type `name` if its format-1 layout differs
+// from today's; false (nothing read) for every other name.
+template <class IArchive>
+bool ReadFormat1Section(IArchive& ar, std::string_view name, Format1Rows& rows) {
+  if (name == format1::LeavePolicyV1::kEntityName) {
+    ReadRows<format1::LeavePolicyV1>(ar, [&](std::int64_t version, format1::LeavePolicyV1 policy) {
+      rows.policies.push_back(std::move(policy));
+      rows.policy_versions.push_back(version);
+    });
+    return true;
+  }
+  if (name == format1::PolicyEligibilityV1::kEntityName) {
+    // Merged into the policy of the same id; its row version goes with it.
+    ReadRows<format1::PolicyEligibilityV1>(ar, [&](std::int64_t, format1::PolicyEligibilityV1 eligibility) {
+      rows.eligibility.push_back(std::move(eligibility));
+    });
+    return true;
+  }
+  return false;
+}
+
+// Converts the format-1 rows to today's leave policies (keeping each
+// policy's row version) and adds them, validated, to `tables`.
+void AddUpgradedRows(Format1Rows rows, Tables& tables) {
+  absl::StatusOr<std::vector<LeavePolicy>> upgraded =
+      format1::UpgradeLeavePolicies(std::move(rows.policies), std::move(rows.eligibility));
+  if (!upgraded.ok()) throw CorruptArchive(absl::StrCat("format-1 upgrade: ", upgraded.status().message()));
+  if (upgraded->size() != rows.policy_versions.size()) {
+    throw CorruptArchive(
+        absl::StrCat("format-1 upgrade: ", rows.policy_versions.size(), " leave policies became ", upgraded->size()));
+  }
+  for (std::size_t i = 0; i < upgraded->size(); ++i) {
+    AddRow(tables, rows.policy_versions[i], std::move((*upgraded)[i]));
+  }
+}
+
 template <class IArchive>
 Tables ReadPayload(IArchive& ar) {
   std::uint64_t sections = 0;
   ar >> boost::serialization::make_nvp("kinds", sections);
   CheckCount(ar, sections, "entity type sections");
   Tables tables;
+  Format1Rows format1_rows;                 // format 1 only
   std::set<std::string, std::less<>> seen;  // bounded: a name repeats or is unknown after a few
   for (std::uint64_t i = 0; i < sections; ++i) {
     std::string name = LoadString(ar, "kind");
     if (seen.contains(name)) {
       throw CorruptArchive(absl::StrCat("entity type \"", absl::CHexEscape(name), "\" has two sections"));
+    }
+    if (FileFormat(ar) == 1 && ReadFormat1Section(ar, name, format1_rows)) {
+      seen.insert(std::move(name));
+      continue;
     }
     const EntityKind kind = KindNamed(name);
     if (kind == kEntityKindCount) {
@@ -557,6 +615,7 @@ Tables ReadPayload(IArchive& ar) {
   std::uint64_t end = 0;
   ar >> boost::serialization::make_nvp("end", end);
   if (end != kPayloadEnd) throw CorruptArchive("the payload does not end with its end marker (truncated?)");
+  if (FileFormat(ar) == 1) AddUpgradedRows(std::move(format1_rows), tables);
   return tables;
 }
 

@@ -5,6 +5,8 @@
 //   hrkit_archive_load_replay --write-seeds DIR
 //       writes the seed corpus: small valid archives in each format (the
 //       shared sample dataset, hrkit_test/sample_data.hpp)
+// corpus/seed_format1_* are copies of the golden format-1 files
+// (tests/storage/golden/format1), so the format-1 upgrade path is fuzzed too.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
