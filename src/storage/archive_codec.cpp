@@ -1,24 +1,39 @@
 // The archive backend's file format: a fixed header, then a Boost archive
 // (binary, text or xml, written without Boost's own header) whose content is
 //
-//   kinds                      number of entity types that follow
-//   per type, in registry order:
-//     kind                     its name (a checked string, see below)
+//   kinds                      number of entity type sections that follow
+//   per section, in any order (this build writes registry order):
+//     kind                     the entity type's name (kEntityName, a
+//                              checked string, see below)
 //     rows                     number of rows
 //     per row, ascending ids:  version, then the entity through Describe
 //   end                        kPayloadEnd, so a text payload cut inside its
 //                              last number does not load as a smaller one
 //
+// Sections are matched by name: a name this build does not know is DataLoss,
+// a name seen twice is DataLoss, a type without a section loads empty.
+//
+// Format versions: the header's format version (kStorageFormatVersion when
+// written by this build) is the format of the whole payload. Loading a file
+// of format f skips every member whose Since is > f (it was not written), so
+// the member keeps the value of a default-made record. The sections of
+// format1::ChangedEntities in a format-1 file are read with those frozen
+// types and converted (format1::UpgradeLeavePolicies).
+//
 // The Boost.Serialization adapter: every described type (entities and the
 // records of their histories and lists) has a `serialize` that calls its
-// Describe with a saving or a loading visitor, and a class version
-// (BOOST_CLASS_VERSION). Scalars are written as fixed-width integers or
-// doubles: bools as 0/1, enums and ids as their integer, dates as a day
-// number (negative codes for the special values), Money as minor units plus a
-// currency string. A string is its length followed by its bytes as a binary
-// object (base64 in text and xml), so any byte, NUL included, survives.
-// Timelines are a count of entries (current and replaced) followed by each
-// entry's dates, sequence and record; lists a count and their records.
+// Describe with a saving or a loading visitor. Boost writes a class version
+// before the first object of each type; it is read and ignored (format 1
+// wrote 1 for some types, 0 for others, and those numbers stay frozen; the
+// layout follows the header's format version). Scalars are written as fixed-width
+// integers or doubles: bools as 0/1, enums and ids as their integer, dates as
+// a day number (negative codes for the special values), Money as minor units
+// plus a currency string. A string is its length followed by its bytes as a
+// binary object (base64 in text and xml), so any byte, NUL included,
+// survives. An optional scalar is a presence flag (0/1) followed by the value
+// when present. Timelines are a count of entries (current and replaced)
+// followed by each entry's dates, sequence and record; lists a count and
+// their records or scalars (records may hold lists in turn).
 //
 // Hostile input: Boost's own std::string and container loaders resize from a
 // count read from the archive, so none of them is used. Every count and
@@ -35,6 +50,7 @@
 #include <limits>
 #include <map>
 #include <new>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <streambuf>
@@ -46,7 +62,9 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "archive_adapter.hpp"
 #include "boost/archive/archive_exception.hpp"
 #include "boost/archive/binary_iarchive.hpp"
 #include "boost/archive/binary_oarchive.hpp"
@@ -54,347 +72,19 @@
 #include "boost/archive/text_oarchive.hpp"
 #include "boost/archive/xml_iarchive.hpp"
 #include "boost/archive/xml_oarchive.hpp"
-#include "boost/serialization/binary_object.hpp"
 #include "boost/serialization/nvp.hpp"
-#include "boost/serialization/version.hpp"
-#include "hrkit/core/date.hpp"
+#include "format1.hpp"
 #include "hrkit/core/describe.hpp"
-#include "hrkit/core/money.hpp"
+#include "hrkit/core/entity_list.hpp"
 #include "hrkit/core/status.hpp"
-#include "hrkit/core/timeline.hpp"
+#include "hrkit/leave/leave_policy.hpp"
 #include "hrkit/storage/entity_registry.hpp"
 #include "hrkit/storage/validate.hpp"
 
-// Class versions of the described types. Raise one when the type's
-// description changes, and teach its loader the older layout.
-BOOST_CLASS_VERSION(hrkit::Employee, 1)
-BOOST_CLASS_VERSION(hrkit::EmploymentRecord, 1)
-BOOST_CLASS_VERSION(hrkit::OrgUnit, 1)
-BOOST_CLASS_VERSION(hrkit::OrgUnitRecord, 1)
-BOOST_CLASS_VERSION(hrkit::Position, 1)
-BOOST_CLASS_VERSION(hrkit::PositionRecord, 1)
-BOOST_CLASS_VERSION(hrkit::Location, 1)
-
 namespace hrkit::archive_internal {
 namespace {
 
-// Thrown while decoding content that is well-formed for Boost but not a
-// valid hrkit snapshot; becomes DataLoss.
-class CorruptArchive : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-// A read-only stream buffer over the payload that can say how much is left.
-class PayloadBuffer final : public std::streambuf {
- public:
-  explicit PayloadBuffer(std::string_view bytes) {
-    char* begin = const_cast<char*>(bytes.data());  // never written: no put area, no putback writes
-    setg(begin, begin, begin + bytes.size());
-  }
-  // Bytes not read yet.
-  std::size_t remaining() const { return static_cast<std::size_t>(egptr() - gptr()); }
-  // The bytes not read yet.
-  std::string_view rest() const { return std::string_view(gptr(), remaining()); }
-};
-
-// Per-archive state of a load, kept in the archive's helper collection.
-struct LoadContext {
-  const PayloadBuffer* buffer = nullptr;
-};
-// The helper's key: the address of this object.
-constexpr char kLoadContextKey = 0;
-
-template <class Archive>
-std::size_t Remaining(Archive& ar) {
-  const LoadContext& context = ar.template get_helper<LoadContext>(const_cast<char*>(&kLoadContextKey));
-  if (context.buffer == nullptr) throw CorruptArchive("archive load without a payload buffer");
-  return context.buffer->remaining();
-}
-
-// Throws CorruptArchive unless `count` items of at least one byte each fit
-// in what is left of the payload.
-template <class Archive>
-void CheckCount(Archive& ar, std::uint64_t count, std::string_view what) {
-  if (count > Remaining(ar)) {
-    throw CorruptArchive(absl::StrCat(ToAbsl(what), ": count ", count, " exceeds the ", Remaining(ar),
-                                      " bytes left in the archive"));
-  }
-}
-
-// Element names must be NUL-terminated for Boost; descriptions use literals,
-// but a string_view does not promise it.
-class Name {
- public:
-  explicit Name(std::string_view name) : name_(name) {}
-  const char* c_str() const { return name_.c_str(); }
-
- private:
-  std::string name_;
-};
-
-// ---- Scalars ---------------------------------------------------------------
-
-constexpr std::int64_t kNotADateCode = -1;
-constexpr std::int64_t kPosInfinityCode = -2;
-constexpr std::int64_t kNegInfinityCode = -3;
-
-std::int64_t EncodeDate(Date d) {
-  if (d.is_not_a_date()) return kNotADateCode;
-  if (d.is_pos_infinity()) return kPosInfinityCode;
-  if (d.is_neg_infinity()) return kNegInfinityCode;
-  return static_cast<std::int64_t>(d.day_number());
-}
-
-Date DecodeDate(std::int64_t code, std::string_view field) {
-  switch (code) {
-    case kNotADateCode:
-      return Date(boost::gregorian::not_a_date_time);
-    case kPosInfinityCode:
-      return Date(boost::gregorian::pos_infin);
-    case kNegInfinityCode:
-      return Date(boost::gregorian::neg_infin);
-    default:
-      break;
-  }
-  const Date first(boost::gregorian::min_date_time);
-  const Date last(boost::gregorian::max_date_time);
-  const auto first_day = static_cast<std::int64_t>(first.day_number());
-  const auto last_day = static_cast<std::int64_t>(last.day_number());
-  if (code < first_day || code > last_day) {
-    throw CorruptArchive(absl::StrCat("field ", ToAbsl(field), ": date code ", code, " is not a calendar day"));
-  }
-  return first + boost::gregorian::date_duration(code - first_day);
-}
-
-template <class Archive>
-void SaveString(Archive& ar, const char* name, std::string_view text) {
-  std::uint64_t size = text.size();
-  ar << boost::serialization::make_nvp("size", size);
-  const boost::serialization::binary_object bytes = boost::serialization::make_binary_object(text.data(), text.size());
-  ar << boost::serialization::make_nvp(name, bytes);
-}
-
-template <class Archive>
-std::string LoadString(Archive& ar, const char* name) {
-  std::uint64_t size = 0;
-  ar >> boost::serialization::make_nvp("size", size);
-  CheckCount(ar, size, absl::StrCat("string ", name));
-  std::string text(static_cast<std::size_t>(size), '\0');
-  const boost::serialization::binary_object bytes = boost::serialization::make_binary_object(text.data(), text.size());
-  ar >> boost::serialization::make_nvp(name, bytes);
-  return text;
-}
-
-template <class Archive, ScalarField T>
-void SaveScalar(Archive& ar, const char* name, const T& value) {
-  using V = std::remove_const_t<T>;
-  if constexpr (std::is_same_v<V, bool>) {
-    std::uint32_t flag = value ? 1 : 0;
-    ar << boost::serialization::make_nvp(name, flag);
-  } else if constexpr (std::is_same_v<V, std::int32_t> || std::is_same_v<V, std::int64_t> ||
-                       std::is_same_v<V, double>) {
-    V copy = value;
-    ar << boost::serialization::make_nvp(name, copy);
-  } else if constexpr (std::is_same_v<V, std::string>) {
-    SaveString(ar, name, value);
-  } else if constexpr (std::is_same_v<V, Date>) {
-    std::int64_t code = EncodeDate(value);
-    ar << boost::serialization::make_nvp(name, code);
-  } else if constexpr (IdField<V>) {
-    std::int64_t id = value.value();
-    ar << boost::serialization::make_nvp(name, id);
-  } else if constexpr (std::is_enum_v<V>) {
-    auto number = static_cast<std::int64_t>(static_cast<std::underlying_type_t<V>>(value));
-    ar << boost::serialization::make_nvp(name, number);
-  } else {
-    static_assert(std::is_same_v<V, Money>);
-    std::int64_t minor = value.minor_units();
-    ar << boost::serialization::make_nvp(name, minor);
-    SaveString(ar, "currency", value.currency().code());
-  }
-}
-
-template <class Archive, ScalarField T>
-void LoadScalar(Archive& ar, const char* name, T& value) {
-  using V = std::remove_const_t<T>;
-  if constexpr (std::is_same_v<V, bool>) {
-    std::uint32_t flag = 0;
-    ar >> boost::serialization::make_nvp(name, flag);
-    if (flag > 1) throw CorruptArchive(absl::StrCat("field ", name, ": bool value ", flag));
-    value = flag == 1;
-  } else if constexpr (std::is_same_v<V, std::int32_t> || std::is_same_v<V, std::int64_t> ||
-                       std::is_same_v<V, double>) {
-    ar >> boost::serialization::make_nvp(name, value);
-  } else if constexpr (std::is_same_v<V, std::string>) {
-    value = LoadString(ar, name);
-  } else if constexpr (std::is_same_v<V, Date>) {
-    std::int64_t code = 0;
-    ar >> boost::serialization::make_nvp(name, code);
-    value = DecodeDate(code, name);
-  } else if constexpr (IdField<V>) {
-    std::int64_t id = 0;
-    ar >> boost::serialization::make_nvp(name, id);
-    value = V(id);
-  } else if constexpr (std::is_enum_v<V>) {
-    using U = std::underlying_type_t<V>;
-    std::int64_t number = 0;
-    ar >> boost::serialization::make_nvp(name, number);
-    if (number < std::numeric_limits<U>::min() || number > std::numeric_limits<U>::max()) {
-      throw CorruptArchive(absl::StrCat("field ", name, ": enum value ", number, " out of range"));
-    }
-    value = static_cast<V>(static_cast<U>(number));
-  } else {
-    static_assert(std::is_same_v<V, Money>);
-    std::int64_t minor = 0;
-    ar >> boost::serialization::make_nvp(name, minor);
-    const std::string code = LoadString(ar, "currency");
-    absl::StatusOr<CurrencyCode> currency = CurrencyCode::Parse(code);
-    if (!currency.ok()) {
-      throw CorruptArchive(absl::StrCat("field ", name, ": ", currency.status().message()));
-    }
-    value = Money(minor, *currency);
-  }
-}
-
-// ---- The Describe adapters -------------------------------------------------
-
-template <class Archive>
-class SaveVisitor {
- public:
-  explicit SaveVisitor(Archive& ar) : ar_(ar) {}
-
-  template <ScalarField T>
-  void Field(std::string_view name, const T& value, Sensitivity) {
-    SaveScalar(ar_, Name(name).c_str(), value);
-  }
-
-  template <class Record>
-  void History(std::string_view name, const Timeline<Record>& timeline, Sensitivity) {
-    std::uint64_t count = timeline.Entries().size() + timeline.ReplacedEntries().size();
-    ar_ << boost::serialization::make_nvp(Name(name).c_str(), count);
-    for (const auto& part : {timeline.Entries(), timeline.ReplacedEntries()}) {
-      for (const auto& entry : part) {
-        SaveScalar(ar_, "effective", entry.effective);
-        std::int32_t sequence = entry.sequence;
-        ar_ << boost::serialization::make_nvp("sequence", sequence);
-        SaveScalar(ar_, "recorded", entry.recorded);
-        SaveScalar(ar_, "replaced", entry.replaced);
-        ar_ << boost::serialization::make_nvp("value", entry.value);
-      }
-    }
-  }
-
-  template <class Record>
-  void List(std::string_view name, const std::vector<Record>& records, Sensitivity) {
-    std::uint64_t count = records.size();
-    ar_ << boost::serialization::make_nvp(Name(name).c_str(), count);
-    for (const Record& record : records) ar_ << boost::serialization::make_nvp("item", record);
-  }
-
- private:
-  Archive& ar_;
-};
-
-template <class Archive>
-class LoadVisitor {
- public:
-  explicit LoadVisitor(Archive& ar) : ar_(ar) {}
-
-  template <ScalarField T>
-  void Field(std::string_view name, T& value, Sensitivity) {
-    LoadScalar(ar_, Name(name).c_str(), value);
-  }
-
-  template <class Record>
-  void History(std::string_view name, Timeline<Record>& timeline, Sensitivity) {
-    const Name element(name);
-    std::uint64_t count = 0;
-    ar_ >> boost::serialization::make_nvp(element.c_str(), count);
-    CheckCount(ar_, count, absl::StrCat("history ", ToAbsl(name)));
-    // No reserve: each entry grows the vector only after its bytes were read.
-    std::vector<typename Timeline<Record>::Entry> entries;
-    for (std::uint64_t i = 0; i < count; ++i) {
-      typename Timeline<Record>::Entry entry;
-      LoadScalar(ar_, "effective", entry.effective);
-      ar_ >> boost::serialization::make_nvp("sequence", entry.sequence);
-      LoadScalar(ar_, "recorded", entry.recorded);
-      LoadScalar(ar_, "replaced", entry.replaced);
-      ar_ >> boost::serialization::make_nvp("value", entry.value);
-      entries.push_back(std::move(entry));
-    }
-    absl::StatusOr<Timeline<Record>> loaded = Timeline<Record>::FromEntries(std::move(entries));
-    if (!loaded.ok()) {
-      throw CorruptArchive(absl::StrCat("history ", ToAbsl(name), ": ", loaded.status().message()));
-    }
-    timeline = *std::move(loaded);
-  }
-
-  template <class Record>
-  void List(std::string_view name, std::vector<Record>& records, Sensitivity) {
-    std::uint64_t count = 0;
-    ar_ >> boost::serialization::make_nvp(Name(name).c_str(), count);
-    CheckCount(ar_, count, absl::StrCat("list ", ToAbsl(name)));
-    records.clear();
-    for (std::uint64_t i = 0; i < count; ++i) {
-      Record record{};
-      ar_ >> boost::serialization::make_nvp("item", record);
-      records.push_back(std::move(record));
-    }
-  }
-
- private:
-  Archive& ar_;
-};
-
-// A visitor that accepts anything: the probe for "T has a Describe".
-struct ProbeVisitor {
-  template <class T>
-  void Field(std::string_view, T&, Sensitivity) {}
-  template <class T>
-  void History(std::string_view, T&, Sensitivity) {}
-  template <class T>
-  void List(std::string_view, T&, Sensitivity) {}
-};
-
-}  // namespace
-
-// True for the types with a Describe function (entities and their records).
-template <class T>
-concept Described = requires(ProbeVisitor& v, T& t) { Describe(v, t); };
-
-// The body of `serialize` for every described type.
-template <class Archive, class T>
-void SerializeDescribed(Archive& ar, T& value, unsigned int version) {
-  if constexpr (Archive::is_saving::value) {
-    SaveVisitor<Archive> visitor(ar);
-    Describe(visitor, std::as_const(value));
-  } else {
-    constexpr unsigned int kCurrent = boost::serialization::version<T>::value;
-    if (version > kCurrent) {
-      throw CorruptArchive(absl::StrCat("class version ", version, " is newer than ", kCurrent));
-    }
-    LoadVisitor<Archive> visitor(ar);
-    Describe(visitor, value);
-  }
-}
-
-}  // namespace hrkit::archive_internal
-
-namespace boost::serialization {
-
-// The Boost.Serialization adapter: a described type serializes through its
-// Describe function.
-template <class Archive, class T>
-  requires hrkit::archive_internal::Described<T>
-void serialize(Archive& ar, T& value, const unsigned int version) {
-  hrkit::archive_internal::SerializeDescribed(ar, value, version);
-}
-
-}  // namespace boost::serialization
-
-namespace hrkit::archive_internal {
-namespace {
+namespace format1 = storage_internal::format1;
 
 // Boost archives without Boost's header: hrkit's header carries the format
 // version, and Boost's header loader trusts the lengths it reads.
@@ -427,50 +117,133 @@ void WritePayload(OArchive& ar, const Tables& tables) {
   ar << boost::serialization::make_nvp("end", end);
 }
 
+// The kind whose entity type is named `name`, or kEntityKindCount.
+EntityKind KindNamed(std::string_view name) {
+  for (EntityKind kind = 0; kind < kEntityKindCount; ++kind) {
+    if (EntityKindName(kind) == name) return kind;
+  }
+  return kEntityKindCount;
+}
+
+// Reads the rows of a section of entity type E (whose name the section
+// carried): the row count, then each row's version and entity. Checks that
+// versions are positive and ids strictly ascending, then hands each row to
+// `sink(version, entity)`.
+template <class E, class IArchive, class Sink>
+void ReadRows(IArchive& ar, Sink&& sink) {
+  const std::string_view name = E::kEntityName;
+  std::uint64_t rows = 0;
+  ar >> boost::serialization::make_nvp("rows", rows);
+  CheckCount(ar, rows, absl::StrCat(ToAbsl(name), " rows"));
+  const Name element(name);
+  std::int64_t previous_id = 0;
+  for (std::uint64_t i = 0; i < rows; ++i) {
+    std::int64_t version = 0;
+    ar >> boost::serialization::make_nvp("version", version);
+    E entity{};
+    ar >> boost::serialization::make_nvp(element.c_str(), entity);
+    const std::int64_t id = entity.id.value();
+    if (version < 1) {
+      throw CorruptArchive(absl::StrCat(ToAbsl(name), ":", id, ": version ", version, " is not positive"));
+    }
+    if (id <= previous_id) {
+      throw CorruptArchive(
+          absl::StrCat(ToAbsl(name), ":", id, ": ids are not strictly ascending (after ", previous_id, ")"));
+    }
+    sink(version, std::move(entity));
+    previous_id = id;
+  }
+}
+
+// Adds a validated row to its table. Ids arrive ascending.
+template <StoredEntity E>
+void AddRow(Tables& tables, std::int64_t version, E entity) {
+  if (absl::Status valid = ValidateEntity(entity); !valid.ok()) {
+    throw CorruptArchive(std::string(valid.message()));
+  }
+  TableOf<E>& table = std::get<TableOf<E>>(tables);
+  const std::int64_t id = entity.id.value();
+  table.emplace_hint(table.end(), id, Versioned<E>{std::move(entity), version});
+}
+
+// The rows of a format-1 file's sections whose layout changed
+// (format1::ChangedEntities), kept until the whole payload is read: a
+// policy's eligibility may come before or after the policy.
+struct Format1Rows {
+  std::vector<format1::LeavePolicyV1> policies;
+  std::vector<std::int64_t> policy_versions;  // the row version of each policy
+  std::vector<format1::PolicyEligibilityV1> eligibility;
+};
+static_assert(
+    std::is_same_v<format1::ChangedEntities, EntityTypeList<format1::LeavePolicyV1, format1::PolicyEligibilityV1>>,
+    "a changed format-1 entity type needs its section reader here");
+
+// Reads the section of entity type `name` if its format-1 layout differs
+// from today's; false (nothing read) for every other name.
+template <class IArchive>
+bool ReadFormat1Section(IArchive& ar, std::string_view name, Format1Rows& rows) {
+  if (name == format1::LeavePolicyV1::kEntityName) {
+    ReadRows<format1::LeavePolicyV1>(ar, [&](std::int64_t version, format1::LeavePolicyV1 policy) {
+      rows.policies.push_back(std::move(policy));
+      rows.policy_versions.push_back(version);
+    });
+    return true;
+  }
+  if (name == format1::PolicyEligibilityV1::kEntityName) {
+    // Merged into the policy of the same id; its row version goes with it.
+    ReadRows<format1::PolicyEligibilityV1>(ar, [&](std::int64_t, format1::PolicyEligibilityV1 eligibility) {
+      rows.eligibility.push_back(std::move(eligibility));
+    });
+    return true;
+  }
+  return false;
+}
+
+// Converts the format-1 rows to today's leave policies (keeping each
+// policy's row version) and adds them, validated, to `tables`.
+void AddUpgradedRows(Format1Rows rows, Tables& tables) {
+  absl::StatusOr<std::vector<LeavePolicy>> upgraded =
+      format1::UpgradeLeavePolicies(std::move(rows.policies), std::move(rows.eligibility));
+  if (!upgraded.ok()) throw CorruptArchive(absl::StrCat("format-1 upgrade: ", upgraded.status().message()));
+  if (upgraded->size() != rows.policy_versions.size()) {
+    throw CorruptArchive(
+        absl::StrCat("format-1 upgrade: ", rows.policy_versions.size(), " leave policies became ", upgraded->size()));
+  }
+  for (std::size_t i = 0; i < upgraded->size(); ++i) {
+    AddRow(tables, rows.policy_versions[i], std::move((*upgraded)[i]));
+  }
+}
+
 template <class IArchive>
 Tables ReadPayload(IArchive& ar) {
-  std::uint64_t kinds = 0;
-  ar >> boost::serialization::make_nvp("kinds", kinds);
-  if (kinds > kEntityKindCount) {
-    throw CorruptArchive(absl::StrCat("archive holds ", kinds, " entity types, this build knows ", kEntityKindCount));
-  }
+  std::uint64_t sections = 0;
+  ar >> boost::serialization::make_nvp("kinds", sections);
+  CheckCount(ar, sections, "entity type sections");
   Tables tables;
-  EntityKind index = 0;
-  ForEachEntityType([&]<class E>(std::type_identity<E>) {
-    if (index++ >= kinds) return;
-    const std::string name = LoadString(ar, "kind");
-    if (name != E::kEntityName) {
-      throw CorruptArchive(absl::StrCat("entity type ", index - 1, " is \"", name, "\", expected \"",
-                                        ToAbsl(E::kEntityName), "\""));
+  Format1Rows format1_rows;                 // format 1 only
+  std::set<std::string, std::less<>> seen;  // bounded: a name repeats or is unknown after a few
+  for (std::uint64_t i = 0; i < sections; ++i) {
+    std::string name = LoadString(ar, "kind");
+    if (seen.contains(name)) {
+      throw CorruptArchive(absl::StrCat("entity type \"", absl::CHexEscape(name), "\" has two sections"));
     }
-    std::uint64_t rows = 0;
-    ar >> boost::serialization::make_nvp("rows", rows);
-    CheckCount(ar, rows, absl::StrCat(ToAbsl(E::kEntityName), " rows"));
-    TableOf<E>& table = std::get<TableOf<E>>(tables);
-    std::int64_t previous_id = 0;
-    for (std::uint64_t i = 0; i < rows; ++i) {
-      std::int64_t version = 0;
-      ar >> boost::serialization::make_nvp("version", version);
-      E entity{};
-      ar >> boost::serialization::make_nvp(name.c_str(), entity);
-      const std::int64_t id = entity.id.value();
-      if (version < 1) {
-        throw CorruptArchive(absl::StrCat(RowName(kKindOf<E>, id), ": version ", version, " is not positive"));
-      }
-      if (id <= previous_id) {
-        throw CorruptArchive(absl::StrCat(RowName(kKindOf<E>, id), ": ids are not strictly ascending (after ",
-                                          previous_id, ")"));
-      }
-      if (absl::Status valid = ValidateEntity(entity); !valid.ok()) {
-        throw CorruptArchive(std::string(valid.message()));
-      }
-      table.emplace_hint(table.end(), id, Versioned<E>{std::move(entity), version});
-      previous_id = id;
+    if (FileFormat(ar) == 1 && ReadFormat1Section(ar, name, format1_rows)) {
+      seen.insert(std::move(name));
+      continue;
     }
-  });
+    const EntityKind kind = KindNamed(name);
+    if (kind == kEntityKindCount) {
+      throw CorruptArchive(absl::StrCat("entity type \"", absl::CHexEscape(name), "\" is not one this build stores"));
+    }
+    seen.insert(std::move(name));
+    VisitEntityKind(kind, [&]<class E>(std::type_identity<E>) {
+      ReadRows<E>(ar, [&](std::int64_t version, E entity) { AddRow(tables, version, std::move(entity)); });
+    });
+  }
   std::uint64_t end = 0;
   ar >> boost::serialization::make_nvp("end", end);
   if (end != kPayloadEnd) throw CorruptArchive("the payload does not end with its end marker (truncated?)");
+  if (FileFormat(ar) == 1) AddUpgradedRows(std::move(format1_rows), tables);
   return tables;
 }
 
@@ -539,11 +312,13 @@ void EncodePayload(const Tables& tables, std::streambuf& buffer) {
 }  // text archives finish their output when destroyed
 
 template <class IArchive>
-Tables DecodePayload(std::string_view payload, bool text, unsigned int flags) {
+Tables DecodePayload(std::string_view payload, std::int32_t format, bool text, unsigned int flags) {
   PayloadBuffer buffer(payload);
   std::istream in(&buffer);
   IArchive ar(in, flags);
-  ar.template get_helper<LoadContext>(const_cast<char*>(&kLoadContextKey)).buffer = &buffer;
+  LoadContext& context = ar.template get_helper<LoadContext>(const_cast<char*>(&kLoadContextKey));
+  context.buffer = &buffer;
+  context.format = format;
   Tables tables = ReadPayload(ar);
   const std::string_view rest = buffer.rest();
   const bool only_space = text && rest.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -606,7 +381,7 @@ absl::Status WriteSnapshot(const Tables& tables, ArchiveFormat format, WritableF
   HRKIT_RETURN_IF_ERROR(buffer.Finish());
   std::string header(kHeaderSize, '\0');
   std::memcpy(header.data(), kMagic.data(), kMagic.size());
-  PutLittleEndian(header, 8, kArchiveFormatVersion, 4);
+  PutLittleEndian(header, 8, static_cast<std::uint64_t>(kStorageFormatVersion), 4);
   PutLittleEndian(header, 12, static_cast<std::uint64_t>(format), 4);
   PutLittleEndian(header, 16, buffer.payload_size(), 8);
   PutLittleEndian(header, 24, buffer.payload_hash(), 8);
@@ -624,9 +399,9 @@ absl::StatusOr<Tables> DecodeSnapshot(std::string_view bytes) {
   const std::uint64_t version = GetLittleEndian(bytes, 8, 4);
   if (version == 0 || version > kArchiveFormatVersion) {
     return absl::InvalidArgumentError(absl::StrCat("archive format version ", version,
-                                                   " is not one this build reads (1 to ", kArchiveFormatVersion,
-                                                   ")"));
+                                                   " is not one this build reads (1 to ", kArchiveFormatVersion, ")"));
   }
+  const auto file_format = static_cast<std::int32_t>(version);
   const std::uint64_t kind = GetLittleEndian(bytes, 12, 4);
   if (kind > static_cast<std::uint64_t>(ArchiveFormat::kXml)) {
     return absl::InvalidArgumentError(absl::StrCat("archive payload kind ", kind, " is unknown"));
@@ -640,11 +415,11 @@ absl::StatusOr<Tables> DecodeSnapshot(std::string_view bytes) {
   try {
     switch (static_cast<ArchiveFormat>(kind)) {
       case ArchiveFormat::kBinary:
-        return DecodePayload<boost::archive::binary_iarchive>(payload, false, kArchiveFlags);
+        return DecodePayload<boost::archive::binary_iarchive>(payload, file_format, false, kArchiveFlags);
       case ArchiveFormat::kText:
-        return DecodePayload<boost::archive::text_iarchive>(payload, true, kArchiveFlags);
+        return DecodePayload<boost::archive::text_iarchive>(payload, file_format, true, kArchiveFlags);
       case ArchiveFormat::kXml:
-        return DecodePayload<boost::archive::xml_iarchive>(payload, true, kXmlLoadFlags);
+        return DecodePayload<boost::archive::xml_iarchive>(payload, file_format, true, kXmlLoadFlags);
     }
   } catch (const CorruptArchive& e) {
     return Corrupt(e.what());

@@ -1,6 +1,6 @@
 // Fuzz target for the archive loader: arbitrary bytes go to ParseArchive,
-// once as they are and once with the header repaired (magic, version, a
-// known payload kind, the payload's size and checksum), so the fuzzer gets
+// once as they are and once with the header repaired (magic, a format
+// version it reads, a known payload kind, the payload's size and checksum), so the fuzzer gets
 // past the checksum into the Boost deserializer and hrkit's checks.
 //
 // Properties checked beyond "no crash, no leak, no undefined behaviour, no
@@ -64,7 +64,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size >= kHeaderSize) {
     std::string repaired(bytes);
     std::memcpy(repaired.data(), "HRKITARC", 8);
-    Put(repaired, 8, hrkit::kArchiveFormatVersion, 4);
+    // A format version this build reads (1 or 2; the input's own if it is
+    // one), so both layouts get fuzzed.
+    const unsigned version = static_cast<unsigned char>(repaired[8]);
+    Put(repaired, 8, 1 + (version + hrkit::kArchiveFormatVersion - 1) % hrkit::kArchiveFormatVersion, 4);
     Put(repaired, 12, static_cast<unsigned char>(repaired[12]) % 3, 4);
     const std::string_view payload = std::string_view(repaired).substr(kHeaderSize);
     Put(repaired, 16, payload.size(), 8);

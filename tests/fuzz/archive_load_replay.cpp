@@ -3,7 +3,10 @@
 //
 //   hrkit_archive_load_replay PATH...          files, or directories of files
 //   hrkit_archive_load_replay --write-seeds DIR
-//       writes the seed corpus: small valid archives in each format
+//       writes the seed corpus: small valid archives in each format (the
+//       shared sample dataset, hrkit_test/sample_data.hpp)
+// corpus/seed_format1_* are copies of the golden format-1 files
+// (tests/storage/golden/format1), so the format-1 upgrade path is fuzzed too.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -16,82 +19,22 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "hrkit/calendar/holiday_calendar.hpp"
-#include "hrkit/calendar/work_schedule.hpp"
-#include "hrkit/leave/leave_policy.hpp"
-#include "hrkit/leave/leave_request.hpp"
-#include "hrkit/leave/leave_type.hpp"
-#include "hrkit/leave/policy_assignment.hpp"
-#include "hrkit/leave/policy_candidates.hpp"
-#include "hrkit/org/location.hpp"
-#include "hrkit/org/org_unit.hpp"
-#include "hrkit/org/position.hpp"
 #include "hrkit/personnel/employee.hpp"
 #include "hrkit/storage/archive_store.hpp"
 #include "hrkit/storage/dataset.hpp"
 #include "hrkit/storage/store.hpp"
+#include "hrkit_test/sample_data.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
 
 namespace {
 
-// One entity of each type, with a replaced history entry and odd strings.
+// The shared sample dataset (one entity of each type, full timelines,
+// nested lists and optional fields), with an odd string: a NUL and a byte
+// that is not UTF-8.
 hrkit::Dataset SeedData() {
-  using hrkit::Date;
-  hrkit::Dataset data;
-  hrkit::Employee e;
-  e.id = hrkit::EmployeeId(7);
-  e.employee_number = "E7";
-  e.legal_name = std::string("N\0x\xff", 4);
-  e.birth_date = Date(1990, 2, 28);
-  hrkit::EmploymentRecord r;
-  r.position = hrkit::PositionId(3);
-  r.fte = 0.5;
-  r.cost_center = "CC";
-  r.employment_start = r.seniority_start = Date(2020, 1, 1);
-  (void)e.employment.Add(Date(2020, 1, 1), r, Date(2020, 1, 1));
-  r.fte = 1.0;
-  (void)e.employment.Add(Date(2021, 1, 1), r, Date(2021, 1, 1));
-  r.carried_forward = true;
-  (void)e.employment.Add(Date(2020, 6, 1), r, Date(2021, 2, 1), hrkit::LaterEntries::kReplace);
-  data.Of<hrkit::Employee>().push_back(e);
-  hrkit::OrgUnit u;
-  u.id = hrkit::OrgUnitId(2);
-  u.code = "U";
-  (void)u.history.Add(Date(2019, 1, 1), hrkit::OrgUnitRecord{"Unit", {}, {}, "C"}, Date(2019, 1, 1));
-  data.Of<hrkit::OrgUnit>().push_back(u);
-  hrkit::Position p;
-  p.id = hrkit::PositionId(3);
-  (void)p.history.Add(Date(2019, 1, 1), hrkit::PositionRecord{hrkit::OrgUnitId(2), "J", "T", "G", 1.0, {}, {}},
-                      Date(2019, 1, 1));
-  data.Of<hrkit::Position>().push_back(p);
-  data.Of<hrkit::Location>().push_back(
-      hrkit::Location{hrkit::LocationId(1), "L", "DE", hrkit::HolidayCalendarId(1), {}});
-  data.Of<hrkit::WorkSchedule>().push_back(hrkit::DefaultWorkSchedule(hrkit::WorkScheduleId(1)));
-  data.Of<hrkit::HolidayCalendar>().push_back(hrkit::HolidayCalendar{
-      hrkit::HolidayCalendarId(1), "C", {hrkit::FixedHoliday("H", 12, 25), hrkit::EasterHoliday("E", 1, true)}});
-  data.Of<hrkit::LeaveType>().push_back(hrkit::LeaveType{hrkit::LeaveTypeId(1), "A", true, hrkit::LeaveUnit::kDays});
-  hrkit::LeavePolicy policy{hrkit::LeavePolicyId(1), "P", hrkit::LeaveTypeId(1), {}, {}};
-  (void)policy.versions.Add(Date(2020, 1, 1), hrkit::LeavePolicyVersion{}, Date(2020, 1, 1));
-  policy.tiers.push_back(hrkit::LeaveTier{Date(2020, 1, 1), 60, 30.0});
-  data.Of<hrkit::LeavePolicy>().push_back(policy);
-  hrkit::PolicyEligibility eligibility{hrkit::LeavePolicyId(1), 1, {}};
-  eligibility.criteria.push_back(
-      hrkit::EligibilityCriterion{Date(2020, 1, 1), hrkit::CriterionKind::kGrade, 0, "G", 0});
-  data.Of<hrkit::PolicyEligibility>().push_back(eligibility);
-  data.Of<hrkit::PolicyAssignment>().push_back(
-      hrkit::PolicyAssignment{hrkit::PolicyAssignmentId(1), hrkit::EmployeeId(7), hrkit::LeaveTypeId(1),
-                              hrkit::LeavePolicyId(1), Date(2021, 1, 1), hrkit::OpenEnd()});
-  hrkit::LeaveRequest request;
-  request.id = hrkit::LeaveRequestId(1);
-  request.employee = hrkit::EmployeeId(7);
-  request.first_day = request.last_day = Date(2021, 3, 1);
-  request.last_day_half = hrkit::HalfDay::kMorning;
-  request.duration = 0.5;
-  data.Of<hrkit::LeaveRequest>().push_back(request);
-  data.Of<hrkit::LeaveAdjustment>().push_back(hrkit::LeaveAdjustment{hrkit::LeaveAdjustmentId(1), hrkit::EmployeeId(7),
-                                                                     hrkit::LeaveTypeId(1), Date(2021, 1, 1), -1.5,
-                                                                     true, Date(2021, 1, 1), "R"});
+  hrkit::Dataset data = hrkit_test::SampleDataset(1);
+  data.Of<hrkit::Employee>()[0].legal_name = std::string("N\0x\xff", 4);
   return data;
 }
 

@@ -17,10 +17,11 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "hrkit/storage/entity_registry.hpp"
 #include "hrkit/storage/open_store.hpp"
+#include "hrkit_test/sample_data.hpp"
 #include "hrkit_test/status_matchers.hpp"
 #include "store_conformance.hpp"
-#include "store_test_data.hpp"
 
 namespace hrkit_test {
 namespace {
@@ -93,10 +94,10 @@ void FixHeader(std::string& file) {
 class ArchiveStoreTest : public testing::Test {
  protected:
   void SetUp() override {
-    dir_ = (std::filesystem::path(testing::TempDir()) /
-            absl::StrCat("hrkit_archive_", testing::UnitTest::GetInstance()->current_test_info()->name(), "_",
-                         getpid()))
-               .string();
+    dir_ =
+        (std::filesystem::path(testing::TempDir()) /
+         absl::StrCat("hrkit_archive_", testing::UnitTest::GetInstance()->current_test_info()->name(), "_", getpid()))
+            .string();
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     path_ = dir_ + "/hr.hrk";
@@ -125,7 +126,7 @@ TEST_F(ArchiveStoreTest, FileStartsWithTheDocumentedHeader) {
     const std::string file = SampleFile(2, format);
     ASSERT_GT(file.size(), 32u);
     EXPECT_EQ(file.substr(0, 8), "HRKITARC");
-    EXPECT_EQ(file[8], 1);   // format version 1, little-endian u32
+    EXPECT_EQ(file[8], 2);  // format version 2 (kStorageFormatVersion), little-endian u32
     EXPECT_EQ(file[12], static_cast<char>(format));
     EXPECT_EQ(GetU64(file, 16), file.size() - 32);
     EXPECT_EQ(GetU64(file, 24), Fnv1a(std::string_view(file).substr(32)));
@@ -214,10 +215,13 @@ TEST_F(ArchiveStoreTest, WrongMagicIsInvalidArgument) {
 
 TEST_F(ArchiveStoreTest, NewerFormatVersionAndUnknownKindAreInvalidArgument) {
   std::string newer = SampleFile(1, ArchiveFormat::kBinary);
-  PutU32(newer, 8, 2);  // a file from format version 2, otherwise intact
+  // This build writes format 2 (kStorageFormatVersion); a file of format 3
+  // is from a newer build.
+  ASSERT_EQ(hrkit::kArchiveFormatVersion, 2u);
+  PutU32(newer, 8, 3);  // a file from format version 3, otherwise intact
   const auto status = hrkit::ParseArchive(newer);
   EXPECT_STATUS_CODE(status, absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(Message(status), HasSubstr("format version 2"));
+  EXPECT_THAT(Message(status), HasSubstr("format version 3"));
   std::string zero = SampleFile(1, ArchiveFormat::kBinary);
   PutU32(zero, 8, 0);
   EXPECT_STATUS_CODE(hrkit::ParseArchive(zero), absl::StatusCode::kInvalidArgument);
@@ -345,6 +349,88 @@ TEST_F(ArchiveStoreTest, ContentThatFailsValidationIsDataLoss) {
   const auto parsed = hrkit::ParseArchive(text);
   EXPECT_STATUS_CODE(parsed, absl::StatusCode::kDataLoss);
   EXPECT_THAT(Message(parsed), HasSubstr("location:0"));
+}
+
+// The offset in a binary file of the section of `name`: its name's length
+// (u64) followed by the name's bytes; npos if absent.
+std::size_t SectionOffset(std::string_view file, std::string_view name) {
+  std::string key(8, '\0');
+  key[0] = static_cast<char>(name.size());
+  key += name;
+  return file.find(key, 32 + 8);
+}
+
+// A binary file whose payload is `payload`, with a valid header of format 2.
+std::string BinaryFileOf(std::string_view template_file, std::string_view payload) {
+  std::string file(template_file.substr(0, 32));
+  file += payload;
+  FixHeader(file);
+  return file;
+}
+
+// The binary payload's last value: "hrkitEND" (kPayloadEnd).
+constexpr std::string_view kEndMarker = "HRKITEND";
+
+TEST_F(ArchiveStoreTest, SectionsAreKeyedByNameInAnyOrder) {
+  const std::string file = SampleFile(2, ArchiveFormat::kBinary);
+  ASSERT_OK_AND_ASSIGN(const hrkit::Dataset expected, hrkit::ParseArchive(file));
+  // Cut the payload into its sections (registry order as written) and write
+  // them back in reverse order.
+  std::vector<std::size_t> starts;
+  for (hrkit::EntityKind kind = 0; kind < hrkit::kEntityKindCount; ++kind) {
+    starts.push_back(SectionOffset(file, hrkit::EntityKindName(kind)));
+    ASSERT_NE(starts.back(), std::string::npos) << hrkit::EntityKindName(kind);
+  }
+  const std::size_t end = file.size() - 8;
+  ASSERT_EQ(file.substr(end), kEndMarker);
+  std::string payload = file.substr(32, 8);  // the section count
+  for (std::size_t i = starts.size(); i-- > 0;) {
+    const std::size_t stop = i + 1 < starts.size() ? starts[i + 1] : end;
+    payload += file.substr(starts[i], stop - starts[i]);
+  }
+  payload += kEndMarker;
+  ASSERT_OK_AND_ASSIGN(const hrkit::Dataset reversed, hrkit::ParseArchive(BinaryFileOf(file, payload)));
+  EXPECT_TRUE(reversed == expected);
+
+  // Only the location section: the other types load empty.
+  const hrkit::EntityKind location = hrkit::kKindOf<hrkit::Location>;
+  std::string only_location(8, '\0');
+  only_location[0] = 1;
+  only_location += file.substr(starts[location], starts[location + 1] - starts[location]);
+  only_location += kEndMarker;
+  ASSERT_OK_AND_ASSIGN(const hrkit::Dataset locations, hrkit::ParseArchive(BinaryFileOf(file, only_location)));
+  EXPECT_EQ(locations.TotalSize(), 2u);
+  EXPECT_EQ(locations.Of<hrkit::Location>(), expected.Of<hrkit::Location>());
+
+  // No section at all: an empty dataset.
+  std::string none(8, '\0');
+  none += kEndMarker;
+  ASSERT_OK_AND_ASSIGN(const hrkit::Dataset empty, hrkit::ParseArchive(BinaryFileOf(file, none)));
+  EXPECT_EQ(empty.TotalSize(), 0u);
+}
+
+TEST_F(ArchiveStoreTest, AnUnknownOrRepeatedSectionIsDataLossNamingIt) {
+  const std::string file = SampleFile(1, ArchiveFormat::kBinary);
+  // "employee" renamed to "employez", a type this build does not store.
+  std::string unknown = file;
+  const std::size_t at = SectionOffset(file, "employee");
+  ASSERT_NE(at, std::string::npos);
+  unknown[at + 8 + 7] = 'z';
+  FixHeader(unknown);
+  const auto parsed = hrkit::ParseArchive(unknown);
+  EXPECT_STATUS_CODE(parsed, absl::StatusCode::kDataLoss);
+  EXPECT_THAT(Message(parsed), HasSubstr("\"employez\""));
+
+  // The location section twice.
+  const std::size_t location = SectionOffset(file, "location");
+  const std::size_t next = SectionOffset(file, hrkit::EntityKindName(hrkit::kKindOf<hrkit::Location> + 1));
+  std::string payload = file.substr(32, file.size() - 32 - 8);
+  payload[0] = static_cast<char>(payload[0] + 1);
+  payload += file.substr(location, next - location);
+  payload += kEndMarker;
+  const auto twice = hrkit::ParseArchive(BinaryFileOf(file, payload));
+  EXPECT_STATUS_CODE(twice, absl::StatusCode::kDataLoss);
+  EXPECT_THAT(Message(twice), HasSubstr("\"location\" has two sections"));
 }
 
 TEST_F(ArchiveStoreTest, ACorruptFileIsNeverOverwrittenByOpen) {

@@ -4,20 +4,22 @@
 // through OpenStore like any store, and must load exactly the values it was
 // written with (golden_v<N>_data.cpp). A change that makes any of them
 // unreadable, or reads different values from them, fails here.
+#include <unistd.h>
+
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 
-#include <unistd.h>
-
 #include "absl/strings/str_cat.h"
+#include "golden_v1_data.hpp"
 #include "gtest/gtest.h"
 #include "hrkit/storage/archive_store.hpp"
 #include "hrkit/storage/dataset.hpp"
 #include "hrkit/storage/open_store.hpp"
 #include "hrkit/storage/store.hpp"
 #include "hrkit_test/status_matchers.hpp"
-#include "golden_v1_data.hpp"
 #ifdef HRKIT_TEST_WITH_SQLITE
 #include "hrkit/storage/sqlite_store.hpp"
 #endif
@@ -32,9 +34,9 @@ namespace fs = std::filesystem;
 class GoldenFileTest : public testing::Test {
  protected:
   void SetUp() override {
-    scratch_ = fs::temp_directory_path() /
-               absl::StrCat("hrkit_golden_", ::getpid(), "_", testing::UnitTest::GetInstance()->random_seed(), "_",
-                            testing::UnitTest::GetInstance()->current_test_info()->name());
+    scratch_ = fs::temp_directory_path() / absl::StrCat("hrkit_golden_", ::getpid(), "_",
+                                                        testing::UnitTest::GetInstance()->random_seed(), "_",
+                                                        testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(scratch_);
     fs::create_directories(scratch_);
   }
@@ -74,6 +76,22 @@ TEST_F(GoldenFileTest, ArchiveTextFormat1Loads) {
 
 TEST_F(GoldenFileTest, ArchiveXmlFormat1Loads) {
   ExpectLoads(absl::StrCat("archive:", CopyOf("format1/xml.hrk"), "?format=xml"), hrkit_golden_v1::GoldenDataset());
+}
+
+TEST_F(GoldenFileTest, ArchiveFormat1IsRewrittenInTheCurrentFormat) {
+  ASSERT_OK(hrkit::RegisterArchiveBackend());
+  const std::string path = CopyOf("format1/binary.hrk");
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<hrkit::Store> store, hrkit::OpenStore(absl::StrCat("archive:", path)));
+    ASSERT_OK_AND_ASSIGN(hrkit::Dataset loaded, store->LoadAll());
+    ASSERT_OK(store->SaveAll(loaded));  // writes a snapshot of format 2
+  }
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(bytes.size(), 12u);
+  EXPECT_EQ(bytes[8], 2);  // the header's format version, little-endian u32
+  ASSERT_OK_AND_ASSIGN(hrkit::Dataset reread, hrkit::ParseArchive(bytes));
+  EXPECT_TRUE(reread == hrkit_golden_v1::GoldenDataset());
 }
 
 #ifdef HRKIT_TEST_WITH_SQLITE

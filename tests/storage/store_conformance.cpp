@@ -12,14 +12,16 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "hrkit/storage/entity_registry.hpp"
 #include "hrkit/storage/store.hpp"
+#include "hrkit_test/sample_data.hpp"
 #include "hrkit_test/status_matchers.hpp"
-#include "store_test_data.hpp"
 
 namespace hrkit_test {
 
@@ -54,29 +56,102 @@ absl::StatusOr<std::unique_ptr<Store>> StoreConformanceTest::Open() { return Get
 
 namespace {
 
+// `timeline` with `edit` applied to the value of entry `index` (current
+// entries first, then replaced ones, in the timeline's order).
+template <class Record, class Edit>
+hrkit::Timeline<Record> EditEntry(const hrkit::Timeline<Record>& timeline, std::size_t index, Edit edit) {
+  std::vector<typename hrkit::Timeline<Record>::Entry> entries(timeline.Entries().begin(), timeline.Entries().end());
+  entries.insert(entries.end(), timeline.ReplacedEntries().begin(), timeline.ReplacedEntries().end());
+  edit(entries.at(index).value);
+  absl::StatusOr<hrkit::Timeline<Record>> edited = hrkit::Timeline<Record>::FromEntries(std::move(entries));
+  EXPECT_OK(edited.status());
+  return edited.ok() ? *std::move(edited) : timeline;
+}
+
 TEST_P(StoreConformanceTest, RoundTripsEveryEntityTypeWithFullTimelines) {
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open());
   const Employee e = SampleEmployee(42);
   // The sample has 3 same-day entries, a replaced one and a termination.
   ASSERT_EQ(e.employment.size(), 5u);
   ASSERT_EQ(e.employment.ReplacedEntries().size(), 1u);
-  const OrgUnit u = SampleOrgUnit(7);
-  const Position p = SamplePosition(9);
-  const Location l = SampleLocation(3);
-  EXPECT_OK(store->Put(e, 0));
-  EXPECT_OK(store->Put(u, 0));
-  EXPECT_OK(store->Put(p, 0));
-  EXPECT_OK(store->Put(l, 0));
+  // Every stored type: Put, Get and List of its shared sample (id 42).
+  int types = 0;
+  hrkit::ForEachEntityType([&]<class E>(std::type_identity<E>) {
+    ++types;
+    const E sample = SampleOf<E>(42);
+    SCOPED_TRACE(std::string(E::kEntityName));
+    ASSERT_OK_AND_ASSIGN(std::int64_t version, store->Put(sample, 0));
+    EXPECT_EQ(version, 1);
+    ASSERT_OK_AND_ASSIGN(Versioned<E> got, store->Get<E>(sample.id));
+    EXPECT_EQ(got.entity, sample);
+    EXPECT_EQ(got.version, 1);
+    ASSERT_OK_AND_ASSIGN(std::vector<Versioned<E>> listed, store->List<E>());
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_EQ(listed[0].entity, sample);
+  });
+  EXPECT_EQ(types, static_cast<int>(hrkit::kEntityKindCount));
+}
 
-  ASSERT_OK_AND_ASSIGN(Versioned<Employee> got_e, store->Get<Employee>(EmployeeId(42)));
-  EXPECT_EQ(got_e.entity, e);
-  EXPECT_EQ(got_e.version, 1);
-  ASSERT_OK_AND_ASSIGN(Versioned<OrgUnit> got_u, store->Get<OrgUnit>(OrgUnitId(7)));
-  EXPECT_EQ(got_u.entity, u);
-  ASSERT_OK_AND_ASSIGN(Versioned<Position> got_p, store->Get<Position>(PositionId(9)));
-  EXPECT_EQ(got_p.entity, p);
-  ASSERT_OK_AND_ASSIGN(Versioned<Location> got_l, store->Get<Location>(LocationId(3)));
-  EXPECT_EQ(got_l.entity, l);
+TEST_P(StoreConformanceTest, PutsCheckTheEntityTypesOwnRules) {
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open());
+  // ValidateWorkSchedule: a weekday with 25 hours is not a day.
+  hrkit::WorkSchedule schedule = SampleWorkSchedule(3);
+  schedule.hours[2] = 25.0;
+  const absl::StatusOr<std::int64_t> put = store->Put(schedule, 0);
+  EXPECT_STATUS_CODE(put.status(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(put.status().message(), HasSubstr("work_schedule:3"));
+  Transaction tx;
+  tx.Put(SampleLocation(1), 0).Put(schedule, 0);
+  EXPECT_STATUS_CODE(store->Commit(tx).status(), absl::StatusCode::kInvalidArgument);
+  // Nothing was stored.
+  EXPECT_STATUS_CODE(store->Get<hrkit::WorkSchedule>(hrkit::WorkScheduleId(3)).status(), absl::StatusCode::kNotFound);
+  EXPECT_STATUS_CODE(store->Get<Location>(LocationId(1)).status(), absl::StatusCode::kNotFound);
+
+  // ValidateLeavePolicy: carry-over month 13 in the policy's second version.
+  hrkit::LeavePolicy policy = SampleLeavePolicy(4);
+  policy.versions = EditEntry(policy.versions, 1, [](hrkit::LeavePolicyVersion& v) { v.carry_over_month = 13; });
+  const absl::StatusOr<std::int64_t> month = store->Put(policy, 0);
+  EXPECT_STATUS_CODE(month.status(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(month), HasSubstr("leave_policy:4"));
+  EXPECT_THAT(Message(month), HasSubstr("carry_over_month must be 1..12, got 13"));
+  Transaction with_policy;
+  with_policy.Put(SampleLocation(2), 0).Put(policy, 0);
+  EXPECT_STATUS_CODE(store->Commit(with_policy).status(), absl::StatusCode::kInvalidArgument);
+  ASSERT_OK_AND_ASSIGN(Dataset all, store->LoadAll());
+  EXPECT_EQ(all.TotalSize(), 0u);
+}
+
+TEST_P(StoreConformanceTest, NonFiniteNumbersInOptionalsAndNestedListsAreRejectedByPath) {
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open());
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  // The sample's current versions: 2023-01-01 (sequences 0 and 1), then
+  // 2024-01-01; versions[1] holds the tiers {60, 26.5} and {120, 28}.
+  hrkit::LeavePolicy tier = SampleLeavePolicy(4);
+  tier.versions = EditEntry(tier.versions, 1, [&](hrkit::LeavePolicyVersion& v) { v.tiers[0].amount_per_year = nan; });
+  const absl::StatusOr<std::int64_t> nested = store->Put(tier, 0);
+  EXPECT_STATUS_CODE(nested.status(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(nested),
+              HasSubstr("leave_policy:4 field versions[1].tiers[0].amount_per_year: must be a finite"));
+
+  // An optional double holding infinity; an empty one is fine.
+  hrkit::LeavePolicy cap = SampleLeavePolicy(5);
+  cap.versions = EditEntry(
+      cap.versions, 0, [](hrkit::LeavePolicyVersion& v) { v.balance_cap = std::numeric_limits<double>::infinity(); });
+  const absl::StatusOr<std::int64_t> optional = store->Put(cap, 0);
+  EXPECT_STATUS_CODE(optional.status(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(optional), HasSubstr("leave_policy:5 field versions[0].balance_cap: must be a finite"));
+  cap.versions = EditEntry(cap.versions, 0, [](hrkit::LeavePolicyVersion& v) { v.balance_cap.reset(); });
+  EXPECT_OK(store->Put(cap, 0));
+
+  // A double inside the eligibility rule of a version (an optional FTE bound).
+  hrkit::LeavePolicy rule = SampleLeavePolicy(6);
+  rule.versions = EditEntry(rule.versions, 2, [&](hrkit::LeavePolicyVersion& v) { v.eligibility.max_fte = nan; });
+  const absl::StatusOr<std::int64_t> fte = store->Put(rule, 0);
+  EXPECT_STATUS_CODE(fte.status(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(fte), HasSubstr("leave_policy:6 field versions[2].max_fte: must be a finite"));
+
+  ASSERT_OK_AND_ASSIGN(Dataset all, store->LoadAll());
+  EXPECT_EQ(all.TotalSize(), 1u);  // only the policy with the empty cap
 }
 
 TEST_P(StoreConformanceTest, RoundTripsEmptyAndSpecialValues) {
@@ -340,8 +415,8 @@ TEST_P(StoreConformanceTest, InjectionCorpusIsStoredByteForByteInEveryTextField)
     ASSERT_OK(e.employment.Add(hrkit::Date(2024, 1, 1), r, hrkit::Date(2024, 1, 1)));
     OrgUnit u = SampleOrgUnit(id);
     u.code = text;
-    ASSERT_OK(u.history.Add(hrkit::Date(2024, 1, 1), hrkit::OrgUnitRecord{text, {}, {}, text},
-                            hrkit::Date(2024, 1, 1)));
+    ASSERT_OK(
+        u.history.Add(hrkit::Date(2024, 1, 1), hrkit::OrgUnitRecord{text, {}, {}, text}, hrkit::Date(2024, 1, 1)));
     Position p = SamplePosition(id);
     hrkit::PositionRecord pr;
     pr.job_code = pr.title = pr.grade = text;

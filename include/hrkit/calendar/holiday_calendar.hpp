@@ -137,6 +137,10 @@ struct Holiday {
 // bound that is not 0 or 1583..9999, or from_year > to_year.
 absl::Status ValidateHolidayCalendar(const HolidayCalendar& calendar);
 
+// The domain rules a store checks on every put of a calendar
+// (storage/validate.hpp): ValidateHolidayCalendar, errors as there.
+inline absl::Status ValidateStoredEntity(const HolidayCalendar& calendar) { return ValidateHolidayCalendar(calendar); }
+
 // Western Easter Sunday of `year` (anonymous Gregorian algorithm):
 // 2024-03-31, 2025-04-20, 2026-04-05. Returns InvalidArgument for a year
 // outside 1583..9999 (before the Gregorian calendar, or beyond boost).

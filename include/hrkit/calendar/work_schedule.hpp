@@ -66,6 +66,10 @@ WorkSchedule DefaultWorkSchedule(WorkScheduleId id = WorkScheduleId());
 // has hours > 0 (field "hours").
 absl::Status ValidateWorkSchedule(const WorkSchedule& schedule);
 
+// The domain rules a store checks on every put of a schedule
+// (storage/validate.hpp): ValidateWorkSchedule, errors as there.
+inline absl::Status ValidateStoredEntity(const WorkSchedule& schedule) { return ValidateWorkSchedule(schedule); }
+
 // The weekdays with hours > 0.
 WeekdaySet WorkingWeekdays(const WorkSchedule& schedule);
 

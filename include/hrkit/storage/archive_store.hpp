@@ -17,10 +17,14 @@
 // File layout: a 32-byte header (magic "HRKITARC", format version, payload
 // kind, payload size, FNV-1a 64 checksum of the payload), then a Boost
 // archive (binary, text or xml) written through the entities' Describe
-// functions, with row versions. The loader verifies the header and checksum
-// before deserializing and bounds every count and length by the bytes left,
-// so a truncated, corrupt or hostile file yields DataLoss, never a crash or
-// an unbounded allocation.
+// functions, with row versions: one section per entity type, keyed by the
+// type's name (kEntityName), in any order. A file of an older format loads
+// with the members added since at their default values; a format-1 file's
+// leave policies and policy eligibility are upgraded to today's leave
+// policies. A section of a type this build does not know is DataLoss. The
+// loader verifies the header and checksum before deserializing and bounds
+// every count and length by the bytes left, so a truncated, corrupt or
+// hostile file yields DataLoss, never a crash or an unbounded allocation.
 //
 // One store per file at a time: two stores (or processes) writing the same
 // PATH overwrite each other's snapshots.
@@ -36,14 +40,17 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "hrkit/core/describe.hpp"
 #include "hrkit/storage/dataset.hpp"
 #include "hrkit/storage/file_system.hpp"
 #include "hrkit/storage/store.hpp"
 
 namespace hrkit {
 
-// The snapshot file format version this build writes and the newest it reads.
-inline constexpr std::uint32_t kArchiveFormatVersion = 1;
+// The snapshot file format version this build writes and the newest it
+// reads: the storage format (kStorageFormatVersion, core/describe.hpp).
+// Files of every format from 1 up to it load; see the file layout above.
+inline constexpr std::uint32_t kArchiveFormatVersion = static_cast<std::uint32_t>(kStorageFormatVersion);
 
 // Which Boost archive holds the payload.
 enum class ArchiveFormat {

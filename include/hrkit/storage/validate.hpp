@@ -5,7 +5,12 @@
 // - the id is positive;
 // - every Timeline entry (current or replaced) has real effective and
 //   recorded dates, and a replaced date that is real or OpenEnd();
-// - every double field is finite (SQL backends cannot store NaN).
+// - every double is finite (SQL backends cannot store NaN): double fields,
+//   optional doubles that hold a value, and doubles in lists, at any depth
+//   (lists inside the records of histories and lists);
+// - then the entity type's own domain rules: `ValidateStoredEntity(entity)`,
+//   found by argument-dependent lookup, when the type's module declares one
+//   (e.g. a leave policy's carry-over month, a work schedule's hours).
 // Scalar Date fields may hold any value (a real date, not_a_date_time for
 // "unknown", or a special value such as OpenEnd()); strings may hold any bytes.
 //
@@ -14,8 +19,10 @@
 #define HRKIT_STORAGE_VALIDATE_HPP_
 
 #include <cmath>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -42,16 +49,12 @@ class Validator {
   Validator(EntityKind kind, std::int64_t id) : kind_(kind), id_(id) {}
 
   template <ScalarField T>
-  void Field(std::string_view name, const T& value, Sensitivity) {
-    if constexpr (std::is_same_v<std::remove_const_t<T>, double>) {
-      if (status_.ok() && !std::isfinite(value)) {
-        Fail(name, "must be a finite number");
-      }
-    }
+  void Field(std::string_view name, const T& value, Sensitivity, Since = {}) {
+    if (status_.ok() && !IsFinite(value)) Fail(name, "must be a finite number");
   }
 
   template <class Timeline>
-  void History(std::string_view name, const Timeline& timeline, Sensitivity) {
+  void History(std::string_view name, const Timeline& timeline, Sensitivity, Since = {}) {
     std::size_t index = 0;
     auto check = [&](const auto& entry, std::string_view kind) {
       if (!status_.ok()) return;
@@ -61,8 +64,7 @@ class Validator {
       } else if (!IsRealDate(entry.recorded)) {
         Fail(where(), absl::StrCat("recorded date must be a real date, got ", FormatIsoDate(entry.recorded)));
       } else if (entry.replaced != OpenEnd() && !IsRealDate(entry.replaced)) {
-        Fail(where(), absl::StrCat("replaced date must be a real date or open, got ",
-                                   FormatIsoDate(entry.replaced)));
+        Fail(where(), absl::StrCat("replaced date must be a real date or open, got ", FormatIsoDate(entry.replaced)));
       } else {
         Validator inner(this, name, kind, index);
         Describe(inner, entry.value);
@@ -75,12 +77,16 @@ class Validator {
     for (const auto& entry : timeline.ReplacedEntries()) check(entry, " replaced");
   }
 
-  template <class Record>
-  void List(std::string_view name, const std::vector<Record>& records, Sensitivity) {
-    for (std::size_t i = 0; i < records.size() && status_.ok(); ++i) {
-      Validator inner(this, name, "", i);
-      Describe(inner, records[i]);
-      if (!inner.status_.ok()) status_ = inner.status_;
+  template <class Element>
+  void List(std::string_view name, const std::vector<Element>& elements, Sensitivity, Since = {}) {
+    for (std::size_t i = 0; i < elements.size() && status_.ok(); ++i) {
+      if constexpr (ScalarField<Element>) {
+        if (!IsFinite(elements[i])) Fail(absl::StrCat(ToAbsl(name), "[", i, "]"), "must be a finite number");
+      } else {
+        Validator inner(this, name, "", i);
+        Describe(inner, elements[i]);
+        if (!inner.status_.ok()) status_ = inner.status_;
+      }
     }
   }
 
@@ -91,6 +97,20 @@ class Validator {
   // (followed by `suffix`, e.g. " replaced") of what `outer` visits.
   Validator(const Validator* outer, std::string_view field, std::string_view suffix, std::size_t index)
       : kind_(outer->kind_), id_(outer->id_), outer_(outer), outer_field_(field), suffix_(suffix), index_(index) {}
+
+  // False for a double (or an optional double holding one) that is NaN or
+  // infinite; true for everything else.
+  template <class T>
+  static bool IsFinite(const T& value) {
+    using V = std::remove_const_t<T>;
+    if constexpr (std::is_same_v<V, double>) {
+      return std::isfinite(value);
+    } else if constexpr (std::is_same_v<V, std::optional<double>>) {
+      return !value.has_value() || std::isfinite(*value);
+    } else {
+      return true;
+    }
+  }
 
   // "employee:7 field employment[2]" for a row's field; "employee:7 field
   // employment[2].fte" for a field of a record inside it.
@@ -113,21 +133,36 @@ class Validator {
   absl::Status status_;
 };
 
+// True if entity type E has domain rules of its own: an overload
+// `absl::Status ValidateStoredEntity(const E&)` that argument-dependent lookup
+// finds (declared next to E in its module).
+template <class E>
+concept HasStoredEntityValidator = requires(const E& entity) {
+  { ValidateStoredEntity(entity) } -> std::convertible_to<absl::Status>;
+};
+
 }  // namespace storage_internal
 
-// Checks `entity` against the rules in the header comment.
+// Checks `entity` against the rules in the header comment: the generic checks
+// first, then the type's ValidateStoredEntity if it has one.
 // Returns InvalidArgument naming the row and field, e.g.
 // "employee:7 field employment[2]: recorded date must be a real date, got
-// not-a-date".
+// not-a-date", "leave_policy:4 field versions[1].tiers[0].amount_per_year:
+// must be a finite number", or the type validator's own error unchanged.
 template <StoredEntity E>
 absl::Status ValidateEntity(const E& entity) {
   if (!entity.id.valid()) {
-    return absl::InvalidArgumentError(absl::StrCat(ToAbsl(E::kEntityName), ":", entity.id.value(),
-                                                   " field id: must be positive"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(ToAbsl(E::kEntityName), ":", entity.id.value(), " field id: must be positive"));
   }
   storage_internal::Validator validator(kKindOf<E>, entity.id.value());
   Describe(validator, entity);
-  return validator.status();
+  if (!validator.status().ok()) return validator.status();
+  if constexpr (storage_internal::HasStoredEntityValidator<E>) {
+    return ValidateStoredEntity(entity);
+  } else {
+    return absl::OkStatus();
+  }
 }
 
 // ValidateEntity for whichever entity `entity` holds.

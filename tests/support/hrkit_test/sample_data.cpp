@@ -1,21 +1,31 @@
-#include "store_test_data.hpp"
+#include "hrkit_test/sample_data.hpp"
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <utility>
 
+#include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "gtest/gtest.h"
+#include "hrkit/storage/entity_registry.hpp"
 
 namespace hrkit_test {
 
 using hrkit::Date;
 
 namespace {
+// The samples are fixed: a failure is a bug in this file, so it aborts.
+void MustBeOk(const absl::Status& status) {
+  if (status.ok()) return;
+  std::fprintf(stderr, "sample data: %s\n", status.ToString().c_str());
+  std::abort();
+}
+
 template <class T>
 void MustAdd(hrkit::Timeline<T>& t, Date effective, T value, Date recorded,
              hrkit::LaterEntries later = hrkit::LaterEntries::kRetain) {
-  const absl::Status status = t.Add(effective, std::move(value), recorded, later);
-  EXPECT_TRUE(status.ok()) << status;
+  MustBeOk(t.Add(effective, std::move(value), recorded, later));
 }
 }  // namespace
 
@@ -131,7 +141,11 @@ hrkit::LeaveType SampleLeaveType(std::int64_t id) {
 }
 
 hrkit::LeavePolicy SampleLeavePolicy(std::int64_t id) {
-  hrkit::LeavePolicy p{hrkit::LeavePolicyId(id), absl::StrCat("Policy ", id), hrkit::LeaveTypeId(id), {}, {}};
+  hrkit::LeavePolicy p{hrkit::LeavePolicyId(id),
+                       absl::StrCat("Policy ", id),
+                       hrkit::LeaveTypeId(id),
+                       {},
+                       static_cast<std::int32_t>(id % 3) - 1};
   hrkit::LeavePolicyVersion v;
   v.amount_per_year = 24.5;
   v.frequency = hrkit::AccrualFrequency::kQuarterly;
@@ -139,52 +153,46 @@ hrkit::LeavePolicy SampleLeavePolicy(std::int64_t id) {
   v.rounding = hrkit::AccrualRounding::kHalf;
   v.balance_cap = 40;
   v.carry_over_month = 4;
-  v.carry_over_max = hrkit::kNoLimit;
+  v.carry_over_max.reset();
   v.carry_over_expiry = 90;
   v.carry_over_expiry_unit = hrkit::ExpiryUnit::kDays;
   v.negative_limit = 2.5;
+  v.tiers = {hrkit::LeaveTier{60, 26.5}, hrkit::LeaveTier{120, 28}};
+  // A rule without a maximum FTE (max_fte empty).
+  v.eligibility.grades = {"G5", "G6"};
+  v.eligibility.min_fte = 0.2;
   MustAdd(p.versions, Date(2023, 1, 1), v, Date(2022, 12, 1));
   v.prorate = false;
   v.fte_scaling = false;
   v.accrual_start = hrkit::AccrualStart::kAfterProbation;
   v.probation_months = 6;
+  v.negative_limit.reset();
   MustAdd(p.versions, Date(2023, 1, 1), v, Date(2022, 12, 1));  // same day: sequence 1
   v.keeps_balance = false;
+  v.tiers.clear();
+  v.eligibility = {};
   MustAdd(p.versions, Date(2024, 7, 1), v, Date(2024, 6, 1));
   v.keeps_balance = true;
   v.amount_per_year = 26;
+  v.tiers = {hrkit::LeaveTier{36, 27}};
+  // A rule of every member, with a maximum FTE.
+  v.eligibility.locations = {hrkit::LocationId(3), hrkit::LocationId(id)};
+  v.eligibility.employment_types = {hrkit::EmploymentType::kFixedTerm, hrkit::EmploymentType::kPermanent};
+  v.eligibility.grades = {"G7"};
+  v.eligibility.org_subtrees = {hrkit::OrgUnitId(4)};
+  v.eligibility.min_fte = 0.5;
+  v.eligibility.max_fte = 1.0;
+  v.eligibility.min_tenure_months = 60;
+  v.max_allocation_per_year = 30;
+  v.accrual_year_month = 1;
   MustAdd(p.versions, Date(2024, 1, 1), v, Date(2024, 6, 20), hrkit::LaterEntries::kReplace);
-  p.tiers = {hrkit::LeaveTier{Date(2023, 1, 1), 60, 26.5}, hrkit::LeaveTier{Date(2023, 1, 1), 120, 28},
-             hrkit::LeaveTier{Date(2024, 1, 1), 36, 27}};
   return p;
 }
 
-hrkit::PolicyEligibility SamplePolicyEligibility(std::int64_t id) {
-  hrkit::PolicyEligibility e;
-  e.id = hrkit::LeavePolicyId(id);
-  e.priority = static_cast<std::int32_t>(id % 3) - 1;
-  hrkit::EligibilityRule rule;
-  rule.locations = {hrkit::LocationId(3), hrkit::LocationId(id)};
-  rule.employment_types = {hrkit::EmploymentType::kFixedTerm};
-  rule.grades = {"G7"};
-  rule.org_subtrees = {hrkit::OrgUnitId(4)};
-  rule.min_fte = 0.5;
-  rule.max_fte = 1.0;
-  rule.min_tenure_months = 60;
-  EXPECT_TRUE(hrkit::ReplaceCriteria(rule, Date(2024, 1, 1), &e.criteria).ok());
-  hrkit::EligibilityRule later;
-  later.grades = {"G8"};
-  EXPECT_TRUE(hrkit::ReplaceCriteria(later, Date(2025, 7, 1), &e.criteria).ok());
-  return e;
-}
-
 hrkit::PolicyAssignment SamplePolicyAssignment(std::int64_t id) {
-  return hrkit::PolicyAssignment{hrkit::PolicyAssignmentId(id),
-                                 hrkit::EmployeeId(id),
-                                 hrkit::LeaveTypeId(2),
-                                 hrkit::LeavePolicyId(id + 3),
-                                 Date(2025, 3, 1),
-                                 id % 2 == 1 ? hrkit::OpenEnd() : Date(2025, 9, 1)};
+  return hrkit::PolicyAssignment{
+      hrkit::PolicyAssignmentId(id), hrkit::EmployeeId(id), hrkit::LeaveTypeId(2),
+      hrkit::LeavePolicyId(id + 3),  Date(2025, 3, 1),      id % 2 == 1 ? hrkit::OpenEnd() : Date(2025, 9, 1)};
 }
 
 hrkit::LeaveRequest SampleLeaveRequest(std::int64_t id) {
@@ -219,21 +227,55 @@ hrkit::LeaveAdjustment SampleLeaveAdjustment(std::int64_t id) {
   return a;
 }
 
+template <>
+hrkit::Employee SampleOf<hrkit::Employee>(std::int64_t id) {
+  return SampleEmployee(id);
+}
+template <>
+hrkit::OrgUnit SampleOf<hrkit::OrgUnit>(std::int64_t id) {
+  return SampleOrgUnit(id);
+}
+template <>
+hrkit::Position SampleOf<hrkit::Position>(std::int64_t id) {
+  return SamplePosition(id);
+}
+template <>
+hrkit::Location SampleOf<hrkit::Location>(std::int64_t id) {
+  return SampleLocation(id);
+}
+template <>
+hrkit::WorkSchedule SampleOf<hrkit::WorkSchedule>(std::int64_t id) {
+  return SampleWorkSchedule(id);
+}
+template <>
+hrkit::HolidayCalendar SampleOf<hrkit::HolidayCalendar>(std::int64_t id) {
+  return SampleHolidayCalendar(id);
+}
+template <>
+hrkit::LeaveType SampleOf<hrkit::LeaveType>(std::int64_t id) {
+  return SampleLeaveType(id);
+}
+template <>
+hrkit::LeavePolicy SampleOf<hrkit::LeavePolicy>(std::int64_t id) {
+  return SampleLeavePolicy(id);
+}
+template <>
+hrkit::PolicyAssignment SampleOf<hrkit::PolicyAssignment>(std::int64_t id) {
+  return SamplePolicyAssignment(id);
+}
+template <>
+hrkit::LeaveRequest SampleOf<hrkit::LeaveRequest>(std::int64_t id) {
+  return SampleLeaveRequest(id);
+}
+template <>
+hrkit::LeaveAdjustment SampleOf<hrkit::LeaveAdjustment>(std::int64_t id) {
+  return SampleLeaveAdjustment(id);
+}
+
 hrkit::Dataset SampleDataset(int n) {
   hrkit::Dataset data;
   for (int i = 1; i <= n; ++i) {
-    data.Of<hrkit::Employee>().push_back(SampleEmployee(i));
-    data.Of<hrkit::OrgUnit>().push_back(SampleOrgUnit(i));
-    data.Of<hrkit::Position>().push_back(SamplePosition(i));
-    data.Of<hrkit::Location>().push_back(SampleLocation(i));
-    data.Of<hrkit::WorkSchedule>().push_back(SampleWorkSchedule(i));
-    data.Of<hrkit::HolidayCalendar>().push_back(SampleHolidayCalendar(i));
-    data.Of<hrkit::LeaveType>().push_back(SampleLeaveType(i));
-    data.Of<hrkit::LeavePolicy>().push_back(SampleLeavePolicy(i));
-    data.Of<hrkit::PolicyEligibility>().push_back(SamplePolicyEligibility(i));
-    data.Of<hrkit::PolicyAssignment>().push_back(SamplePolicyAssignment(i));
-    data.Of<hrkit::LeaveRequest>().push_back(SampleLeaveRequest(i));
-    data.Of<hrkit::LeaveAdjustment>().push_back(SampleLeaveAdjustment(i));
+    hrkit::ForEachEntityType([&]<class E>(std::type_identity<E>) { data.Of<E>().push_back(SampleOf<E>(i)); });
   }
   return data;
 }
