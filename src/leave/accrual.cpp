@@ -19,8 +19,6 @@ namespace {
 
 using boost::gregorian::days;
 
-constexpr double kEpsilon = 1e-9;
-
 // IsRealDate, inline: the run asks it for every fact.
 inline bool Real(Date d) { return !d.is_special(); }
 
@@ -241,10 +239,6 @@ const LeavePolicyVersion* VersionOn(const Scratch& s, Date d, std::int64_t* poli
   return nullptr;
 }
 
-bool KeyLess(Date a_date, int a_kind, Date b_date, int b_kind) {
-  return a_date != b_date ? a_date < b_date : a_kind < b_kind;
-}
-
 // Computes the unrounded credits of one run (a segment and a version) over
 // [run_begin, run_end) into s.credits.
 [[gnu::noinline]] void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Day run_begin, Day run_end,
@@ -401,9 +395,8 @@ void ApplyAllocationMax(std::vector<Credit>& credits) {
   }
 }
 
-}  // namespace
-
-absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratch& s, std::vector<LedgerEntry>& out) {
+// The range and the facts' scalars.
+absl::Status CheckInputs(const AccrualFacts& facts, const Period& range) {
   if (!Real(range.begin()) || !Real(range.end()) || !(range.begin() < range.end())) {
     return absl::InvalidArgumentError(
         absl::StrCat(Owner(facts), ": accrual range must be two real dates with begin < end, got [",
@@ -415,8 +408,12 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
   if (!std::isfinite(facts.opening_balance)) {
     return absl::InvalidArgumentError(absl::StrCat(Owner(facts), ": opening balance must be finite"));
   }
+  return absl::OkStatus();
+}
 
-  // Segments, sorted, with their policies.
+// s.segs: the segments in date order, checked; s.segment_policies: their
+// policies.
+absl::Status SortSegments(const AccrualFacts& facts, Scratch& s) {
   auto by_begin = [](const PolicySegment& a, const PolicySegment& b) { return a.period.begin() < b.period.begin(); };
   s.segs = facts.segments;
   if (!std::is_sorted(facts.segments.begin(), facts.segments.end(), by_begin)) {
@@ -464,8 +461,11 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
     }
     s.segment_policies.push_back(policy);
   }
+  return absl::OkStatus();
+}
 
-  // Employment pieces.
+// s.pieces: the stretches of employment, one per employment record.
+void BuildPieces(const AccrualFacts& facts, Scratch& s) {
   s.pieces.clear();
   const auto employment = facts.employment->Entries();
   Date stretch_start;
@@ -489,8 +489,12 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
     s.pieces.push_back(Piece{DayOf(begin), DayOf(end), r.fte, es, ss, DayOf(begin),
                              MonthIndex(es_civil.year, es_civil.month), es_civil.day});
   }
+}
 
-  // Credits, run by run (a segment and a version).
+// s.credits: the credits dated in the range, rounded and within the
+// allocation maximum; s.carry_months: the carry-over months of the versions
+// met.
+void ComputeCredits(const Period& range, Scratch& s) {
   s.credits.clear();
   s.has_allocation_max = false;
   s.carry_months.clear();
@@ -518,8 +522,11 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
   RoundCredits(s.credits);
   if (s.has_allocation_max) ApplyAllocationMax(s.credits);
   std::erase_if(s.credits, [&](const Credit& c) { return c.date < range.begin() || c.date >= range.end(); });
+}
 
-  // Carry-over dates.
+// s.carries: the carry-over events in the range, with the version ruling
+// each.
+void FindCarryOvers(const Period& range, Scratch& s) {
   std::sort(s.carry_months.begin(), s.carry_months.end());
   s.carries.clear();
   const int last_year = (range.end() - days(1)).year();
@@ -533,8 +540,11 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
       if (v != nullptr && v->keeps_balance && v->carry_over_month == m) s.carries.push_back(CarryEvent{c, v, policy});
     }
   }
+}
 
-  // Opening, adjustments and taken days in the range.
+// s.others: the opening, the adjustments and the taken days in the range, in
+// (date, kind) order.
+absl::Status CollectOthers(const AccrualFacts& facts, const Period& range, Scratch& s) {
   // Written through a cursor too (see the balance walk), then trimmed.
   s.others.resize(1 + facts.adjustments.size() + facts.taken.size());
   LedgerEntry* other = s.others.data();
@@ -571,110 +581,19 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
   if (!std::is_sorted(s.others.begin(), s.others.end(), entry_less)) {
     std::stable_sort(s.others.begin(), s.others.end(), entry_less);
   }
+  return absl::OkStatus();
+}
 
-  // The balance walk: merge the streams in (date, kind) order. The entries
-  // are written through a cursor into storage sized for the most the walk can
-  // write (a carry-over writes at most a carry-over, a lapse and later an
-  // expiry), then trimmed: push_back per entry was an out-of-line call.
-  const std::size_t out_begin = out.size();
-  out.resize(out_begin + s.others.size() + s.credits.size() + 3 * s.carries.size());
-  LedgerEntry* cursor = out.data() + out_begin;
-  const Date far(boost::gregorian::pos_infin);
-  double balance = 0;
-  std::size_t io = 0;
-  std::size_t ic = 0;
-  std::size_t ik = 0;
-  s.pending.clear();
-  constexpr int kExpiry = static_cast<int>(LedgerEntryKind::kExpiry);
-  constexpr int kCarry = static_cast<int>(LedgerEntryKind::kCarryOver);
-  constexpr int kAccrual = static_cast<int>(LedgerEntryKind::kAccrual);
-  while (true) {
-    // Candidates: the earliest pending expiry, the next carry-over, the next
-    // credit and the next other entry.
-    std::size_t expiry = s.pending.size();
-    for (std::size_t p = 0; p < s.pending.size(); ++p) {
-      if (s.pending[p].date < range.end() &&
-          (expiry == s.pending.size() || s.pending[p].date < s.pending[expiry].date)) {
-        expiry = p;
-      }
-    }
-    Date best_date = far;
-    int best_kind = 99;
-    int source = -1;
-    auto consider = [&](Date d, int kind, int src) {
-      if (KeyLess(d, kind, best_date, best_kind)) {
-        best_date = d;
-        best_kind = kind;
-        source = src;
-      }
-    };
-    if (expiry < s.pending.size()) consider(s.pending[expiry].date, kExpiry, 0);
-    if (ik < s.carries.size()) consider(s.carries[ik].date, kCarry, 1);
-    if (ic < s.credits.size()) consider(s.credits[ic].date, kAccrual, 2);
-    if (io < s.others.size()) consider(s.others[io].date, static_cast<int>(s.others[io].kind), 3);
-    if (source < 0) break;
-    switch (source) {
-      case 0: {
-        const PendingExpiry p = s.pending[expiry];
-        s.pending.erase(s.pending.begin() + static_cast<std::ptrdiff_t>(expiry));
-        if (p.remaining > kEpsilon) {
-          *cursor++ = LedgerEntry{p.date, LedgerEntryKind::kExpiry, 0, -p.remaining, p.policy};
-          balance -= p.remaining;
-        }
-        break;
-      }
-      case 1: {
-        const CarryEvent& c = s.carries[ik++];
-        const LeavePolicyVersion& v = *c.version;
-        double carried = 0;
-        double lapse = 0;
-        if (balance > kEpsilon) {
-          carried = v.carry_over_max.has_value() ? std::min(balance, *v.carry_over_max) : balance;
-          lapse = balance - carried;
-        }
-        s.pending.clear();  // a carry-over replaces earlier carried days still pending
-        if (carried > kEpsilon) {
-          *cursor++ = LedgerEntry{c.date, LedgerEntryKind::kCarryOver, 0, carried, c.policy};
-          if (v.carry_over_expiry > 0) {
-            const Date expires = v.carry_over_expiry_unit == ExpiryUnit::kMonths
-                                     ? AddMonthsClamped(c.date, v.carry_over_expiry)
-                                     : c.date + days(v.carry_over_expiry);
-            s.pending.push_back(PendingExpiry{expires, carried, c.policy});
-          }
-        }
-        if (lapse > kEpsilon) {
-          *cursor++ = LedgerEntry{c.date, LedgerEntryKind::kLapse, 0, -lapse, c.policy};
-          balance -= lapse;
-        }
-        break;
-      }
-      case 2: {
-        Credit c = s.credits[ic++];
-        if (balance + c.amount > c.cap + kEpsilon) {
-          c.amount = std::max(0.0, c.cap - balance);
-          c.notes |= kNoteCapped;
-        }
-        *cursor++ = LedgerEntry{c.date, LedgerEntryKind::kAccrual, c.notes, c.amount, c.policy};
-        balance += c.amount;
-        break;
-      }
-      default: {
-        const LedgerEntry& e = s.others[io++];
-        *cursor++ = e;
-        balance += e.amount;
-        if (e.kind == LedgerEntryKind::kTaken) {
-          double used = -e.amount;
-          for (PendingExpiry& p : s.pending) {
-            const double take = std::min(p.remaining, used);
-            p.remaining -= take;
-            used -= take;
-          }
-        }
-        break;
-      }
-    }
-  }
-  out.resize(static_cast<std::size_t>(cursor - out.data()));
+}  // namespace
+
+absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratch& s, std::vector<LedgerEntry>& out) {
+  HRKIT_RETURN_IF_ERROR(CheckInputs(facts, range));
+  HRKIT_RETURN_IF_ERROR(SortSegments(facts, s));
+  BuildPieces(facts, s);
+  ComputeCredits(range, s);
+  FindCarryOvers(range, s);
+  HRKIT_RETURN_IF_ERROR(CollectOthers(facts, range, s));
+  WalkBalance(range, s, out);
   return absl::OkStatus();
 }
 
