@@ -17,6 +17,7 @@
 #include "hrkit/eligibility/rule.hpp"
 #include "hrkit/leave/accrual.hpp"
 #include "hrkit/leave/accrual_run.hpp"
+#include "hrkit/leave/balance.hpp"
 #include "hrkit/leave/day_holidays.hpp"
 #include "hrkit/leave/day_schedules.hpp"
 #include "hrkit/leave/leave_adjustment.hpp"
@@ -255,6 +256,35 @@ TEST(HeaderExamples, SubmitApproveAndTakenDays) {
   double taken = 0;
   ASSERT_OK(RequestExamples(w, &taken));
   EXPECT_EQ(taken, 2.0);  // Friday 2024-05-03 and Monday 2024-05-06
+}
+
+// balance.hpp, LeaveBalanceOn.
+absl::Status BalanceExample(const World& w, double* out) {
+  const std::vector<Employee> employees = {w.employee};
+  const std::vector<OrgUnit> units;
+  const std::vector<Position> positions;
+  std::span<const Location> locations = w.all_locations;
+  std::span<const WorkSchedule> schedules = w.all_schedules;
+  std::span<const HolidayCalendar> calendars = w.all_calendars;
+  const std::vector<LeaveType> leave_types = {LeaveType{LeaveTypeId(1), "Annual", true, LeaveUnit::kDays}};
+  std::span<const LeavePolicy> policies = w.policies;
+  const std::vector<PolicyAssignment> assignments;
+  const std::vector<LeaveRequest> requests;
+  const std::vector<LeaveAdjustment> adjustments;
+  // example:
+  LeaveFacts facts{employees, units, positions, locations, schedules, calendars,
+                   leave_types, policies, assignments, requests, adjustments};
+  HRKIT_ASSIGN_OR_RETURN(double left, LeaveBalanceOn(facts, EmployeeId(7), LeaveTypeId(1), Date(2024, 12, 31)));
+  // end
+  *out = left;
+  return absl::OkStatus();
+}
+
+TEST(HeaderExamples, LeaveBalanceOn) {
+  const World w;
+  double left = 0;
+  ASSERT_OK(BalanceExample(w, &left));
+  EXPECT_DOUBLE_EQ(left, 24.0);
 }
 
 // eligibility/rule.hpp, EligibilityRule.
