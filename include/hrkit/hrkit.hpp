@@ -26,6 +26,7 @@
 #include "hrkit/eligibility/rule.hpp"
 #include "hrkit/leave/accrual.hpp"
 #include "hrkit/leave/accrual_run.hpp"
+#include "hrkit/leave/balance.hpp"
 #include "hrkit/leave/day_holidays.hpp"
 #include "hrkit/leave/day_schedules.hpp"
 #include "hrkit/leave/entities.hpp"

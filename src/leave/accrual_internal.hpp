@@ -14,6 +14,14 @@
 
 namespace hrkit::accrual_internal {
 
+// Amounts closer than this are equal.
+inline constexpr double kEpsilon = 1e-9;
+
+// (date, kind) order of ledger entries.
+inline bool KeyLess(Date a_date, int a_kind, Date b_date, int b_kind) {
+  return a_date != b_date ? a_date < b_date : a_kind < b_kind;
+}
+
 // A date as boost's day number (Date::day_number()). The credit loop works on
 // these: boost's Date arithmetic checks for special values on every operation
 // and converts to year-month-day the slow way.
@@ -115,6 +123,11 @@ struct Scratch {
 // validated here (callers do it once). Errors as ComputeLedger.
 absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratch& scratch,
                           std::vector<LedgerEntry>& out);
+
+// The balance walk: appends the entries of s.others, s.credits and s.carries
+// merged in (date, kind) order to `out`, applying the balance cap to credits,
+// carry-over maxima, lapses and expiries (accrual_walk.cpp).
+void WalkBalance(const Period& range, Scratch& s, std::vector<LedgerEntry>& out);
 
 }  // namespace hrkit::accrual_internal
 

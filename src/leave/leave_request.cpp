@@ -1,6 +1,7 @@
 #include "hrkit/leave/leave_request.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -137,6 +138,21 @@ std::string LeaveRequestLabel(const LeaveRequest& r) {
 
 Period RequestPeriod(const LeaveRequest& request) {
   return Period(request.first_day, request.last_day + boost::gregorian::days(1));
+}
+
+absl::Status ValidateLeaveRequest(const LeaveRequest& r) {
+  if (!r.id.valid()) return ShapeError(r, "id", "must be a valid leave request id");
+  if (!r.employee.valid()) return ShapeError(r, "employee", "must be a valid employee id");
+  if (!r.leave_type.valid()) return ShapeError(r, "leave_type", "must be a valid leave type id");
+  HRKIT_RETURN_IF_ERROR(ValidateRequestShape(r));
+  const int status = static_cast<int>(r.status);
+  if (status < 0 || status > static_cast<int>(LeaveRequestStatus::kCancelled)) {
+    return ShapeError(r, "status", "is not a known value");
+  }
+  if (!std::isfinite(r.duration) || r.duration < 0) {
+    return ShapeError(r, "duration", absl::StrCat("must be a finite number >= 0, got ", r.duration));
+  }
+  return absl::OkStatus();
 }
 
 absl::Status ValidateRequestShape(const LeaveRequest& r) {

@@ -226,7 +226,7 @@ absl::Status LeaveRequestBook::Replace(LeaveRequestId id, absl::StatusOr<LeaveRe
   return absl::OkStatus();
 }
 
-absl::Status LeaveRequestBook::Approve(LeaveRequestId id, Date on, std::string comment) {
+absl::Status LeaveRequestBook::ApproveUnchecked(LeaveRequestId id, Date on, std::string comment) {
   const LeaveRequest* r = Find(id);
   if (r == nullptr) return absl::NotFoundError(absl::StrCat(ToString(id), ": no such leave request"));
   return Replace(id, ApproveLeaveRequest(*r, on, std::move(comment)));

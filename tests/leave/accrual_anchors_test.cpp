@@ -201,6 +201,24 @@ TEST(AccrualYearMonth, TheAllocationMaximumCountsTheAccrualYear) {
   EXPECT_EQ(calendar[5].amount, 0.0);
 }
 
+TEST(AccrualYearMonth, DailyCreditsDivideByTheDaysOfTheAccrualYear) {
+  LeavePolicyVersion v;
+  v.frequency = AccrualFrequency::kDaily;
+  v.amount_per_year = 366;
+  v.accrual_year_month = 3;
+  // Accrual years from March 1: [2023-03-01, 2024-03-01) holds 2024-02-29,
+  // 366 days: 366 / 366 = 1 a day. [2024-03-01, 2025-03-01) has 365 days:
+  // 366 / 365 a day.
+  const auto credits = Accruals(Ledger(Hired(Date(2020, 1, 1)), v, Period(Date(2024, 2, 28), Date(2024, 3, 2))));
+  ASSERT_EQ(credits.size(), 3u);
+  EXPECT_EQ(credits[0].date, Date(2024, 2, 28));
+  EXPECT_NEAR(credits[0].amount, 1.0, kTol);
+  EXPECT_EQ(credits[1].date, Date(2024, 2, 29));
+  EXPECT_NEAR(credits[1].amount, 1.0, kTol);
+  EXPECT_EQ(credits[2].date, Date(2024, 3, 1));
+  EXPECT_NEAR(credits[2].amount, 366.0 / 365, kTol);
+}
+
 // ---- c. Weekly credits on a chosen weekday -------------------------------
 
 TEST(AccrualWeekday, FiftyTwoMondayCreditsInAYearStartingOnWednesday) {

@@ -593,7 +593,7 @@ TEST_F(LeaveRequestTest, TakenDaysOfCollectsTheApprovedRequestsOfOneEmployeeAndT
   ASSERT_OK_AND_ASSIGN(const LeaveRequestId pending, book.Submit(Ask(May(9), May(9)), Context(), kToday));
   ASSERT_OK_AND_ASSIGN(const LeaveRequestId sick,
                        book.Submit(Ask(May(10), May(10), HalfDay::kNone, HalfDay::kNone, kSick), Context(), kToday));
-  for (const LeaveRequestId id : {late, early, cancelled, sick}) ASSERT_OK(book.Approve(id, kToday));
+  for (const LeaveRequestId id : {late, early, cancelled, sick}) ASSERT_OK(book.ApproveUnchecked(id, kToday));
   ASSERT_OK(book.Cancel(cancelled, kToday));
 
   ASSERT_OK_AND_ASSIGN(const std::vector<LeaveDay> vacation,
@@ -627,16 +627,16 @@ TEST_F(LeaveRequestTest, BookAssignsIdsAndAppliesTheWorkflow) {
   EXPECT_STATUS_CODE(book.Submit(Ask(May(7), May(8)), Context(), kToday), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(book.requests().size(), 2u);
 
-  ASSERT_OK(book.Approve(first, kToday));
+  ASSERT_OK(book.ApproveUnchecked(first, kToday));
   EXPECT_EQ(book.Find(first)->status, LeaveRequestStatus::kApproved);
   ASSERT_OK(book.Cancel(first, kToday, "plans changed"));
-  EXPECT_STATUS_CODE(book.Approve(first, kToday), absl::StatusCode::kFailedPrecondition);
+  EXPECT_STATUS_CODE(book.ApproveUnchecked(first, kToday), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(book.Find(first)->status, LeaveRequestStatus::kCancelled);  // unchanged by the failure
   // The cancelled request frees its days.
   ASSERT_OK_AND_ASSIGN(const LeaveRequestId third, book.Submit(Ask(May(7), May(8)), Context(), kToday));
   EXPECT_EQ(third, LeaveRequestId(3));
   ASSERT_OK(book.Reject(second, kToday));
-  EXPECT_STATUS_CODE(book.Approve(LeaveRequestId(99), kToday), absl::StatusCode::kNotFound);
+  EXPECT_STATUS_CODE(book.ApproveUnchecked(LeaveRequestId(99), kToday), absl::StatusCode::kNotFound);
   EXPECT_EQ(book.Find(LeaveRequestId(99)), nullptr);
   EXPECT_EQ(book.OfEmployee(kAda).size(), 3u);
   EXPECT_TRUE(book.OfEmployee(kBob).empty());

@@ -72,6 +72,12 @@ void Describe(V& v, Self& a) {
 // them from the balance).
 absl::Status ValidateLeaveAdjustment(const LeaveAdjustment& adjustment);
 
+// The domain validator the store runs on every write (found by ADL): the
+// same as ValidateLeaveAdjustment.
+inline absl::Status ValidateStoredEntity(const LeaveAdjustment& adjustment) {
+  return ValidateLeaveAdjustment(adjustment);
+}
+
 // The adjustments of `employee` and `leave_type` among `adjustments` (any
 // mix), as the ledger takes them, ordered by date then id; each ref is the
 // adjustment's id. Returns the first ValidateLeaveAdjustment error among

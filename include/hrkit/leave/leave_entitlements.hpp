@@ -9,6 +9,7 @@
 #define HRKIT_LEAVE_LEAVE_ENTITLEMENTS_HPP_
 
 #include <functional>
+#include <limits>
 #include <optional>
 #include <utility>
 
@@ -27,11 +28,15 @@ struct LeaveAllowance {
   // subtracts the employee's other submitted requests of the type itself.
   double available = 0.0;
   // How far below zero the balance may go (>= 0): 0 = no negative balance,
-  // 5 = down to -5, infinity = no limit.
+  // 5 = down to -5, kUnlimitedNegative (infinity) = no limit.
   double negative_limit = 0.0;
 
   friend bool operator==(const LeaveAllowance&, const LeaveAllowance&) = default;
 };
+
+// LeaveAllowance::negative_limit of a policy without a limit (its
+// negative_limit empty).
+inline constexpr double kUnlimitedNegative = std::numeric_limits<double>::infinity();
 
 // Answers the two questions about policies that submission asks.
 class LeaveEntitlements {
@@ -51,13 +56,16 @@ class LeaveEntitlements {
 };
 
 // A LeaveEntitlements made of two functions; an empty function means "every
-// day has a policy" / "no balance is kept".
+// day has a policy" / "no balance is kept". (LedgerEntitlements in
+// leave/ledger_entitlements.hpp is the ready-made one over computed ledgers.)
 //
-// Example:
+// Example: one employee under one policy, whose ledger is computed:
 //   FunctionLeaveEntitlements entitlements(
-//       [&](EmployeeId e, LeaveTypeId t, Date d) -> absl::StatusOr<bool> { return HasPolicy(e, t, d); },
-//       [&](EmployeeId e, LeaveTypeId t, Date d) -> absl::StatusOr<std::optional<LeaveAllowance>> {
-//         return LeaveAllowance{Balance(ledger, e, t, d), policy.negative_limit};
+//       [&](EmployeeId, LeaveTypeId, Date d) -> absl::StatusOr<bool> { return VersionAt(policy, d) != nullptr; },
+//       [&](EmployeeId, LeaveTypeId, Date d) -> absl::StatusOr<std::optional<LeaveAllowance>> {
+//         const LeavePolicyVersion* v = VersionAt(policy, d);
+//         if (v == nullptr || !v->keeps_balance) return std::optional<LeaveAllowance>();
+//         return LeaveAllowance{Balance(ledger, d), v->negative_limit.value_or(kUnlimitedNegative)};
 //       });
 class FunctionLeaveEntitlements final : public LeaveEntitlements {
  public:

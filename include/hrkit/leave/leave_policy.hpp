@@ -265,7 +265,7 @@ void Describe(V& v, Self& r) {
 //
 // Example: 24 days a year credited monthly, 26 after five years of service,
 // for staff in location 1:
-//   LeavePolicy p{LeavePolicyId(1), "Standard", LeaveTypeId(1)};
+//   LeavePolicy p{LeavePolicyId(1), "Standard", LeaveTypeId(1), {}, 0};
 //   LeavePolicyVersion v;
 //   v.amount_per_year = 24;
 //   v.tiers.push_back(LeaveTier{60, 26});

@@ -155,6 +155,17 @@ Period RequestPeriod(const LeaveRequest& request);
 // the field otherwise.
 absl::Status ValidateRequestShape(const LeaveRequest& request);
 
+// Checks a stored request on its own: valid id, employee and leave type ids,
+// ValidateRequestShape, a known status and a finite duration >= 0. Returns
+// InvalidArgument naming the request and the field. Whether the request fits
+// its employee's other requests and balance is the workflow's check
+// (leave/leave_requests.hpp), not this one.
+absl::Status ValidateLeaveRequest(const LeaveRequest& request);
+
+// The domain validator the store runs on every write (found by ADL): the
+// same as ValidateLeaveRequest.
+inline absl::Status ValidateStoredEntity(const LeaveRequest& request) { return ValidateLeaveRequest(request); }
+
 // The longest request accepted, in calendar days (three years).
 inline constexpr int kMaxLeaveRequestDays = 1096;
 

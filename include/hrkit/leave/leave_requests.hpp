@@ -143,13 +143,16 @@ class LeaveRequestBook {
   absl::StatusOr<LeaveRequestId> Submit(const LeaveRequestInput& input, const LeaveRequestContext& context,
                                         Date submitted_on);
 
-  // Apply ApproveLeaveRequest / RejectLeaveRequest / CancelLeaveRequest to the
-  // stored request. Returns NotFound for an unknown id, else their errors.
-  absl::Status Approve(LeaveRequestId id, Date on, std::string comment = "");
   // ApproveLeaveRequestChecked against the book's requests: approval that
-  // asks employment, overlap, policy and balance again. Prefer it to the
-  // unchecked Approve whenever the facts are at hand.
+  // asks employment, overlap, policy and balance again. Returns NotFound for
+  // an unknown id, else its errors.
   absl::Status Approve(LeaveRequestId id, const LeaveRequestContext& context, Date on, std::string comment = "");
+  // ApproveLeaveRequest without the checks: only the status moves. For
+  // importing decisions taken elsewhere; use Approve whenever the facts are at
+  // hand. Returns NotFound for an unknown id, else its errors.
+  absl::Status ApproveUnchecked(LeaveRequestId id, Date on, std::string comment = "");
+  // Apply RejectLeaveRequest / CancelLeaveRequest to the stored request.
+  // Return NotFound for an unknown id, else their errors.
   absl::Status Reject(LeaveRequestId id, Date on, std::string comment = "");
   absl::Status Cancel(LeaveRequestId id, Date on, std::string comment = "");
 

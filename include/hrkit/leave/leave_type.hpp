@@ -55,6 +55,10 @@ void Describe(V& v, Self& t) {
 // a unit that is not a LeaveUnit enumerator.
 absl::Status ValidateLeaveType(const LeaveType& type);
 
+// The domain validator the store runs on every write (found by ADL): the
+// same as ValidateLeaveType.
+inline absl::Status ValidateStoredEntity(const LeaveType& type) { return ValidateLeaveType(type); }
+
 }  // namespace hrkit
 
 #endif  // HRKIT_LEAVE_LEAVE_TYPE_HPP_

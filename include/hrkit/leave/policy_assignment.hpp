@@ -86,6 +86,13 @@ void Describe(V& v, Self& a) {
 // real date nor OpenEnd(), or end <= begin.
 absl::Status ValidatePolicyAssignment(const PolicyAssignment& assignment);
 
+// The domain validator the store runs on every write (found by ADL): the
+// same as ValidatePolicyAssignment (overlaps between assignments are a
+// property of the set: ValidatePolicyAssignments).
+inline absl::Status ValidateStoredEntity(const PolicyAssignment& assignment) {
+  return ValidatePolicyAssignment(assignment);
+}
+
 // Checks a set of assignments: each one as ValidatePolicyAssignment, and no
 // two for the same employee and leave type overlapping. Returns
 // InvalidArgument; an overlap names both assignments, the employee and the
