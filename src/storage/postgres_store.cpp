@@ -26,16 +26,18 @@
 #include <variant>
 #include <vector>
 
-#include "absl/container/flat_hash_set.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
+#include "format1.hpp"
 #include "hrkit/core/progress.hpp"
 #include "hrkit/core/status.hpp"
 #include "hrkit/storage/open_store.hpp"
 #include "hrkit/storage/store.hpp"
 #include "postgres_store_internal.hpp"
+#include "sql_children.hpp"
 #include "sql_kind_reads.hpp"
 #include "sql_row.hpp"
 #include "sql_schema.hpp"
@@ -134,6 +136,7 @@ bool UnescapeText(std::string_view stored, std::string& out) {
 
 namespace {
 
+namespace format1 = storage_internal::format1;
 using postgres_internal::WriteHooks;
 using postgres_internal::WriteStage;
 
@@ -184,9 +187,7 @@ bool IsConnectionState(std::string_view state) {
 }
 
 // True for SQLSTATEs after which the whole transaction may simply be run again.
-bool IsRetryableState(std::string_view state) {
-  return state == "40001" || state == "40P01" || state == "23505";
-}
+bool IsRetryableState(std::string_view state) { return state == "40001" || state == "40P01" || state == "23505"; }
 
 // libpq's message without its trailing newline.
 std::string Trimmed(const char* message) {
@@ -275,6 +276,8 @@ class BinaryRow {
   std::size_t size() const { return fields_.size(); }
 
   bool IsNull(int column) { return fields_[column].length < 0; }
+  // Enum columns are TEXT (an upgrade converts format-1 BIGINT columns).
+  bool IsInteger(int) { return false; }
   std::int64_t Int(int column) {
     const Field& f = fields_[column];
     switch (f.length) {
@@ -374,7 +377,8 @@ class CopyCursor {
         done_ = true;  // the server ended the COPY (Finish reads its result)
         return false;
       }
-      if (length_ < 0) return absl::UnavailableError(absl::StrCat("postgres copy out: ", Trimmed(PQerrorMessage(conn_))));
+      if (length_ < 0)
+        return absl::UnavailableError(absl::StrCat("postgres copy out: ", Trimmed(PQerrorMessage(conn_))));
       if (!header_read_) {
         // Signature, flags, header extension length, then the extension.
         constexpr std::string_view kSignature("PGCOPY\n\377\r\n\0", 11);
@@ -498,7 +502,6 @@ struct ChildStatements {
   std::string range;   // WHERE entity_id > $1 AND entity_id <= $2 ORDER BY entity_id, ord
   std::string clear;   // every row
   std::string copy;    // COPY ... FROM STDIN (FORMAT binary)
-  std::string copy_out;  // COPY (SELECT ... ORDER BY entity_id, ord) TO STDOUT (FORMAT binary)
 };
 
 struct KindStatements {
@@ -510,7 +513,6 @@ struct KindStatements {
   std::string range;    // WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3
   std::string clear;    // every row
   std::string copy;
-  std::string copy_out;  // COPY (SELECT ... ORDER BY id) TO STDOUT (FORMAT binary)
   std::vector<ChildStatements> children;
 };
 
@@ -529,8 +531,8 @@ std::string CopySql(const sql::Table& table) {
   return absl::StrCat("COPY ", sql::QuoteIdentifier(table.name), " (", columns, ") FROM STDIN (FORMAT binary)");
 }
 
-std::string CopyOutSql(const sql::Table& table, std::string_view order) {
-  return absl::StrCat("COPY (", sql::SelectSql(table, order), ") TO STDOUT (FORMAT binary)");
+std::string CopyOutSql(const sql::Table& table) {
+  return absl::StrCat("COPY (", sql::SelectSql(table, sql::OrderBySql(table)), ") TO STDOUT (FORMAT binary)");
 }
 
 class PostgresStore final : public Store, private sql::KindReads<PostgresStore> {
@@ -547,7 +549,7 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
   absl::Status Init() {
     PQsetNoticeReceiver(conn_, &PostgresStore::OnNotice, this);
     HRKIT_RETURN_IF_ERROR(Migrate());
-    BuildStatements();
+    if (kinds_.empty()) BuildStatements();
     return EnsureReady();
   }
 
@@ -608,11 +610,11 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
       HRKIT_RETURN_IF_ERROR(status);
       HRKIT_RETURN_IF_ERROR(ReportProgress(progress, "save", total, total));
       for (const ForeignKey& key : keys) {
-        HRKIT_RETURN_IF_ERROR(Command(absl::StrCat("ALTER TABLE ", sql::QuoteIdentifier(key.table), " ADD CONSTRAINT ",
-                                                   sql::QuoteIdentifier(key.name),
-                                                   " FOREIGN KEY (\"entity_id\") REFERENCES ",
-                                                   sql::QuoteIdentifier(key.parent), " (\"id\") ON DELETE CASCADE"),
-                                      "restore foreign key"));
+        HRKIT_RETURN_IF_ERROR(
+            Command(absl::StrCat("ALTER TABLE ", sql::QuoteIdentifier(key.table), " ADD CONSTRAINT ",
+                                 sql::QuoteIdentifier(key.name), " FOREIGN KEY (\"entity_id\") REFERENCES ",
+                                 sql::QuoteIdentifier(key.parent), " (\"id\") ON DELETE CASCADE"),
+                    "restore foreign key"));
       }
       return absl::OkStatus();
     });
@@ -627,7 +629,8 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
         if (!status.ok()) return;
         std::vector<E>& rows = data.Of<E>();
         rows.clear();
-        status = ReadAll(rows);
+        std::vector<std::int64_t> versions;
+        status = ReadAll(kinds_[kKindOf<E>].schema, rows, versions);
         if (status.ok()) status = ReportProgress(progress, "load", static_cast<std::int64_t>(data.TotalSize()), 0);
       });
       return status;
@@ -710,14 +713,18 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
     }
     server_closing_ = false;
     if (PQtransactionStatus(conn_) != PQTRANS_IDLE) Rollback();
-    if (!prepared_) {
-      for (const PreparedSql& p : prepared_sql_) {
-        ResultPtr result = Wrap(PQprepare(conn_, p.name.c_str(), p.sql.c_str(), static_cast<int>(p.types.size()),
-                                          p.types.data()));
-        HRKIT_RETURN_IF_ERROR(Check(std::move(result), absl::StrCat("prepare ", p.sql)).status());
-      }
-      prepared_ = true;
+    return PrepareAll();
+  }
+
+  // Prepares every statement on this connection, once.
+  absl::Status PrepareAll() {
+    if (prepared_) return absl::OkStatus();
+    for (const PreparedSql& p : prepared_sql_) {
+      ResultPtr result =
+          Wrap(PQprepare(conn_, p.name.c_str(), p.sql.c_str(), static_cast<int>(p.types.size()), p.types.data()));
+      HRKIT_RETURN_IF_ERROR(Check(std::move(result), absl::StrCat("prepare ", p.sql)).status());
     }
+    prepared_ = true;
     return absl::OkStatus();
   }
 
@@ -773,18 +780,16 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
                           {kInt8Oid, kInt8Oid, kInt8Oid});
       k.clear = Statement(absl::StrCat("DELETE FROM ", name), {});
       k.copy = CopySql(t);
-      k.copy_out = CopyOutSql(t, "ORDER BY \"id\"");
       for (const sql::Table& child : schema.children) {
         ChildStatements c;
         const std::string child_name = sql::QuoteIdentifier(child.name);
         c.insert = Statement(sql::InsertSql(d, child), TypesOf(child));
         c.remove = Statement(absl::StrCat("DELETE FROM ", child_name, " WHERE \"entity_id\" = $1"), {kInt8Oid});
-        c.range = Statement(
-            sql::SelectSql(child, "WHERE \"entity_id\" > $1 AND \"entity_id\" <= $2 ORDER BY \"entity_id\", \"ord\""),
-            {kInt8Oid, kInt8Oid});
+        c.range = Statement(sql::SelectSql(child, absl::StrCat("WHERE \"entity_id\" > $1 AND \"entity_id\" <= $2 ",
+                                                               sql::OrderBySql(child))),
+                            {kInt8Oid, kInt8Oid});
         c.clear = Statement(absl::StrCat("DELETE FROM ", child_name), {});
         c.copy = CopySql(child);
-        c.copy_out = CopyOutSql(child, "ORDER BY \"entity_id\", \"ord\"");
         k.children.push_back(std::move(c));
       }
       k.schema = std::move(schema);
@@ -792,10 +797,7 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
     }
   }
 
-  static const sql::Dialect& Dialect() {
-    static constexpr sql::Dialect kPostgresDialect{"BIGINT", "DOUBLE PRECISION", "TEXT", "", true};
-    return kPostgresDialect;
-  }
+  static const sql::Dialect& Dialect() { return sql::kPostgresDialect; }
 
   void Hook(WriteStage stage, int attempt) {
     if (hooks_.stage) hooks_.stage(stage, attempt);
@@ -842,8 +844,7 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
       if (!retry) return status;
     }
     return absl::AbortedError(absl::StrCat("postgres ", ToAbsl(what), ": still conflicting after ",
-                                           options_.max_attempts, " attempts (re-read and retry): ",
-                                           status.message()));
+                                           options_.max_attempts, " attempts (re-read and retry): ", status.message()));
   }
 
   // Sends COMMIT and reads its outcome. A connection lost before COMMIT left
@@ -878,11 +879,11 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
     }
     if (result == nullptr || PQstatus(conn_) != CONNECTION_OK || IsConnectionState(state)) {
       const char* primary = result != nullptr ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-      absl::Status unknown = absl::UnknownError(absl::StrCat(
-          "postgres ", ToAbsl(what), ": connection lost after COMMIT was sent (",
-          primary != nullptr ? std::string(primary) : Trimmed(PQerrorMessage(conn_)),
-          "): the outcome is unknown, the transaction may or may not have committed; re-read the rows "
-          "(their versions tell) before retrying"));
+      absl::Status unknown = absl::UnknownError(
+          absl::StrCat("postgres ", ToAbsl(what), ": connection lost after COMMIT was sent (",
+                       primary != nullptr ? std::string(primary) : Trimmed(PQerrorMessage(conn_)),
+                       "): the outcome is unknown, the transaction may or may not have committed; re-read the rows "
+                       "(their versions tell) before retrying"));
       unknown.SetPayload(kCommitOutcomeUnknownPayload, absl::Cord("unknown"));
       return unknown;
     }
@@ -918,100 +919,69 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
   template <class E>
   absl::Status WriteRow(KindStatements& k, const E& e, std::int64_t version, bool update) {
     const std::int64_t id = e.id.value();
-    const std::string row_name = RowName(kKindOf<E>, id);
+    const std::string row_name = absl::StrCat(k.schema.main.name, ":", id);
     params_.Reset(static_cast<int>(k.schema.main.columns.size()));
-    params_.BindInt(1, id);
-    params_.BindInt(2, version);
-    sql::BindFields(params_, 3, e, /*skip_first=*/true);
+    sql::BindEntityRow(params_, e, version);
     HRKIT_RETURN_IF_ERROR(ExecPrepared(update ? k.update : k.insert, absl::StrCat("write ", row_name)).status());
-    absl::Status status;
-    sql::ForEachChild(e, [&](std::size_t index, const auto& member) {
-      if (!status.ok()) return;
-      ChildStatements& c = k.children[index];
-      if (update) {
+    if (update) {
+      for (ChildStatements& c : k.children) {
         params_.Reset(1);
         params_.BindInt(1, id);
-        status = ExecPrepared(c.remove, absl::StrCat("rewrite child rows of ", row_name)).status();
-        if (!status.ok()) return;
-      }
-      const int columns = static_cast<int>(k.schema.children[index].columns.size());
-      std::int64_t ord = 0;
-      ForEachChildRow(member, id, ord, [&](auto&& bind) {
-        if (!status.ok()) return;
-        params_.Reset(columns);
-        bind(params_);
-        status = ExecPrepared(c.insert, absl::StrCat("write child of ", row_name)).status();
-      });
-    });
-    return status;
-  }
-
-  // Calls `fn(bind)` for every child row of `member` (a Timeline or a vector
-  // of records), where bind(sink) binds the row's columns in table order.
-  template <class Member, class Fn>
-  static void ForEachChildRow(const Member& member, std::int64_t id, std::int64_t& ord, Fn&& fn) {
-    if constexpr (sql::IsTimeline<Member>::value) {
-      for (const auto& part : {member.Entries(), member.ReplacedEntries()}) {
-        for (const auto& entry : part) {
-          fn([&](auto& sink) {
-            sink.BindInt(1, id);
-            sink.BindInt(2, ord);
-            sink.BindTempText(3, sql::EncodeDate(entry.effective).view());
-            sink.BindInt(4, entry.sequence);
-            sink.BindTempText(5, sql::EncodeDate(entry.recorded).view());
-            sink.BindTempText(6, sql::EncodeDate(entry.replaced).view());
-            sql::BindFields(sink, 7, entry.value);
-          });
-          ++ord;
-        }
-      }
-    } else {
-      for (const auto& record : member) {
-        fn([&](auto& sink) {
-          sink.BindInt(1, id);
-          sink.BindInt(2, ord);
-          sql::BindFields(sink, 3, record);
-        });
-        ++ord;
+        HRKIT_RETURN_IF_ERROR(ExecPrepared(c.remove, absl::StrCat("rewrite child rows of ", row_name)).status());
       }
     }
+    InsertWriter writer{*this, k, row_name};
+    return sql::WriteChildRows(e, writer);
   }
+
+  // Sends child rows to the prepared inserts of `k`.
+  struct InsertWriter {
+    PostgresStore& store;
+    KindStatements& k;
+    const std::string& row_name;
+    template <class Bind>
+    absl::Status Row(std::size_t table, Bind&& bind) {
+      store.params_.Reset(static_cast<int>(k.schema.children[table].columns.size()));
+      bind(store.params_);
+      return store.ExecPrepared(k.children[table].insert, absl::StrCat("write child of ", row_name)).status();
+    }
+  };
+
+  // Appends the child rows of one table to a COPY buffer.
+  struct CopyWriter {
+    CopyBuffer& buffer;
+    std::size_t columns;
+    template <class Bind>
+    absl::Status Row(std::size_t, Bind&& bind) {
+      buffer.BeginTuple(columns);
+      bind(buffer);
+      return absl::OkStatus();
+    }
+  };
 
   // Streams `rows` and their child rows into the tables of E with COPY.
   template <class E>
-  absl::Status CopyKind(const std::vector<E>& rows, ProgressSink* progress, std::int64_t& done,
-                        std::int64_t total) {
+  absl::Status CopyKind(const std::vector<E>& rows, ProgressSink* progress, std::int64_t& done, std::int64_t total) {
     if (rows.empty()) return absl::OkStatus();
     KindStatements& k = kinds_[kKindOf<E>];
     const std::size_t columns = k.schema.main.columns.size();
     HRKIT_RETURN_IF_ERROR(Copy(k.copy, [&](CopyBuffer& buffer, auto&& flush) -> absl::Status {
       for (const E& e : rows) {
         buffer.BeginTuple(columns);
-        buffer.BindInt(1, e.id.value());
-        buffer.BindInt(2, 1);
-        sql::BindFields(buffer, 3, e, /*skip_first=*/true);
+        sql::BindEntityRow(buffer, e, 1);
         HRKIT_RETURN_IF_ERROR(flush());
         if (++done % kProgressEvery == 0) HRKIT_RETURN_IF_ERROR(ReportProgress(progress, "save", done, total));
       }
       return absl::OkStatus();
     }));
     for (std::size_t index = 0; index < k.children.size(); ++index) {
-      const std::size_t child_columns = k.schema.children[index].columns.size();
       HRKIT_RETURN_IF_ERROR(Copy(k.children[index].copy, [&](CopyBuffer& buffer, auto&& flush) -> absl::Status {
-        absl::Status status;
+        CopyWriter writer{buffer, k.schema.children[index].columns.size()};
         for (const E& e : rows) {
-          sql::ForEachChild(e, [&](std::size_t i, const auto& member) {
-            if (i != index || !status.ok()) return;
-            std::int64_t ord = 0;
-            ForEachChildRow(member, e.id.value(), ord, [&](auto&& bind) {
-              buffer.BeginTuple(child_columns);
-              bind(buffer);
-            });
-          });
-          status = flush();
-          if (!status.ok()) return status;
+          HRKIT_RETURN_IF_ERROR(sql::WriteChildRows(e, writer, index));
+          HRKIT_RETURN_IF_ERROR(flush());
         }
-        return status;
+        return absl::OkStatus();
       }));
     }
     return absl::OkStatus();
@@ -1107,158 +1077,89 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
       HRKIT_ASSIGN_OR_RETURN(ResultPtr result, ExecPrepared(k.range, absl::StrCat("read ", ToAbsl(E::kEntityName))));
       ResultCursor cursor(result.get());
       rows.reserve(rows.size() + static_cast<std::size_t>(cursor.size()));
-      HRKIT_RETURN_IF_ERROR(ReadEntities(cursor, rows, versions));
+      HRKIT_RETURN_IF_ERROR(ReadEntities(k.schema.main, cursor, rows, versions));
     }
     if (rows.size() == first) return absl::OkStatus();
     std::span<E> page(rows.data() + first, rows.size() - first);
-    params_.Reset(2);
-    params_.BindInt(1, page.front().id.value() - 1);
-    params_.BindInt(2, page.back().id.value());
-    for (std::size_t index = 0; index < k.children.size(); ++index) {
-      HRKIT_ASSIGN_OR_RETURN(ResultPtr result, ExecPrepared(k.children[index].range, "read child rows"));
+    RangeFetcher fetcher{*this, k, page.front().id.value() - 1, page.back().id.value()};
+    return sql::ReadChildRows(k.schema, page, fetcher);
+  }
+
+  // Runs a child table's range statement over (lo, hi].
+  struct RangeFetcher {
+    PostgresStore& store;
+    KindStatements& k;
+    std::int64_t lo;
+    std::int64_t hi;
+    template <class Fn>
+    absl::Status ForEachRow(std::size_t table, Fn&& fn) {
+      store.params_.Reset(2);
+      store.params_.BindInt(1, lo);
+      store.params_.BindInt(2, hi);
+      HRKIT_ASSIGN_OR_RETURN(ResultPtr result, store.ExecPrepared(k.children[table].range, "read child rows"));
       ResultCursor cursor(result.get());
-      HRKIT_RETURN_IF_ERROR(ReadChildren(cursor, index, page));
+      return ForEachCursorRow(k.schema.children[table], cursor, fn);
     }
-    return absl::OkStatus();
-  }
+  };
 
-  // Appends every row of E, with its children, to `rows` (in id order), each
-  // table streamed with one COPY TO STDOUT. REQUIRES: inside a transaction.
-  template <class E>
-  absl::Status ReadAll(std::vector<E>& rows) {
-    KindStatements& k = kinds_[kKindOf<E>];
-    std::vector<std::int64_t> versions;
-    auto copy = [&](const std::string& copy_sql, auto&& read) -> absl::Status {
-      HRKIT_ASSIGN_OR_RETURN(ResultPtr started, Exec(copy_sql, "copy out"));
-      if (PQresultStatus(started.get()) != PGRES_COPY_OUT) {
-        return absl::InternalError(absl::StrCat("postgres copy out: the server did not start COPY for ", copy_sql));
-      }
-      CopyCursor cursor(conn_);
-      absl::Status status = read(cursor);
-      absl::Status finished = cursor.Finish();
-      return status.ok() ? finished : status;
-    };
-    HRKIT_RETURN_IF_ERROR(copy(k.copy_out, [&](CopyCursor& cursor) { return ReadEntities(cursor, rows, versions); }));
-    for (std::size_t index = 0; index < k.children.size(); ++index) {
-      HRKIT_RETURN_IF_ERROR(copy(k.children[index].copy_out, [&](CopyCursor& cursor) {
-        return ReadChildren(cursor, index, std::span<E>(rows));
-      }));
-    }
-    return absl::OkStatus();
-  }
-
-  // Appends the entity rows of `cursor` (columns in table order) to `rows`
-  // and their versions to `versions`; child members stay empty.
-  template <class Cursor, class E>
-  static absl::Status ReadEntities(Cursor& cursor, std::vector<E>& rows, std::vector<std::int64_t>& versions) {
+  // Calls fn(row) for each row of `cursor`; DataLoss for a malformed escape.
+  template <class Cursor, class Fn>
+  static absl::Status ForEachCursorRow(const sql::Table& table, Cursor& cursor, Fn&& fn) {
     while (true) {
       HRKIT_ASSIGN_OR_RETURN(const bool more, cursor.Next());
       if (!more) return absl::OkStatus();
       BinaryRow& row = cursor.row();
-      E& e = rows.emplace_back();
-      e.id = EntityIdOf<E>(row.Int(0));
-      versions.push_back(row.Int(1));
-      absl::Status status = sql::ReadFields(row, 2, e, /*skip_first=*/true);
-      if (status.ok()) status = row.EscapeStatus();
-      if (!status.ok()) {
-        return absl::DataLossError(absl::StrCat(RowName(kKindOf<E>, e.id.value()), ": ", status.message()));
+      HRKIT_RETURN_IF_ERROR(fn(row));
+      absl::Status escape = row.EscapeStatus();
+      if (!escape.ok()) {
+        return absl::DataLossError(absl::StrCat(table.name, " row of entity ", row.Int(0), ": ", escape.message()));
       }
     }
   }
 
-  // Member `index` (of type Member) of entity `e`.
-  template <class Member, class E>
-  static Member& ChildMember(E& e, std::size_t index) {
-    Member* out = nullptr;
-    sql::ForEachChild(e, [&](std::size_t i, auto& m) {
-      if constexpr (std::is_same_v<std::remove_cvref_t<decltype(m)>, Member>) {
-        if (i == index) out = &m;
-      }
-    });
-    return *out;
+  // Runs COPY (SELECT ...) TO STDOUT and `read(cursor)` over its rows.
+  template <class Read>
+  absl::Status CopyOut(const std::string& copy_sql, Read&& read) {
+    HRKIT_ASSIGN_OR_RETURN(ResultPtr started, Exec(copy_sql, "copy out"));
+    if (PQresultStatus(started.get()) != PGRES_COPY_OUT) {
+      return absl::InternalError(absl::StrCat("postgres copy out: the server did not start COPY for ", copy_sql));
+    }
+    CopyCursor cursor(conn_);
+    absl::Status status = read(cursor);
+    absl::Status finished = cursor.Finish();
+    return status.ok() ? finished : status;
   }
 
-  // Reads the rows of child table `index` from `cursor` (ordered by
-  // entity_id, ord) into the entities of `page` (sorted by id); rows of
-  // other entities are skipped.
+  // Appends every row of E (tables of `schema`), with its children, to `rows`
+  // (in id order) and the versions to `versions`, each table streamed with
+  // one COPY TO STDOUT. REQUIRES: inside a transaction.
+  template <class E>
+  absl::Status ReadAll(const sql::EntitySchema& schema, std::vector<E>& rows, std::vector<std::int64_t>& versions) {
+    HRKIT_RETURN_IF_ERROR(CopyOut(CopyOutSql(schema.main), [&](CopyCursor& cursor) {
+      return ReadEntities(schema.main, cursor, rows, versions);
+    }));
+    CopyOutFetcher fetcher{*this, schema};
+    return sql::ReadChildRows(schema, std::span<E>(rows), fetcher);
+  }
+
+  // Streams a whole child table with COPY TO STDOUT.
+  struct CopyOutFetcher {
+    PostgresStore& store;
+    const sql::EntitySchema& schema;
+    template <class Fn>
+    absl::Status ForEachRow(std::size_t table, Fn&& fn) {
+      return store.CopyOut(CopyOutSql(schema.children[table]),
+                           [&](CopyCursor& cursor) { return ForEachCursorRow(schema.children[table], cursor, fn); });
+    }
+  };
+
+  // Appends the entity rows of `cursor` (columns in table order) to `rows`
+  // and their versions to `versions`; child members stay empty.
   template <class Cursor, class E>
-  static absl::Status ReadChildren(Cursor& cursor, std::size_t index, std::span<E> page) {
-    if (page.empty()) return absl::OkStatus();
-    absl::Status status;
-    sql::ForEachChild(page.front(), [&](std::size_t i, auto& probe) {
-      if (i != index) return;
-      using Member = std::remove_cvref_t<decltype(probe)>;
-      status = ReadChildMembers<Member>(cursor, index, page);
-    });
-    return status;
-  }
-
-  template <class Member, class Cursor, class E>
-  static absl::Status ReadChildMembers(Cursor& cursor, std::size_t index, std::span<E> page) {
-    std::size_t p = 0;
-    E* current = nullptr;
-    std::int64_t current_id = std::numeric_limits<std::int64_t>::min();
-    auto seek = [&](std::int64_t id) {
-      while (p < page.size() && page[p].id.value() < id) ++p;
-      current = p < page.size() && page[p].id.value() == id ? &page[p] : nullptr;  // beyond a LIMIT: skipped
-      current_id = id;
-    };
-    auto corrupt = [&](std::int64_t id, const absl::Status& why) {
-      return absl::DataLossError(absl::StrCat(RowName(kKindOf<E>, id), ": ", why.message()));
-    };
-    if constexpr (sql::IsTimeline<Member>::value) {
-      using Entry = typename Member::Entry;
-      std::vector<Entry> entries;
-      auto flush = [&]() -> absl::Status {
-        if (current == nullptr) return absl::OkStatus();
-        absl::StatusOr<Member> timeline = Member::FromEntries(std::move(entries));
-        entries.clear();
-        if (!timeline.ok()) return corrupt(current_id, timeline.status());
-        ChildMember<Member>(*current, index) = std::move(*timeline);
-        return absl::OkStatus();
-      };
-      while (true) {
-        HRKIT_ASSIGN_OR_RETURN(const bool more, cursor.Next());
-        if (!more) break;
-        BinaryRow& row = cursor.row();
-        const std::int64_t id = row.Int(0);
-        if (id != current_id) {
-          HRKIT_RETURN_IF_ERROR(flush());
-          seek(id);
-        }
-        if (current == nullptr) continue;
-        Entry entry;
-        absl::StatusOr<Date> effective = sql::DecodeDate(row.Text(2));
-        absl::StatusOr<Date> recorded = sql::DecodeDate(row.Text(4));
-        absl::StatusOr<Date> replaced = sql::DecodeDate(row.Text(5));
-        if (!effective.ok()) return corrupt(id, effective.status());
-        if (!recorded.ok()) return corrupt(id, recorded.status());
-        if (!replaced.ok()) return corrupt(id, replaced.status());
-        entry.effective = *effective;
-        entry.sequence = static_cast<int>(row.Int(3));
-        entry.recorded = *recorded;
-        entry.replaced = *replaced;
-        absl::Status status = sql::ReadFields(row, 6, entry.value);
-        if (status.ok()) status = row.EscapeStatus();
-        if (!status.ok()) return corrupt(id, status);
-        entries.push_back(std::move(entry));
-      }
-      return flush();
-    } else {
-      while (true) {
-        HRKIT_ASSIGN_OR_RETURN(const bool more, cursor.Next());
-        if (!more) break;
-        BinaryRow& row = cursor.row();
-        const std::int64_t id = row.Int(0);
-        if (id != current_id) seek(id);
-        if (current == nullptr) continue;
-        auto& record = ChildMember<Member>(*current, index).emplace_back();
-        absl::Status status = sql::ReadFields(row, 2, record);
-        if (status.ok()) status = row.EscapeStatus();
-        if (!status.ok()) return corrupt(id, status);
-      }
-      return absl::OkStatus();
-    }
+  static absl::Status ReadEntities(const sql::Table& table, Cursor& cursor, std::vector<E>& rows,
+                                   std::vector<std::int64_t>& versions) {
+    return ForEachCursorRow(table, cursor,
+                            [&](BinaryRow& row) { return sql::ReadEntityRow(table, row, rows, versions); });
   }
 
   // ---- Schema --------------------------------------------------------------
@@ -1267,8 +1168,8 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
   absl::StatusOr<ResultPtr> Query(const std::string& sql, std::vector<std::string> args, std::string_view context) {
     std::vector<const char*> values;
     for (const std::string& a : args) values.push_back(a.c_str());
-    return Check(Wrap(PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                                   nullptr, nullptr, 0)),
+    return Check(Wrap(PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                                   nullptr, 0)),
                  context);
   }
 
@@ -1306,9 +1207,16 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
                                                         ", newer than this hrkit (", kPostgresSchemaVersion,
                                                         "): open it with a newer hrkit"));
     }
+    Format1Policies old;
+    if (version < 2) HRKIT_RETURN_IF_ERROR(ReadFormat1Policies(old));
     for (const sql::EntitySchema& entity : sql::BuildAllSchemas()) {
       HRKIT_RETURN_IF_ERROR(EnsureTable(entity.main, ""));
       for (const sql::Table& child : entity.children) HRKIT_RETURN_IF_ERROR(EnsureTable(child, entity.main.name));
+    }
+    if (old.present) {
+      BuildStatements();
+      HRKIT_RETURN_IF_ERROR(PrepareAll());
+      HRKIT_RETURN_IF_ERROR(WriteUpgradedPolicies(std::move(old)));
     }
     if (version != kPostgresSchemaVersion) {
       HRKIT_RETURN_IF_ERROR(Command("DELETE FROM \"hrkit_schema_version\"", "migrate"));
@@ -1319,20 +1227,92 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
     return absl::OkStatus();
   }
 
+  // The data types of the columns of `table` by name (empty: no table).
+  absl::StatusOr<absl::flat_hash_map<std::string, std::string>> ColumnTypes(const std::string& table) {
+    HRKIT_ASSIGN_OR_RETURN(ResultPtr info, Query("SELECT column_name, data_type FROM information_schema.columns "
+                                                 "WHERE table_schema = current_schema() AND table_name = $1",
+                                                 {table}, "table columns"));
+    absl::flat_hash_map<std::string, std::string> types;
+    for (int r = 0; r < PQntuples(info.get()); ++r) types[PQgetvalue(info.get(), r, 0)] = PQgetvalue(info.get(), r, 1);
+    return types;
+  }
+
+  // Turns the enum columns of `table` that format 1 made BIGINT into TEXT
+  // columns of names (an integer that names nothing stays as its digits and
+  // reads as DataLoss).
+  absl::Status NameEnumColumns(const sql::Table& table, const absl::flat_hash_map<std::string, std::string>& types) {
+    for (const sql::Column& column : table.columns) {
+      const auto type = types.find(column.name);
+      if (column.enum_names.empty() || type == types.end() || type->second != "bigint") continue;
+      const std::string name = sql::QuoteIdentifier(column.name);
+      HRKIT_RETURN_IF_ERROR(
+          Command(absl::StrCat("ALTER TABLE ", sql::QuoteIdentifier(table.name), " ALTER COLUMN ", name,
+                               " TYPE TEXT USING ", sql::EnumNameCaseSql(column, absl::StrCat(name, "::text"))),
+                  "name enum column"));
+    }
+    return absl::OkStatus();
+  }
+
+  // The format-1 rows of the entity types that changed in format 2.
+  struct Format1Policies {
+    bool present = false;
+    std::vector<format1::LeavePolicyV1> policies;
+    std::vector<std::int64_t> versions;
+    std::vector<format1::PolicyEligibilityV1> eligibility;
+  };
+
+  // Reads every row of the format-1 entity type E (table `name`), if the
+  // table exists, and drops its tables.
+  template <class E>
+  absl::Status ReadAndDropFormat1(std::string_view name, std::vector<E>& rows, std::vector<std::int64_t>& versions) {
+    const sql::EntitySchema schema = sql::BuildEntitySchemaNamed<E>(name);
+    HRKIT_ASSIGN_OR_RETURN(auto types, ColumnTypes(schema.main.name));
+    if (types.empty()) return absl::OkStatus();
+    HRKIT_RETURN_IF_ERROR(NameEnumColumns(schema.main, types));
+    for (const sql::Table& child : schema.children) {
+      HRKIT_ASSIGN_OR_RETURN(auto child_types, ColumnTypes(child.name));
+      HRKIT_RETURN_IF_ERROR(NameEnumColumns(child, child_types));
+    }
+    HRKIT_RETURN_IF_ERROR(ReadAll(schema, rows, versions));
+    for (auto child = schema.children.rbegin(); child != schema.children.rend(); ++child) {
+      HRKIT_RETURN_IF_ERROR(Command(absl::StrCat("DROP TABLE IF EXISTS ", sql::QuoteIdentifier(child->name)), "drop"));
+    }
+    return Command(absl::StrCat("DROP TABLE ", sql::QuoteIdentifier(schema.main.name)), "drop");
+  }
+
+  // Reads (and drops) the format-1 tables of format1::ChangedEntities, if
+  // the schema has them.
+  absl::Status ReadFormat1Policies(Format1Policies& old) {
+    HRKIT_ASSIGN_OR_RETURN(auto tiers, ColumnTypes("leave_policy__tiers"));
+    HRKIT_ASSIGN_OR_RETURN(auto eligibility, ColumnTypes("policy_eligibility"));
+    if (tiers.empty() && eligibility.empty()) return absl::OkStatus();
+    old.present = true;
+    std::vector<std::int64_t> unused;
+    HRKIT_RETURN_IF_ERROR(ReadAndDropFormat1(format1::PolicyEligibilityV1::kEntityName, old.eligibility, unused));
+    return ReadAndDropFormat1(format1::LeavePolicyV1::kEntityName, old.policies, old.versions);
+  }
+
+  // Writes the current form of the format-1 policies, keeping their versions.
+  absl::Status WriteUpgradedPolicies(Format1Policies old) {
+    std::vector<std::int64_t> versions = std::move(old.versions);
+    HRKIT_ASSIGN_OR_RETURN(std::vector<LeavePolicy> policies,
+                           format1::UpgradeLeavePolicies(std::move(old.policies), std::move(old.eligibility)));
+    KindStatements& k = kinds_[kKindOf<LeavePolicy>];
+    for (std::size_t i = 0; i < policies.size(); ++i) {
+      HRKIT_RETURN_IF_ERROR(WriteRow(k, policies[i], versions[i], /*update=*/false));
+    }
+    return absl::OkStatus();
+  }
+
   absl::Status EnsureTable(const sql::Table& table, std::string_view parent) {
     HRKIT_RETURN_IF_ERROR(Command(sql::CreateTableSql(Dialect(), table, parent), "create table"));
-    HRKIT_ASSIGN_OR_RETURN(ResultPtr info,
-                           Query("SELECT column_name FROM information_schema.columns "
-                                 "WHERE table_schema = current_schema() AND table_name = $1",
-                                 {table.name}, "table columns"));
-    absl::flat_hash_set<std::string> present;
-    for (int r = 0; r < PQntuples(info.get()); ++r) present.insert(PQgetvalue(info.get(), r, 0));
+    HRKIT_ASSIGN_OR_RETURN(auto present, ColumnTypes(table.name));
+    HRKIT_RETURN_IF_ERROR(NameEnumColumns(table, present));
     for (const sql::Column& column : table.columns) {
       if (present.contains(column.name)) continue;
       if (column.not_null) {
         return absl::FailedPreconditionError(absl::StrCat("postgres table ", schema_, ".", table.name,
-                                                          " lacks key column ", column.name,
-                                                          ": not an hrkit table"));
+                                                          " lacks key column ", column.name, ": not an hrkit table"));
       }
       HRKIT_RETURN_IF_ERROR(Command(sql::AddColumnSql(Dialect(), table, column), "add column"));
     }
@@ -1348,8 +1328,8 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
   std::vector<KindStatements> kinds_;  // by kind
   Params params_;
   bool prepared_ = false;
-  bool retryable_ = false;        // the last error was a serialization failure or deadlock
-  bool server_closing_ = false;   // a FATAL report arrived outside a query
+  bool retryable_ = false;       // the last error was a serialization failure or deadlock
+  bool server_closing_ = false;  // a FATAL report arrived outside a query
 };
 
 }  // namespace
