@@ -78,7 +78,7 @@ absl::Status Run() {
             << "\": credited monthly at the start of the month, pro-rated, rounded to 0.5; accrual year from 1 April\n";
   for (const auto& version : policy.versions.Entries()) {
     std::cout << "  from " << hrkit::FormatIsoDate(version.effective) << ": " << version.value.amount_per_year
-              << " days/year, up to " << version.value.carry_over_max << " days carry over\n";
+              << " days/year, up to " << version.value.carry_over_max.value_or(0) << " days carry over\n";
   }
 
   // 3. A mid-year hire through the lifecycle service, which builds the

@@ -53,23 +53,23 @@ const Period kYear(Date(2025, 1, 1), Date(2026, 1, 1));
 std::vector<LeavePolicy> Policies() {
   std::vector<LeavePolicy> policies;
   auto add = [&](std::int64_t id, const char* name, LeavePolicyVersion v, std::vector<LeaveTier> tiers) {
-    LeavePolicy p{LeavePolicyId(id), name, kAnnual, {}, std::move(tiers)};
+    LeavePolicy p{LeavePolicyId(id), name, kAnnual, {}, 0};
+    v.tiers = std::move(tiers);
     (void)p.versions.Add(Date(2000, 1, 1), v, Date(2000, 1, 1));
     policies.push_back(std::move(p));
   };
-  const Date from(2000, 1, 1);
   LeavePolicyVersion v;
   v.amount_per_year = 24;
   v.carry_over_max = 5;
   v.carry_over_expiry = 3;
   v.balance_cap = 40;
-  add(1, "Standard", v, {{from, 60, 26}, {from, 120, 28}});
+  add(1, "Standard", v, {{60, 26}, {120, 28}});
   v = LeavePolicyVersion();
   v.amount_per_year = 20;
   v.timing = CreditTiming::kEnd;
   v.rounding = AccrualRounding::kHalf;
   v.carry_over_max = 10;
-  add(2, "Field", v, {{from, 36, 22}});
+  add(2, "Field", v, {{36, 22}});
   v = LeavePolicyVersion();
   v.amount_per_year = 30;
   v.timing = CreditTiming::kAnniversary;
@@ -227,11 +227,11 @@ sqlite3* LoadSqlite(const Population& p) {
   Exec(db, "BEGIN");
   for (const LeavePolicy& policy : p.policies) {
     const LeavePolicyVersion& v = policy.versions.Entries().front().value;
-    const auto tiers = TiersOf(policy, Date(2000, 1, 1));
+    const auto tiers = SortedTiers(v);
     const double t1 = tiers.size() > 0 ? tiers[0].amount_per_year : v.amount_per_year;
     const double t2 = tiers.size() > 1 ? tiers[1].amount_per_year : t1;
     Exec(db, absl::StrCat("INSERT INTO policy VALUES(", policy.id.value(), ",", v.amount_per_year, ",", t1, ",", t2,
-                          ",", v.balance_cap > 0 ? v.balance_cap : 1e18, ")")
+                          ",", v.balance_cap.value_or(1e18), ")")
                  .c_str());
   }
   for (int m = 1; m <= 12; ++m) {
@@ -255,7 +255,7 @@ sqlite3* LoadSqlite(const Population& p) {
     for (; s < p.segments.size() && p.segments[s].employee == emp.id; ++s) {
       const PolicySegment& seg = p.segments[s];
       const LeavePolicy& policy = p.policies[static_cast<std::size_t>(seg.policy.value() - 1)];
-      const auto tiers = TiersOf(policy, Date(2000, 1, 1));
+      const auto tiers = SortedTiers(policy.versions.Entries().front().value);
       const double sb = std::max(Julian(seg.period.begin()), year_b);
       const double se = seg.period.end() == OpenEnd() ? year_e : std::min(Julian(seg.period.end()), year_e);
       ++seg_id;

@@ -30,7 +30,7 @@ bool Contains(const std::vector<T>& values, const T& value) {
 
 bool EligibilityRule::SelectsEveryone() const {
   return locations.empty() && employment_types.empty() && grades.empty() && org_subtrees.empty() && min_fte <= 0.0 &&
-         std::isinf(max_fte) && max_fte > 0 && min_tenure_months <= 0;
+         !max_fte.has_value() && min_tenure_months <= 0;
 }
 
 absl::Status ValidateEligibilityRule(const EligibilityRule& rule, std::string_view owner) {
@@ -52,105 +52,20 @@ absl::Status ValidateEligibilityRule(const EligibilityRule& rule, std::string_vi
   if (std::isnan(rule.min_fte) || rule.min_fte < 0.0) {
     return RuleError(owner, "min_fte", absl::StrCat("must be >= 0, got ", rule.min_fte));
   }
-  if (std::isnan(rule.max_fte) || rule.max_fte < 0.0) {
-    return RuleError(owner, "max_fte", absl::StrCat("must be >= 0, got ", rule.max_fte));
-  }
-  if (rule.max_fte < rule.min_fte) {
-    return RuleError(owner, "max_fte", absl::StrCat(rule.max_fte, " is below min_fte ", rule.min_fte));
+  if (rule.max_fte.has_value()) {
+    const double max_fte = *rule.max_fte;
+    if (!std::isfinite(max_fte) || max_fte < 0.0) {
+      return RuleError(owner, "max_fte", absl::StrCat("must be a finite number >= 0 or empty, got ", max_fte));
+    }
+    if (max_fte < rule.min_fte) {
+      return RuleError(owner, "max_fte", absl::StrCat(max_fte, " is below min_fte ", rule.min_fte));
+    }
   }
   if (rule.min_tenure_months < 0 || rule.min_tenure_months > kMaxTenureMonths) {
     return RuleError(owner, "min_tenure_months",
                      absl::StrCat("must be in 0..", kMaxTenureMonths, ", got ", rule.min_tenure_months));
   }
   return absl::OkStatus();
-}
-
-std::vector<EligibilityCriterion> ToCriteria(const EligibilityRule& rule, Date version_from) {
-  std::vector<EligibilityCriterion> out;
-  auto add = [&](CriterionKind kind) -> EligibilityCriterion& {
-    EligibilityCriterion& c = out.emplace_back();
-    c.version_from = version_from;
-    c.kind = kind;
-    return c;
-  };
-  for (LocationId id : rule.locations) add(CriterionKind::kLocation).id_value = id.value();
-  for (EmploymentType t : rule.employment_types) {
-    add(CriterionKind::kEmploymentType).id_value = static_cast<std::int64_t>(t);
-  }
-  for (const std::string& g : rule.grades) add(CriterionKind::kGrade).text = g;
-  for (OrgUnitId id : rule.org_subtrees) add(CriterionKind::kOrgSubtree).id_value = id.value();
-  if (rule.min_fte > 0.0) add(CriterionKind::kMinFte).number = rule.min_fte;
-  if (!std::isinf(rule.max_fte)) add(CriterionKind::kMaxFte).number = rule.max_fte;
-  if (rule.min_tenure_months > 0) add(CriterionKind::kMinTenureMonths).id_value = rule.min_tenure_months;
-  return out;
-}
-
-absl::Status ReplaceCriteria(const EligibilityRule& rule, Date version_from,
-                             std::vector<EligibilityCriterion>* criteria) {
-  if (!IsRealDate(version_from)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("eligibility criteria: version_from must be a real date, got ", FormatIsoDate(version_from)));
-  }
-  HRKIT_RETURN_IF_ERROR(ValidateEligibilityRule(rule, absl::StrCat("the version from ", FormatIsoDate(version_from))));
-  std::vector<EligibilityCriterion> added = ToCriteria(rule, version_from);
-  std::erase_if(*criteria, [&](const EligibilityCriterion& c) { return c.version_from == version_from; });
-  criteria->insert(criteria->end(), added.begin(), added.end());
-  return absl::OkStatus();
-}
-
-absl::StatusOr<EligibilityRule> RuleFromCriteria(std::span<const EligibilityCriterion> criteria, Date version_from) {
-  EligibilityRule rule;
-  bool has_min_fte = false;
-  bool has_max_fte = false;
-  bool has_tenure = false;
-  const std::string owner = absl::StrCat("the version from ", FormatIsoDate(version_from));
-  for (std::size_t i = 0; i < criteria.size(); ++i) {
-    const EligibilityCriterion& c = criteria[i];
-    if (c.version_from != version_from) continue;
-    auto bad = [&](std::string_view what) {
-      return absl::InvalidArgumentError(absl::StrCat("eligibility criterion #", i, " of ", owner, " (kind ",
-                                                     static_cast<int>(c.kind), "): ", ToAbsl(what)));
-    };
-    switch (c.kind) {
-      case CriterionKind::kLocation:
-        rule.locations.push_back(LocationId(c.id_value));
-        break;
-      case CriterionKind::kEmploymentType:
-        if (c.id_value < 0 || c.id_value > kLastEmploymentType) {
-          return bad(absl::StrCat("id_value ", c.id_value, " is not an employment type"));
-        }
-        rule.employment_types.push_back(static_cast<EmploymentType>(c.id_value));
-        break;
-      case CriterionKind::kGrade:
-        rule.grades.push_back(c.text);
-        break;
-      case CriterionKind::kOrgSubtree:
-        rule.org_subtrees.push_back(OrgUnitId(c.id_value));
-        break;
-      case CriterionKind::kMinFte:
-        if (has_min_fte) return bad("repeats the minimum FTE");
-        has_min_fte = true;
-        rule.min_fte = c.number;
-        break;
-      case CriterionKind::kMaxFte:
-        if (has_max_fte) return bad("repeats the maximum FTE");
-        has_max_fte = true;
-        rule.max_fte = c.number;
-        break;
-      case CriterionKind::kMinTenureMonths:
-        if (has_tenure) return bad("repeats the minimum tenure");
-        if (c.id_value < 0 || c.id_value > kMaxTenureMonths) {
-          return bad(absl::StrCat("id_value ", c.id_value, " is outside 0..", kMaxTenureMonths, " months"));
-        }
-        has_tenure = true;
-        rule.min_tenure_months = static_cast<std::int32_t>(c.id_value);
-        break;
-      default:
-        return bad("unknown criterion kind");
-    }
-  }
-  HRKIT_RETURN_IF_ERROR(ValidateEligibilityRule(rule, owner));
-  return rule;
 }
 
 Date TenureMilestone(Date seniority_start, std::int32_t months) {
@@ -179,7 +94,8 @@ bool Matches(const EligibilityRule& rule, const EmployeeFacts& facts) {
                                     [&](OrgUnitId root) { return Contains(facts.unit_path, root); });
     if (!inside) return false;
   }
-  if (facts.fte < rule.min_fte || facts.fte > rule.max_fte) return false;
+  if (facts.fte < rule.min_fte) return false;
+  if (rule.max_fte.has_value() && facts.fte > *rule.max_fte) return false;
   if (rule.min_tenure_months > 0) {
     if (!IsRealDate(facts.as_of)) return false;
     if (TenureMilestone(facts.seniority_start, rule.min_tenure_months) > facts.as_of) return false;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -111,17 +112,49 @@ int MonthsPerPeriod(AccrualFrequency f) {
   }
 }
 
-// The period of frequency `f` containing `d`, for accrual years starting on
-// the 1st of `anchor_month`.
-PeriodSpan PeriodOf(AccrualFrequency f, int anchor_month, Day d) {
+// The first day of period month `index` (MonthIndex): the 1st, or the
+// anchors' period start day.
+Day Start(int index, const Anchors& a) { return MonthStart(index) + a.day_offset; }
+
+// The first day on or after `d` that falls on `weekday` (Sunday = 0). Day
+// numbers are Julian day numbers: (n + 1) % 7 is the weekday, Sunday = 0.
+Day WeekdayOnOrAfter(Day d, int weekday) { return d + ((weekday - (d + 1) % 7) % 7 + 7) % 7; }
+
+// The credit week containing `d` when weeks run from a weekday; `ymi` is the
+// accrual year holding `d` by month. Week 1 of a year starts on the year's
+// first such weekday; the days before it belong to the previous year's 52nd
+// week, which runs up to the next year's first week (7 or 14 days).
+PeriodSpan WeekFromWeekday(const Anchors& a, int ymi, Day d) {
+  Day year_begin = MonthStart(ymi);
+  Day first = WeekdayOnOrAfter(year_begin, a.weekday);
+  Day next_first = 0;
+  if (d < first) {
+    next_first = first;
+    ymi -= 12;
+    year_begin = MonthStart(ymi);
+    first = WeekdayOnOrAfter(year_begin, a.weekday);
+  } else {
+    next_first = WeekdayOnOrAfter(MonthStart(ymi + 12), a.weekday);
+  }
+  const int week = std::min((d - first) / 7, 51);
+  const Day begin = first + 7 * week;
+  return {begin, week == 51 ? next_first : begin + 7, year_begin, 52, 0, ymi};
+}
+
+// The period of frequency `f` containing `d`, for accrual years and periods
+// anchored by `a`.
+PeriodSpan PeriodOf(AccrualFrequency f, const Anchors& a, Day d) {
   const Civil c = CivilOf(d);
-  const int mi = MonthIndex(c.year, c.month);
-  const int ymi = c.month >= anchor_month ? MonthIndex(c.year, anchor_month) : MonthIndex(c.year - 1, anchor_month);
-  const Day year_begin = MonthStart(ymi);
+  int mi = MonthIndex(c.year, c.month);
+  if (c.day <= a.day_offset) --mi;  // before the period start day: the previous month's period
+  const int month = mi % 12 + 1;
+  const int ymi = mi - (month - a.year_month) - (month >= a.year_month ? 0 : 12);
+  const Day year_begin = Start(ymi, a);
   switch (f) {
     case AccrualFrequency::kDaily:
-      return {d, d + 1, year_begin, static_cast<double>(MonthStart(ymi + 12) - year_begin)};
+      return {d, d + 1, year_begin, static_cast<double>(Start(ymi + 12, a) - year_begin)};
     case AccrualFrequency::kWeekly: {
+      if (a.weekday >= 0) return WeekFromWeekday(a, ymi, d);
       const int week = std::min((d - year_begin) / 7, 51);
       const Day begin = year_begin + 7 * week;
       const Day end = week == 51 ? MonthStart(ymi + 12) : begin + 7;
@@ -138,7 +171,7 @@ PeriodSpan PeriodOf(AccrualFrequency f, int anchor_month, Day d) {
     case AccrualFrequency::kYearly: {
       const int len = MonthsPerPeriod(f);
       const int k = (mi - ymi) / len;
-      return {MonthStart(ymi + k * len), MonthStart(ymi + (k + 1) * len), year_begin, 12.0 / len, ymi + k * len, ymi};
+      return {Start(ymi + k * len, a), Start(ymi + (k + 1) * len, a), year_begin, 12.0 / len, ymi + k * len, ymi};
     }
   }
   return {d, d + 1, year_begin, 1};
@@ -146,19 +179,24 @@ PeriodSpan PeriodOf(AccrualFrequency f, int anchor_month, Day d) {
 
 // Moves `p` to the next period: month-based periods step by month index
 // without converting dates back to year-month-day, in place (no struct copy).
-void AdvancePeriod(AccrualFrequency f, int anchor_month, PeriodSpan& p) {
+void AdvancePeriod(AccrualFrequency f, const Anchors& a, PeriodSpan& p) {
   if (f == AccrualFrequency::kDaily || f == AccrualFrequency::kWeekly || f == AccrualFrequency::kTwiceMonthly) {
-    p = PeriodOf(f, anchor_month, p.end);
+    p = PeriodOf(f, a, p.end);
     return;
   }
   const int len = MonthsPerPeriod(f);
   p.begin = p.end;
   p.begin_month += len;
-  p.end = MonthStart(p.begin_month + len);
+  p.end = Start(p.begin_month + len, a);
   if (p.begin_month >= p.year_month + 12) {
     p.year_month += 12;
     p.year_begin = p.begin;
   }
+}
+
+Anchors AnchorsOf(const LeavePolicyVersion& v) {
+  return Anchors{AccrualYearMonth(v), v.period_start_day - 1,
+                 v.accrual_weekday.has_value() ? static_cast<int>(*v.accrual_weekday) : -1};
 }
 
 // The first joining-day anniversary (a multiple of the period's months after
@@ -209,17 +247,12 @@ bool KeyLess(Date a_date, int a_kind, Date b_date, int b_kind) {
 
 // Computes the unrounded credits of one run (a segment and a version) over
 // [run_begin, run_end) into s.credits.
-[[gnu::noinline]] void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Date version_from,
-                                 Day run_begin, Day run_end, Day range_begin, Day range_end, std::int32_t& group,
-                                 Scratch& s) {
+[[gnu::noinline]] void CreditRun(const LeavePolicy& policy, const LeavePolicyVersion& v, Day run_begin, Day run_end,
+                                 Day range_begin, Day range_end, std::int32_t& group, Scratch& s) {
   // Every employee on a version walks the same tiers: sort them once.
-  if (s.tiers_policy != &policy || s.tiers_version != version_from) {
-    s.tiers_policy = &policy;
-    s.tiers_version = version_from;
-    s.tiers.clear();
-    for (const LeaveTier& t : policy.tiers) {
-      if (t.version_from == version_from) s.tiers.push_back(t);
-    }
+  if (s.tiers_version != &v) {
+    s.tiers_version = &v;
+    s.tiers.assign(v.tiers.begin(), v.tiers.end());
     std::sort(s.tiers.begin(), s.tiers.end(),
               [](const LeaveTier& a, const LeaveTier& b) { return a.after_months < b.after_months; });
   }
@@ -229,6 +262,10 @@ bool KeyLess(Date a_date, int a_kind, Date b_date, int b_kind) {
       piece.accrue_from = std::max(piece.begin, AddMonths(piece.employment_start, v.probation_months));
     }
   }
+  constexpr double kNone = std::numeric_limits<double>::infinity();
+  const double cap = v.balance_cap.value_or(kNone);
+  const double year_max = v.max_allocation_per_year.value_or(kNone);
+  if (v.max_allocation_per_year.has_value()) s.has_allocation_max = true;
   Day cached_seniority = -1;  // the seniority start s.milestones were computed for (none yet)
   const int months_per_period = MonthsPerPeriod(v.frequency);
   // Whole accrual years around the range, so the yearly ceiling of rounded
@@ -236,20 +273,21 @@ bool KeyLess(Date a_date, int a_kind, Date b_date, int b_kind) {
   // credits outside the range are dropped after rounding.
   // Most runs of a population start alike: the years and the first period
   // are kept in the Scratch for the next run with the same key.
-  if (s.years_anchor != v.carry_over_month || s.years_range_begin != range_begin || s.years_range_end != range_end) {
-    s.years_anchor = v.carry_over_month;
+  const Anchors anchors = AnchorsOf(v);
+  if (s.years_anchors != anchors || s.years_range_begin != range_begin || s.years_range_end != range_end) {
+    s.years_anchors = anchors;
     s.years_range_begin = range_begin;
     s.years_range_end = range_end;
-    s.first_year = PeriodOf(AccrualFrequency::kYearly, v.carry_over_month, range_begin).begin;
-    s.years_end = PeriodOf(AccrualFrequency::kYearly, v.carry_over_month, range_end - 1).end;
+    s.first_year = PeriodOf(AccrualFrequency::kYearly, anchors, range_begin).begin;
+    s.years_end = PeriodOf(AccrualFrequency::kYearly, anchors, range_end - 1).end;
   }
   const Day loop_end = std::min(run_end, s.years_end);
   const Day from = std::max(run_begin, s.first_year);
-  if (s.start_anchor != v.carry_over_month || s.start_frequency != v.frequency || s.start_from != from) {
-    s.start_anchor = v.carry_over_month;
+  if (s.start_anchors != anchors || s.start_frequency != v.frequency || s.start_from != from) {
+    s.start_anchors = anchors;
     s.start_frequency = v.frequency;
     s.start_from = from;
-    s.start = PeriodOf(v.frequency, v.carry_over_month, from);
+    s.start = PeriodOf(v.frequency, anchors, from);
   }
   PeriodSpan ps = s.start;
   Day current_year = -1;  // none yet
@@ -306,10 +344,10 @@ bool KeyLess(Date a_date, int a_kind, Date b_date, int b_kind) {
                                         months_per_period),
                           first, last);
       }
-      s.credits.push_back(Credit{DateOf(date), rate / ps.per_year * factor, v.balance_cap, policy.id.value(), group,
-                                 v.rounding, notes});
+      s.credits.push_back(Credit{DateOf(date), rate / ps.per_year * factor, cap, year_max, ps.year_begin,
+                                 policy.id.value(), group, v.rounding, notes});
     }
-    AdvancePeriod(v.frequency, v.carry_over_month, ps);
+    AdvancePeriod(v.frequency, anchors, ps);
   }
 }
 
@@ -336,6 +374,30 @@ void RoundCredits(std::vector<Credit>& credits) {
       }
     }
     i = j;
+  }
+}
+
+// Stops the credits of each policy and accrual year once their total reaches
+// the version's allocation maximum (the credit that reaches it is reduced).
+// Credits are in date order.
+void ApplyAllocationMax(std::vector<Credit>& credits) {
+  struct Total {
+    std::int64_t policy;
+    Day year;
+    double sum;
+  };
+  std::vector<Total> totals;
+  for (Credit& c : credits) {
+    if (std::isinf(c.year_max)) continue;
+    auto it = std::find_if(totals.begin(), totals.end(),
+                           [&](const Total& t) { return t.policy == c.policy && t.year == c.year; });
+    if (it == totals.end()) it = totals.insert(totals.end(), Total{c.policy, c.year, 0.0});
+    const double room = std::max(0.0, c.year_max - it->sum);
+    if (c.amount > room + kEpsilon) {
+      c.amount = room;
+      c.notes |= kNoteAllocationMax;
+    }
+    it->sum += c.amount;
   }
 }
 
@@ -430,6 +492,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
 
   // Credits, run by run (a segment and a version).
   s.credits.clear();
+  s.has_allocation_max = false;
   s.carry_months.clear();
   std::int32_t group = 0;
   for (std::size_t i = 0; i < s.segs.size(); ++i) {
@@ -449,10 +512,11 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
         s.carry_months.push_back(v.carry_over_month);
       }
       if (re <= range.begin() || rb >= range.end()) continue;
-      CreditRun(policy, v, vb, DayOf(rb), DayOf(re), DayOf(range.begin()), DayOf(range.end()), group, s);
+      CreditRun(policy, v, DayOf(rb), DayOf(re), DayOf(range.begin()), DayOf(range.end()), group, s);
     }
   }
   RoundCredits(s.credits);
+  if (s.has_allocation_max) ApplyAllocationMax(s.credits);
   std::erase_if(s.credits, [&](const Credit& c) { return c.date < range.begin() || c.date >= range.end(); });
 
   // Carry-over dates.
@@ -565,7 +629,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
         double carried = 0;
         double lapse = 0;
         if (balance > kEpsilon) {
-          carried = v.carry_over_max == kNoLimit ? balance : std::min(balance, v.carry_over_max);
+          carried = v.carry_over_max.has_value() ? std::min(balance, *v.carry_over_max) : balance;
           lapse = balance - carried;
         }
         s.pending.clear();  // a carry-over replaces earlier carried days still pending
@@ -586,7 +650,7 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
       }
       case 2: {
         Credit c = s.credits[ic++];
-        if (c.cap > 0 && balance + c.amount > c.cap + kEpsilon) {
+        if (balance + c.amount > c.cap + kEpsilon) {
           c.amount = std::max(0.0, c.cap - balance);
           c.notes |= kNoteCapped;
         }

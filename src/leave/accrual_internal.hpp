@@ -43,11 +43,22 @@ struct PeriodSpan {
   int year_month = 0;   // MonthIndex of `year_begin`
 };
 
+// Where a version's periods and accrual years start.
+struct Anchors {
+  int year_month = 0;  // the accrual year's month, 1..12 (0: none, a cache sentinel)
+  int day_offset = 0;  // period_start_day - 1, for month-based periods
+  int weekday = -1;    // weekly credit weeks from this weekday (Sunday = 0); -1: from the year start
+
+  friend bool operator==(const Anchors&, const Anchors&) = default;
+};
+
 // A credit before rounding, the cap and the balance simulation.
 struct Credit {
   Date date;
   double amount = 0.0;
-  double cap = 0.0;
+  double cap = 0.0;       // the balance cap; infinity for none
+  double year_max = 0.0;  // the accrual year's allocation maximum; infinity for none
+  Day year = 0;           // the first day of the credit's accrual year
   std::int64_t policy = 0;
   std::int32_t group = 0;
   AccrualRounding rounding = AccrualRounding::kNone;
@@ -75,24 +86,24 @@ struct Scratch {
   std::span<const PolicySegment> segs;  // the segments in date order
   std::vector<const LeavePolicy*> segment_policies;
   const LeavePolicy* cached_policy = nullptr;  // the last policy found, for the next lookup
-  // The tiers of tiers_policy's version from tiers_version, sorted; a Scratch
-  // serves one set of policies (one ComputeLedger or one run).
+  // The tiers of tiers_version, sorted; a Scratch serves one set of policies
+  // (one ComputeLedger or one run).
   std::vector<LeaveTier> tiers;
-  const LeavePolicy* tiers_policy = nullptr;
-  Date tiers_version;
+  const LeavePolicyVersion* tiers_version = nullptr;
   std::vector<Credit> credits;
   std::vector<LedgerEntry> others;
   std::vector<PendingExpiry> pending;
   std::vector<CarryEvent> carries;
   std::vector<Day> milestones;
-  // The accrual years around the last range (for carry-over month
-  // years_anchor; 0: none yet) and the last run's first period.
-  int years_anchor = 0;
+  bool has_allocation_max = false;  // some credit has a finite year_max
+  // The accrual years around the last range (for years_anchors; a zero
+  // year_month: none yet) and the last run's first period.
+  Anchors years_anchors;
   Day years_range_begin = 0;
   Day years_range_end = 0;
-  Day first_year = 0;    // the start of the accrual year holding the range's first day
-  Day years_end = 0;     // the end of the accrual year holding its last day
-  int start_anchor = 0;  // 0: none yet
+  Day first_year = 0;     // the start of the accrual year holding the range's first day
+  Day years_end = 0;      // the end of the accrual year holding its last day
+  Anchors start_anchors;  // a zero year_month: none yet
   AccrualFrequency start_frequency = AccrualFrequency::kMonthly;
   Day start_from = 0;
   PeriodSpan start;

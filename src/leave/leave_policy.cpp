@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -14,16 +15,6 @@ absl::Status Bad(const std::string& owner, std::string_view message) {
   return absl::InvalidArgumentError(absl::StrCat(owner, ": ", ToAbsl(message)));
 }
 
-// Checks a non-negative finite amount, or kNoLimit when `no_limit_ok`.
-absl::Status CheckAmount(const std::string& owner, std::string_view field, double value, bool no_limit_ok) {
-  if (no_limit_ok && value == kNoLimit) return absl::OkStatus();
-  if (!std::isfinite(value) || value < 0) {
-    return Bad(owner, absl::StrCat(ToAbsl(field), " must be a finite amount >= 0",
-                                   no_limit_ok ? " or kNoLimit (-1)" : "", ", got ", value));
-  }
-  return absl::OkStatus();
-}
-
 template <class E>
 absl::Status CheckEnum(const std::string& owner, std::string_view field, E value, E last) {
   const int raw = static_cast<int>(value);
@@ -33,16 +24,77 @@ absl::Status CheckEnum(const std::string& owner, std::string_view field, E value
   return absl::OkStatus();
 }
 
+// Checks a non-negative finite amount.
+absl::Status CheckAmount(const std::string& owner, std::string_view field, double value) {
+  if (!std::isfinite(value) || value < 0) {
+    return Bad(owner, absl::StrCat(ToAbsl(field), " must be a finite amount >= 0, got ", value));
+  }
+  return absl::OkStatus();
+}
+
+// Checks a limit: empty (no limit) or a non-negative finite amount.
+absl::Status CheckLimit(const std::string& owner, std::string_view field, const std::optional<double>& value) {
+  if (!value.has_value() || (std::isfinite(*value) && *value >= 0)) return absl::OkStatus();
+  return Bad(owner, absl::StrCat(ToAbsl(field), " must be a finite amount >= 0 or empty (no limit), got ", *value));
+}
+
+bool MonthBased(AccrualFrequency f) {
+  return f == AccrualFrequency::kMonthly || f == AccrualFrequency::kQuarterly || f == AccrualFrequency::kHalfYearly ||
+         f == AccrualFrequency::kYearly;
+}
+
+absl::Status ValidateTiers(const std::string& owner, const LeavePolicyVersion& v) {
+  for (std::size_t i = 0; i < v.tiers.size(); ++i) {
+    const LeaveTier& t = v.tiers[i];
+    const std::string tier_owner = absl::StrCat(owner, " tier ", i);
+    if (t.after_months < 1 || t.after_months > 1200) {
+      return Bad(tier_owner, absl::StrCat("after_months must be 1..1200, got ", t.after_months));
+    }
+    HRKIT_RETURN_IF_ERROR(CheckAmount(tier_owner, "amount_per_year", t.amount_per_year));
+    for (std::size_t j = 0; j < i; ++j) {
+      if (v.tiers[j].after_months == t.after_months) {
+        return Bad(tier_owner, absl::StrCat("after_months ", t.after_months, " repeats tier ", j));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+// The period anchors and the allocation maximum.
+absl::Status ValidateAnchors(const std::string& owner, const LeavePolicyVersion& v) {
+  HRKIT_RETURN_IF_ERROR(CheckLimit(owner, "max_allocation_per_year", v.max_allocation_per_year));
+  if (v.accrual_year_month.has_value() && (*v.accrual_year_month < 1 || *v.accrual_year_month > 12)) {
+    return Bad(owner, absl::StrCat("accrual_year_month must be 1..12 or empty, got ", *v.accrual_year_month));
+  }
+  if (v.accrual_weekday.has_value()) {
+    HRKIT_RETURN_IF_ERROR(CheckEnum(owner, "accrual_weekday", *v.accrual_weekday, AccrualWeekday::kSaturday));
+    if (v.frequency != AccrualFrequency::kWeekly) {
+      return Bad(owner, "accrual_weekday: a credit weekday needs the weekly frequency");
+    }
+  }
+  if (v.period_start_day < 1 || v.period_start_day > 28) {
+    return Bad(owner, absl::StrCat("period_start_day must be 1..28, got ", v.period_start_day));
+  }
+  if (v.period_start_day != 1 && !MonthBased(v.frequency)) {
+    return Bad(owner, absl::StrCat("period_start_day must be 1 with a daily, weekly or twice-monthly frequency, got ",
+                                   v.period_start_day));
+  }
+  if (v.period_start_day != 1 && v.timing == CreditTiming::kAnniversary) {
+    return Bad(owner, absl::StrCat("period_start_day must be 1 with anniversary timing, got ", v.period_start_day));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ValidateVersion(const std::string& owner, const LeavePolicyVersion& v) {
-  HRKIT_RETURN_IF_ERROR(CheckAmount(owner, "amount_per_year", v.amount_per_year, false));
+  HRKIT_RETURN_IF_ERROR(CheckAmount(owner, "amount_per_year", v.amount_per_year));
   HRKIT_RETURN_IF_ERROR(CheckEnum(owner, "frequency", v.frequency, AccrualFrequency::kYearly));
   HRKIT_RETURN_IF_ERROR(CheckEnum(owner, "timing", v.timing, CreditTiming::kAnniversary));
   HRKIT_RETURN_IF_ERROR(CheckEnum(owner, "rounding", v.rounding, AccrualRounding::kWhole));
   HRKIT_RETURN_IF_ERROR(CheckEnum(owner, "carry_over_expiry_unit", v.carry_over_expiry_unit, ExpiryUnit::kDays));
   HRKIT_RETURN_IF_ERROR(CheckEnum(owner, "accrual_start", v.accrual_start, AccrualStart::kAfterProbation));
-  HRKIT_RETURN_IF_ERROR(CheckAmount(owner, "balance_cap", v.balance_cap, false));
-  HRKIT_RETURN_IF_ERROR(CheckAmount(owner, "carry_over_max", v.carry_over_max, true));
-  HRKIT_RETURN_IF_ERROR(CheckAmount(owner, "negative_limit", v.negative_limit, true));
+  HRKIT_RETURN_IF_ERROR(CheckLimit(owner, "balance_cap", v.balance_cap));
+  HRKIT_RETURN_IF_ERROR(CheckLimit(owner, "carry_over_max", v.carry_over_max));
+  HRKIT_RETURN_IF_ERROR(CheckLimit(owner, "negative_limit", v.negative_limit));
   if (v.carry_over_month < 1 || v.carry_over_month > 12) {
     return Bad(owner, absl::StrCat("carry_over_month must be 1..12, got ", v.carry_over_month));
   }
@@ -63,6 +115,10 @@ absl::Status ValidateVersion(const std::string& owner, const LeavePolicyVersion&
   if (v.accrual_start == AccrualStart::kHire && v.probation_months != 0) {
     return Bad(owner, absl::StrCat("probation_months must be 0 when accrual starts at hire, got ", v.probation_months));
   }
+  HRKIT_RETURN_IF_ERROR(ValidateTiers(owner, v));
+  HRKIT_RETURN_IF_ERROR(ValidateAnchors(owner, v));
+  const absl::Status rule = ValidateEligibilityRule(v.eligibility, owner);
+  if (!rule.ok()) return absl::InvalidArgumentError(rule.message());
   return absl::OkStatus();
 }
 
@@ -78,26 +134,6 @@ absl::Status ValidateLeavePolicy(const LeavePolicy& policy) {
     HRKIT_RETURN_IF_ERROR(
         ValidateVersion(absl::StrCat(owner, " version ", FormatIsoDate(entry.effective)), entry.value));
   }
-  for (std::size_t i = 0; i < policy.tiers.size(); ++i) {
-    const LeaveTier& t = policy.tiers[i];
-    const std::string tier_owner = absl::StrCat(owner, " tier ", i);
-    const auto entries = policy.versions.Entries();
-    if (std::none_of(entries.begin(), entries.end(),
-                     [&](const auto& e) { return IsRealDate(t.version_from) && e.effective == t.version_from; })) {
-      return Bad(tier_owner, absl::StrCat("version_from ", FormatIsoDate(t.version_from),
-                                          " is not the effective date of a version"));
-    }
-    if (t.after_months < 1 || t.after_months > 1200) {
-      return Bad(tier_owner, absl::StrCat("after_months must be 1..1200, got ", t.after_months));
-    }
-    HRKIT_RETURN_IF_ERROR(CheckAmount(tier_owner, "amount_per_year", t.amount_per_year, false));
-    for (std::size_t j = 0; j < i; ++j) {
-      if (policy.tiers[j].version_from == t.version_from && policy.tiers[j].after_months == t.after_months) {
-        return Bad(tier_owner,
-                   absl::StrCat("after_months ", t.after_months, " repeats tier ", j, " of the same version"));
-      }
-    }
-  }
   return absl::OkStatus();
 }
 
@@ -110,11 +146,8 @@ Date VersionFromAt(const LeavePolicy& policy, Date date) {
   return std::prev(pos)->effective;
 }
 
-std::vector<LeaveTier> TiersOf(const LeavePolicy& policy, Date version_from) {
-  std::vector<LeaveTier> tiers;
-  for (const LeaveTier& t : policy.tiers) {
-    if (t.version_from == version_from) tiers.push_back(t);
-  }
+std::vector<LeaveTier> SortedTiers(const LeavePolicyVersion& version) {
+  std::vector<LeaveTier> tiers = version.tiers;
   std::sort(tiers.begin(), tiers.end(),
             [](const LeaveTier& a, const LeaveTier& b) { return a.after_months < b.after_months; });
   return tiers;

@@ -54,7 +54,7 @@ absl::StatusOr<std::optional<LeaveAllowance>> LedgerEntitlements::Allowance(Empl
   LeaveAllowance allowance;
   const auto ledger = ledgers_.find(std::make_pair(employee.value(), type.value()));
   if (ledger != ledgers_.end()) allowance.available = Balance(ledger->second, as_of);
-  allowance.negative_limit = v.negative_limit == kNoLimit ? std::numeric_limits<double>::infinity() : v.negative_limit;
+  allowance.negative_limit = v.negative_limit.value_or(std::numeric_limits<double>::infinity());
   return std::optional<LeaveAllowance>(allowance);
 }
 

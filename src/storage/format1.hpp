@@ -204,9 +204,12 @@ using ChangedEntities = EntityTypeList<LeavePolicyV1, PolicyEligibilityV1>;
 // eligibility rule of each version rebuilt from `eligibility` (the entry of
 // the same id, if any; none means everyone) and its priority moved to the
 // policy. Policies keep their order.
-// Errors: DataLoss naming the policy for criteria or tiers that do not
-// belong to any version, an eligibility entry without its policy, or a rule
-// that does not rebuild.
+// Criteria tagged with a date that is no entry's effective date are dropped:
+// format 1 read a version's rule from its own date's records only, so they
+// never selected anyone, and hrkit 0.1 wrote such records.
+// Errors: DataLoss naming the policy for tiers that do not belong to any
+// version, an eligibility entry without its policy (or two for one policy),
+// or a rule that does not rebuild.
 absl::StatusOr<std::vector<LeavePolicy>> UpgradeLeavePolicies(std::vector<LeavePolicyV1> policies,
                                                               std::vector<PolicyEligibilityV1> eligibility);
 

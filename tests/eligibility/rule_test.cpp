@@ -2,6 +2,7 @@
 
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -205,103 +206,52 @@ TEST(EligibilityRule, ValidationNamesTheField) {
   EXPECT_THAT(message(r), HasSubstr("grades"));
 }
 
-EligibilityRule FullRule() {
+// A record holding a rule, described the way a leave policy version is.
+struct Holder {
+  std::int32_t amount = 0;
+  EligibilityRule eligibility;
+};
+
+template <class V, class Self>
+requires SameEntity<Self, Holder>
+void Describe(V& v, Self& h) {
+  v.Field("amount", h.amount, Sensitivity::kDirectory);
+  DescribeEligibility(v, h.eligibility, Since{2});
+}
+
+TEST(EligibilityRule, DescribeEligibilityShowsTheMembersInline) {
+  const std::vector<FieldInfo> fields = ListFields(Holder{});
+  ASSERT_EQ(fields.size(), 8u);
+  const std::vector<std::pair<std::string, FieldShape>> expected = {{"amount", FieldShape::kScalar},
+                                                                    {"eligible_locations", FieldShape::kList},
+                                                                    {"eligible_employment_types", FieldShape::kList},
+                                                                    {"eligible_grades", FieldShape::kList},
+                                                                    {"eligible_org_subtrees", FieldShape::kList},
+                                                                    {"min_fte", FieldShape::kScalar},
+                                                                    {"max_fte", FieldShape::kScalar},
+                                                                    {"min_tenure_months", FieldShape::kScalar}};
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    EXPECT_EQ(fields[i].name, expected[i].first);
+    EXPECT_EQ(fields[i].shape, expected[i].second) << fields[i].name;
+    EXPECT_EQ(fields[i].since, i == 0 ? 1 : 2) << fields[i].name;
+    EXPECT_EQ(fields[i].sensitivity, Sensitivity::kDirectory);
+  }
+}
+
+TEST(EligibilityRule, AnEmptyMaximumIsNoMaximum) {
   EligibilityRule rule;
-  rule.locations = {LocationId(2), LocationId(1)};
-  rule.employment_types = {EmploymentType::kFixedTerm};
-  rule.grades = {"G5", "G7"};
-  rule.org_subtrees = {OrgUnitId(10)};
-  rule.min_fte = 0.5;
+  rule.min_fte = 0.2;
+  EmployeeFacts f;
+  f.fte = 40.0;  // any FTE passes without a maximum
+  EXPECT_TRUE(Matches(rule, f));
   rule.max_fte = 1.0;
-  rule.min_tenure_months = 6;
-  return rule;
-}
-
-TEST(EligibilityCriteria, RoundTripKeepsEachVersionApart) {
-  const Date v1(2024, 1, 1);
-  const Date v2(2025, 1, 1);
-  std::vector<EligibilityCriterion> stored;
-  ASSERT_OK(ReplaceCriteria(FullRule(), v1, &stored));
-  EligibilityRule second;
-  second.grades = {"G9"};
-  ASSERT_OK(ReplaceCriteria(second, v2, &stored));
-  // 2 locations + 1 type + 2 grades + 1 subtree + min, max, tenure = 9, then 1.
-  ASSERT_EQ(stored.size(), 10u);
-  EXPECT_EQ(stored[0].kind, CriterionKind::kLocation);
-  EXPECT_EQ(stored[0].id_value, 2);
-  EXPECT_EQ(stored[9].version_from, v2);
-
-  ASSERT_OK_AND_ASSIGN(EligibilityRule first_back, RuleFromCriteria(stored, v1));
-  EXPECT_EQ(first_back, FullRule());
-  ASSERT_OK_AND_ASSIGN(EligibilityRule second_back, RuleFromCriteria(stored, v2));
-  EXPECT_EQ(second_back, second);
-  // A version without records has the empty rule.
-  ASSERT_OK_AND_ASSIGN(EligibilityRule none, RuleFromCriteria(stored, Date(2026, 1, 1)));
-  EXPECT_TRUE(none.SelectsEveryone());
-
-  // Replacing version 1 keeps version 2's record.
-  EligibilityRule narrower;
-  narrower.locations = {LocationId(5)};
-  ASSERT_OK(ReplaceCriteria(narrower, v1, &stored));
-  ASSERT_EQ(stored.size(), 2u);
-  ASSERT_OK_AND_ASSIGN(EligibilityRule replaced, RuleFromCriteria(stored, v1));
-  EXPECT_EQ(replaced, narrower);
-  ASSERT_OK_AND_ASSIGN(second_back, RuleFromCriteria(stored, v2));
-  EXPECT_EQ(second_back, second);
-}
-
-TEST(EligibilityCriteria, EmptyRuleHasNoRecords) {
-  EXPECT_TRUE(ToCriteria(EligibilityRule{}, Date(2025, 1, 1)).empty());
-}
-
-TEST(EligibilityCriteria, ReplaceRejectsAnInvalidRuleAndChangesNothing) {
-  std::vector<EligibilityCriterion> stored = ToCriteria(FullRule(), Date(2024, 1, 1));
-  const std::vector<EligibilityCriterion> before = stored;
-  EligibilityRule bad;
-  bad.min_fte = -1;
-  EXPECT_STATUS_CODE(ReplaceCriteria(bad, Date(2024, 1, 1), &stored), absl::StatusCode::kInvalidArgument);
-  EXPECT_STATUS_CODE(ReplaceCriteria(FullRule(), OpenEnd(), &stored), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(stored, before);
-}
-
-TEST(EligibilityCriteria, CorruptRecordsAreRejected) {
-  const Date v(2024, 1, 1);
-  std::vector<EligibilityCriterion> stored = ToCriteria(FullRule(), v);
-  {
-    auto copy = stored;
-    copy.push_back(copy.back());  // a second tenure record
-    EXPECT_THAT(hrkit_test::Message(RuleFromCriteria(copy, v)), HasSubstr("repeats the minimum tenure"));
-  }
-  {
-    auto copy = stored;
-    copy[0].kind = static_cast<CriterionKind>(77);
-    const auto rule = RuleFromCriteria(copy, v);
-    EXPECT_STATUS_CODE(rule, absl::StatusCode::kInvalidArgument);
-    EXPECT_THAT(hrkit_test::Message(rule), HasSubstr("criterion #0"));
-  }
-  {
-    auto copy = stored;
-    copy[2].id_value = 9;  // the employment type record
-    EXPECT_THAT(hrkit_test::Message(RuleFromCriteria(copy, v)), HasSubstr("not an employment type"));
-  }
-  {
-    auto copy = stored;
-    copy[0].id_value = 0;  // an invalid location id
-    EXPECT_THAT(hrkit_test::Message(RuleFromCriteria(copy, v)), HasSubstr("locations"));
-  }
-  {
-    auto copy = stored;
-    copy.push_back(EligibilityCriterion{v, CriterionKind::kMinFte, 0, "", 0.7});
-    EXPECT_THAT(hrkit_test::Message(RuleFromCriteria(copy, v)), HasSubstr("repeats the minimum FTE"));
-  }
-}
-
-TEST(EligibilityCriteria, DescribeListsTheStoredFields) {
-  const std::vector<FieldInfo> fields = ListFields(EligibilityCriterion{});
-  ASSERT_EQ(fields.size(), 5u);
-  EXPECT_EQ(fields[0].name, "version_from");
-  EXPECT_EQ(fields[1].name, "kind");
-  EXPECT_EQ(fields[4].name, "number");
+  EXPECT_FALSE(Matches(rule, f));
+  f.fte = 1.0;  // inclusive
+  EXPECT_TRUE(Matches(rule, f));
+  EXPECT_FALSE(rule.SelectsEveryone());
+  rule = {};
+  rule.max_fte = std::numeric_limits<double>::infinity();  // a present maximum must be finite
+  EXPECT_STATUS_CODE(ValidateEligibilityRule(rule, "x"), absl::StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -22,7 +22,6 @@
 #include "hrkit/leave/leave_request.hpp"
 #include "hrkit/leave/leave_type.hpp"
 #include "hrkit/leave/policy_assignment.hpp"
-#include "hrkit/leave/policy_candidates.hpp"
 #include "hrkit/org/location.hpp"
 #include "hrkit/org/org_unit.hpp"
 #include "hrkit/org/position.hpp"
@@ -71,14 +70,12 @@ hrkit::Dataset SeedData() {
   data.Of<hrkit::HolidayCalendar>().push_back(hrkit::HolidayCalendar{
       hrkit::HolidayCalendarId(1), "C", {hrkit::FixedHoliday("H", 12, 25), hrkit::EasterHoliday("E", 1, true)}});
   data.Of<hrkit::LeaveType>().push_back(hrkit::LeaveType{hrkit::LeaveTypeId(1), "A", true, hrkit::LeaveUnit::kDays});
-  hrkit::LeavePolicy policy{hrkit::LeavePolicyId(1), "P", hrkit::LeaveTypeId(1), {}, {}};
-  (void)policy.versions.Add(Date(2020, 1, 1), hrkit::LeavePolicyVersion{}, Date(2020, 1, 1));
-  policy.tiers.push_back(hrkit::LeaveTier{Date(2020, 1, 1), 60, 30.0});
+  hrkit::LeavePolicy policy{hrkit::LeavePolicyId(1), "P", hrkit::LeaveTypeId(1), {}, 1};
+  hrkit::LeavePolicyVersion version;
+  version.tiers.push_back(hrkit::LeaveTier{60, 30.0});
+  version.eligibility.grades = {"G"};
+  (void)policy.versions.Add(Date(2020, 1, 1), version, Date(2020, 1, 1));
   data.Of<hrkit::LeavePolicy>().push_back(policy);
-  hrkit::PolicyEligibility eligibility{hrkit::LeavePolicyId(1), 1, {}};
-  eligibility.criteria.push_back(
-      hrkit::EligibilityCriterion{Date(2020, 1, 1), hrkit::CriterionKind::kGrade, 0, "G", 0});
-  data.Of<hrkit::PolicyEligibility>().push_back(eligibility);
   data.Of<hrkit::PolicyAssignment>().push_back(
       hrkit::PolicyAssignment{hrkit::PolicyAssignmentId(1), hrkit::EmployeeId(7), hrkit::LeaveTypeId(1),
                               hrkit::LeavePolicyId(1), Date(2021, 1, 1), hrkit::OpenEnd()});

@@ -40,8 +40,8 @@ LeavePolicy Policy(std::int64_t id, LeaveTypeId type, double amount) {
   v.carry_over_max = 5;
   v.carry_over_expiry = 3;
   v.balance_cap = 30;
+  v.tiers.push_back(LeaveTier{60, amount + 2});
   EXPECT_OK(p.versions.Add(Date(2000, 1, 1), v, Date(2000, 1, 1)));
-  p.tiers.push_back(LeaveTier{Date(2000, 1, 1), 60, amount + 2});
   return p;
 }
 
@@ -140,12 +140,12 @@ TEST(AccrualRun, LedgersAlternatingBetweenPoliciesEqualTheSingleComputation) {
       v.timing = CreditTiming::kEnd;
     }
     policy.versions = {};
+    v.tiers = {LeaveTier{60, 30}, LeaveTier{12, 20}};
     EXPECT_OK(policy.versions.Add(Date(2000, 1, 1), v, Date(2000, 1, 1)));
-    policy.tiers = {LeaveTier{Date(2000, 1, 1), 60, 30}, LeaveTier{Date(2000, 1, 1), 12, 20}};
     if (id <= 3) {  // a second version, with its own tiers
       v.amount_per_year += 3;
+      v.tiers = {LeaveTier{24, 40}};
       EXPECT_OK(policy.versions.Add(Date(2025, 5, 1), v, Date(2025, 5, 1)));
-      policy.tiers.push_back(LeaveTier{Date(2025, 5, 1), 24, 40});
     }
     return policy;
   };

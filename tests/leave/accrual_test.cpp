@@ -326,8 +326,9 @@ TEST(Accrual, RoundingOfAJoinerStaysWithinTheProRatedEntitlement) {
 }
 
 TEST(Accrual, TenureTierFromTheFirstFullPeriodAfterTheMilestone) {
-  LeavePolicy p = PolicyOf(Monthly24());
-  p.tiers.push_back(LeaveTier{Date(2000, 1, 1), 60, 26});
+  LeavePolicyVersion tiered = Monthly24();
+  tiered.tiers.push_back(LeaveTier{60, 26});
+  LeavePolicy p = PolicyOf(tiered);
   Case c;
   c.employee = Hired(Date(2019, 6, 15));  // five years on 2024-06-15
   c.policies.push_back(p);
@@ -353,7 +354,8 @@ TEST(Accrual, TenureTierFromTheFirstFullPeriodAfterTheMilestone) {
   EXPECT_NEAR(ledger[0].amount, 26.0 / 12, kTol);
 
   // The higher of two reached tiers applies.
-  c.policies[0].tiers.push_back(LeaveTier{Date(2000, 1, 1), 120, 30});
+  tiered.tiers.push_back(LeaveTier{120, 30});
+  c.policies[0] = PolicyOf(tiered);
   c.employee = Hired(Date(2010, 1, 1));
   ledger = c.Ledger(kYear2024);
   EXPECT_NEAR(ledger[0].amount, 30.0 / 12, kTol);
@@ -822,7 +824,7 @@ TEST(LedgerEntitlements, AllowanceIsTheBalancePlusThePolicysNegativeLimit) {
 
   LedgerEntitlements no_limit({PolicyOf([] {
                                 LeavePolicyVersion n = Monthly24();
-                                n.negative_limit = kNoLimit;
+                                n.negative_limit.reset();
                                 return n;
                               }())},
                               {Segment(LeavePolicyId(1), Date(2024, 1, 1))});

@@ -1,5 +1,6 @@
 #include "hrkit/leave/policy_candidates.hpp"
 
+#include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -19,39 +20,43 @@ const Date kV2(2025, 7, 1);
 const LocationId kBerlin(1);
 const LocationId kMunich(2);
 
-// Policy 4 (leave type 1): version 1 from 2024-01-01, version 2 from 2025-07-01
-// (the second recorded twice on its day: only the day's last counts).
+// Policy 4 (leave type 1, priority 3): version 1 from 2024-01-01 for Berlin,
+// version 2 from 2025-07-01 for Munich (the second recorded twice on its day:
+// only the day's last counts).
 LeavePolicy TwoVersionPolicy() {
   LeavePolicy p;
   p.id = LeavePolicyId(4);
   p.name = "Annual";
   p.leave_type = LeaveTypeId(1);
+  p.priority = 3;
   LeavePolicyVersion v;
   v.amount_per_year = 24;
+  v.eligibility.locations = {kBerlin};
   EXPECT_OK(p.versions.Add(kV1, v, kV1));
   v.amount_per_year = 25;
+  v.eligibility.locations = {kMunich};
   EXPECT_OK(p.versions.Add(kV2, v, kV1));
   v.amount_per_year = 26;
   EXPECT_OK(p.versions.Add(kV2, v, kV1));
   return p;
 }
 
-PolicyEligibility BerlinThenMunich() {
-  PolicyEligibility e;
-  e.id = LeavePolicyId(4);
-  e.priority = 3;
-  EligibilityRule rule;
-  rule.locations = {kBerlin};
-  EXPECT_OK(ReplaceCriteria(rule, kV1, &e.criteria));
-  rule.locations = {kMunich};
-  EXPECT_OK(ReplaceCriteria(rule, kV2, &e.criteria));
-  return e;
+// The same policy without rules, at priority 0.
+LeavePolicy ForEveryone() {
+  LeavePolicy p = TwoVersionPolicy();
+  p.priority = 0;
+  LeavePolicy out{p.id, p.name, p.leave_type, {}, 0};
+  for (const auto& e : p.versions.Entries()) {
+    LeavePolicyVersion v = e.value;
+    v.eligibility = EligibilityRule{};
+    EXPECT_OK(out.versions.Add(e.effective, v, e.recorded));
+  }
+  return out;
 }
 
 TEST(CandidatesFromPolicies, OneCandidatePerVersionWithItsRule) {
   const std::vector<LeavePolicy> policies = {TwoVersionPolicy()};
-  const std::vector<PolicyEligibility> eligibility = {BerlinThenMunich()};
-  ASSERT_OK_AND_ASSIGN(std::vector<PolicyCandidate> candidates, CandidatesFromPolicies(policies, eligibility));
+  ASSERT_OK_AND_ASSIGN(std::vector<PolicyCandidate> candidates, CandidatesFromPolicies(policies));
   ASSERT_EQ(candidates.size(), 2u);
   EXPECT_EQ(candidates[0].policy, LeavePolicyId(4));
   EXPECT_EQ(candidates[0].leave_type, LeaveTypeId(1));
@@ -62,8 +67,8 @@ TEST(CandidatesFromPolicies, OneCandidatePerVersionWithItsRule) {
   EXPECT_EQ(candidates[1].rule.locations, std::vector<LocationId>{kMunich});
 }
 
-TEST(CandidatesFromPolicies, WithoutEligibilityEveryVersionAppliesToEveryone) {
-  const std::vector<LeavePolicy> policies = {TwoVersionPolicy()};
+TEST(CandidatesFromPolicies, WithoutRulesEveryVersionAppliesToEveryone) {
+  const std::vector<LeavePolicy> policies = {ForEveryone()};
   ASSERT_OK_AND_ASSIGN(std::vector<PolicyCandidate> candidates, CandidatesFromPolicies(policies));
   ASSERT_EQ(candidates.size(), 2u);
   EXPECT_TRUE(candidates[0].rule.SelectsEveryone());
@@ -92,8 +97,7 @@ TEST(CandidatesFromPolicies, PolicyVersionChangeMidYearEndToEnd) {
   ASSERT_OK(e.employment.Add(kV1, r, kV1));
 
   const std::vector<LeavePolicy> policies = {TwoVersionPolicy()};
-  const std::vector<PolicyEligibility> eligibility = {BerlinThenMunich()};
-  ASSERT_OK_AND_ASSIGN(std::vector<PolicyCandidate> candidates, CandidatesFromPolicies(policies, eligibility));
+  ASSERT_OK_AND_ASSIGN(std::vector<PolicyCandidate> candidates, CandidatesFromPolicies(policies));
   ASSERT_OK_AND_ASSIGN(std::vector<PolicySegment> segments,
                        ResolvePolicySegments(e, candidates, {}, lookup, Period(Date(2025, 1, 1), Date(2026, 1, 1))));
   // Version 1 covers [2025-01-01, 2025-07-01); version 2 does not select Berlin.
@@ -104,46 +108,51 @@ TEST(CandidatesFromPolicies, PolicyVersionChangeMidYearEndToEnd) {
 TEST(CandidatesFromPolicies, RejectsBadInput) {
   std::vector<LeavePolicy> policies = {TwoVersionPolicy()};
   {
-    PolicyEligibility orphan = BerlinThenMunich();
-    orphan.id = LeavePolicyId(9);
-    const std::vector<PolicyEligibility> eligibility = {orphan};
-    const auto r = CandidatesFromPolicies(policies, eligibility);
+    std::vector<LeavePolicy> bad_rule = policies;
+    LeavePolicyVersion v = *VersionAt(bad_rule[0], kV2);
+    v.eligibility.min_fte = -0.5;
+    ASSERT_OK(bad_rule[0].versions.Add(Date(2025, 9, 1), v, kV1));
+    const auto r = CandidatesFromPolicies(bad_rule);
     EXPECT_STATUS_CODE(r, absl::StatusCode::kInvalidArgument);
-    EXPECT_THAT(hrkit_test::Message(r), HasSubstr("leave_policy:9"));
+    EXPECT_THAT(hrkit_test::Message(r), HasSubstr("min_fte"));
+    EXPECT_THAT(hrkit_test::Message(r), HasSubstr("leave_policy:4 version 2025-09-01"));
   }
-  {
-    const std::vector<PolicyEligibility> twice = {BerlinThenMunich(), BerlinThenMunich()};
-    EXPECT_THAT(hrkit_test::Message(CandidatesFromPolicies(policies, twice)), HasSubstr("duplicate"));
-  }
-  {
-    PolicyEligibility stray = BerlinThenMunich();
-    stray.criteria.push_back(EligibilityCriterion{Date(2025, 3, 1), CriterionKind::kGrade, 0, "G1", 0});
-    const std::vector<PolicyEligibility> eligibility = {stray};
-    const auto r = CandidatesFromPolicies(policies, eligibility);
-    EXPECT_STATUS_CODE(r, absl::StatusCode::kInvalidArgument);
-    EXPECT_THAT(hrkit_test::Message(r), HasSubstr("version 2025-03-01"));
-    EXPECT_STATUS_CODE(ValidatePolicyEligibility(stray, policies[0]), absl::StatusCode::kInvalidArgument);
-  }
-  {
-    PolicyEligibility bad_rule = BerlinThenMunich();
-    bad_rule.criteria.push_back(EligibilityCriterion{kV1, CriterionKind::kMinFte, 0, "", -0.5});
-    const std::vector<PolicyEligibility> eligibility = {bad_rule};
-    EXPECT_THAT(hrkit_test::Message(CandidatesFromPolicies(policies, eligibility)), HasSubstr("min_fte"));
-  }
-  EXPECT_OK(ValidatePolicyEligibility(BerlinThenMunich(), policies[0]));
   policies.push_back(policies[0]);  // the same id twice
-  EXPECT_STATUS_CODE(CandidatesFromPolicies(policies), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(hrkit_test::Message(CandidatesFromPolicies(policies)), HasSubstr("duplicate"));
   policies.pop_back();
   policies[0].leave_type = LeaveTypeId();
   EXPECT_STATUS_CODE(CandidatesFromPolicies(policies), absl::StatusCode::kInvalidArgument);
+  policies[0].leave_type = LeaveTypeId(1);
+  policies[0].id = LeavePolicyId();
+  EXPECT_STATUS_CODE(CandidatesFromPolicies(policies), absl::StatusCode::kInvalidArgument);
 }
 
-TEST(PolicyEligibility, DescribeListsTheStoredFields) {
-  const std::vector<FieldInfo> fields = ListFields(PolicyEligibility{});
-  ASSERT_EQ(fields.size(), 3u);
-  EXPECT_EQ(fields[0].name, "id");
-  EXPECT_EQ(fields[2].name, "criteria");
-  EXPECT_EQ(fields[2].shape, FieldShape::kList);
+TEST(LeavePolicyVersion, DescribeShowsTheRuleInline) {
+  const std::vector<FieldInfo> fields = ListFields(LeavePolicyVersion{});
+  std::vector<std::string> names;
+  for (const FieldInfo& f : fields) names.push_back(f.name);
+  const std::vector<std::string> expected_tail = {"tiers",
+                                                  "eligible_locations",
+                                                  "eligible_employment_types",
+                                                  "eligible_grades",
+                                                  "eligible_org_subtrees",
+                                                  "min_fte",
+                                                  "max_fte",
+                                                  "min_tenure_months",
+                                                  "max_allocation_per_year",
+                                                  "accrual_year_month",
+                                                  "accrual_weekday",
+                                                  "period_start_day"};
+  ASSERT_EQ(names.size(), 15u + expected_tail.size());
+  EXPECT_EQ(std::vector<std::string>(names.begin() + 15, names.end()), expected_tail);
+  for (std::size_t i = 15; i < fields.size(); ++i) EXPECT_EQ(fields[i].since, 2) << fields[i].name;
+  EXPECT_EQ(fields[15].shape, FieldShape::kList);
+  EXPECT_EQ(fields[16].shape, FieldShape::kList);
+  EXPECT_EQ(fields[20].shape, FieldShape::kScalar);
+  const std::vector<FieldInfo> policy = ListFields(LeavePolicy{});
+  ASSERT_EQ(policy.size(), 5u);
+  EXPECT_EQ(policy[4].name, "priority");
+  EXPECT_EQ(policy[4].since, 2);
 }
 
 }  // namespace

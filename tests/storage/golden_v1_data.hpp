@@ -13,7 +13,6 @@
 #include "hrkit/leave/leave_request.hpp"
 #include "hrkit/leave/leave_type.hpp"
 #include "hrkit/leave/policy_assignment.hpp"
-#include "hrkit/leave/policy_candidates.hpp"
 #include "hrkit/org/location.hpp"
 #include "hrkit/org/org_unit.hpp"
 #include "hrkit/org/position.hpp"
@@ -37,11 +36,9 @@ hrkit::WorkSchedule SampleWorkSchedule(std::int64_t id);
 hrkit::HolidayCalendar SampleHolidayCalendar(std::int64_t id);
 // A leave type, paid for even ids, counted in hours.
 hrkit::LeaveType SampleLeaveType(std::int64_t id);
-// A leave policy with a same-day sequence, a replacing backdated version and
-// tiers in two versions.
+// A leave policy with a same-day sequence, a replacing backdated version,
+// tiers in two versions, an eligibility rule and a priority.
 hrkit::LeavePolicy SampleLeavePolicy(std::int64_t id);
-// A policy eligibility with criteria of every kind over two versions.
-hrkit::PolicyEligibility SamplePolicyEligibility(std::int64_t id);
 // An open-ended explicit policy assignment (end = OpenEnd()) for odd ids, a
 // closed one for even ids.
 hrkit::PolicyAssignment SamplePolicyAssignment(std::int64_t id);

@@ -131,7 +131,11 @@ hrkit::LeaveType SampleLeaveType(std::int64_t id) {
 }
 
 hrkit::LeavePolicy SampleLeavePolicy(std::int64_t id) {
-  hrkit::LeavePolicy p{hrkit::LeavePolicyId(id), absl::StrCat("Policy ", id), hrkit::LeaveTypeId(id), {}, {}};
+  hrkit::LeavePolicy p{hrkit::LeavePolicyId(id),
+                       absl::StrCat("Policy ", id),
+                       hrkit::LeaveTypeId(id),
+                       {},
+                       static_cast<std::int32_t>(id % 3) - 1};
   hrkit::LeavePolicyVersion v;
   v.amount_per_year = 24.5;
   v.frequency = hrkit::AccrualFrequency::kQuarterly;
@@ -139,52 +143,46 @@ hrkit::LeavePolicy SampleLeavePolicy(std::int64_t id) {
   v.rounding = hrkit::AccrualRounding::kHalf;
   v.balance_cap = 40;
   v.carry_over_month = 4;
-  v.carry_over_max = hrkit::kNoLimit;
+  v.carry_over_max.reset();
   v.carry_over_expiry = 90;
   v.carry_over_expiry_unit = hrkit::ExpiryUnit::kDays;
   v.negative_limit = 2.5;
+  v.tiers = {hrkit::LeaveTier{60, 26.5}, hrkit::LeaveTier{120, 28}};
+  // A rule without a maximum FTE (max_fte empty).
+  v.eligibility.grades = {"G5", "G6"};
+  v.eligibility.min_fte = 0.2;
   MustAdd(p.versions, Date(2023, 1, 1), v, Date(2022, 12, 1));
   v.prorate = false;
   v.fte_scaling = false;
   v.accrual_start = hrkit::AccrualStart::kAfterProbation;
   v.probation_months = 6;
+  v.negative_limit.reset();
   MustAdd(p.versions, Date(2023, 1, 1), v, Date(2022, 12, 1));  // same day: sequence 1
   v.keeps_balance = false;
+  v.tiers.clear();
+  v.eligibility = {};
   MustAdd(p.versions, Date(2024, 7, 1), v, Date(2024, 6, 1));
   v.keeps_balance = true;
   v.amount_per_year = 26;
+  v.tiers = {hrkit::LeaveTier{36, 27}};
+  // A rule of every member, with a maximum FTE.
+  v.eligibility.locations = {hrkit::LocationId(3), hrkit::LocationId(id)};
+  v.eligibility.employment_types = {hrkit::EmploymentType::kFixedTerm, hrkit::EmploymentType::kPermanent};
+  v.eligibility.grades = {"G7"};
+  v.eligibility.org_subtrees = {hrkit::OrgUnitId(4)};
+  v.eligibility.min_fte = 0.5;
+  v.eligibility.max_fte = 1.0;
+  v.eligibility.min_tenure_months = 60;
+  v.max_allocation_per_year = 30;
+  v.accrual_year_month = 1;
   MustAdd(p.versions, Date(2024, 1, 1), v, Date(2024, 6, 20), hrkit::LaterEntries::kReplace);
-  p.tiers = {hrkit::LeaveTier{Date(2023, 1, 1), 60, 26.5}, hrkit::LeaveTier{Date(2023, 1, 1), 120, 28},
-             hrkit::LeaveTier{Date(2024, 1, 1), 36, 27}};
   return p;
 }
 
-hrkit::PolicyEligibility SamplePolicyEligibility(std::int64_t id) {
-  hrkit::PolicyEligibility e;
-  e.id = hrkit::LeavePolicyId(id);
-  e.priority = static_cast<std::int32_t>(id % 3) - 1;
-  hrkit::EligibilityRule rule;
-  rule.locations = {hrkit::LocationId(3), hrkit::LocationId(id)};
-  rule.employment_types = {hrkit::EmploymentType::kFixedTerm};
-  rule.grades = {"G7"};
-  rule.org_subtrees = {hrkit::OrgUnitId(4)};
-  rule.min_fte = 0.5;
-  rule.max_fte = 1.0;
-  rule.min_tenure_months = 60;
-  EXPECT_TRUE(hrkit::ReplaceCriteria(rule, Date(2024, 1, 1), &e.criteria).ok());
-  hrkit::EligibilityRule later;
-  later.grades = {"G8"};
-  EXPECT_TRUE(hrkit::ReplaceCriteria(later, Date(2025, 7, 1), &e.criteria).ok());
-  return e;
-}
-
 hrkit::PolicyAssignment SamplePolicyAssignment(std::int64_t id) {
-  return hrkit::PolicyAssignment{hrkit::PolicyAssignmentId(id),
-                                 hrkit::EmployeeId(id),
-                                 hrkit::LeaveTypeId(2),
-                                 hrkit::LeavePolicyId(id + 3),
-                                 Date(2025, 3, 1),
-                                 id % 2 == 1 ? hrkit::OpenEnd() : Date(2025, 9, 1)};
+  return hrkit::PolicyAssignment{
+      hrkit::PolicyAssignmentId(id), hrkit::EmployeeId(id), hrkit::LeaveTypeId(2),
+      hrkit::LeavePolicyId(id + 3),  Date(2025, 3, 1),      id % 2 == 1 ? hrkit::OpenEnd() : Date(2025, 9, 1)};
 }
 
 hrkit::LeaveRequest SampleLeaveRequest(std::int64_t id) {
@@ -230,7 +228,6 @@ hrkit::Dataset SampleDataset(int n) {
     data.Of<hrkit::HolidayCalendar>().push_back(SampleHolidayCalendar(i));
     data.Of<hrkit::LeaveType>().push_back(SampleLeaveType(i));
     data.Of<hrkit::LeavePolicy>().push_back(SampleLeavePolicy(i));
-    data.Of<hrkit::PolicyEligibility>().push_back(SamplePolicyEligibility(i));
     data.Of<hrkit::PolicyAssignment>().push_back(SamplePolicyAssignment(i));
     data.Of<hrkit::LeaveRequest>().push_back(SampleLeaveRequest(i));
     data.Of<hrkit::LeaveAdjustment>().push_back(SampleLeaveAdjustment(i));

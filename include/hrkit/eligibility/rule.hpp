@@ -9,26 +9,17 @@
 // counted in whole months of service from `seniority_start`, with month ends
 // clamped: service from 2020-02-29 reaches 60 months on 2025-02-28.
 //
-// Storage. A rule belongs to one version of a leave policy, but a History
-// record (Timeline<R>) may hold scalar fields only (core/describe.hpp), so the
-// rule is not stored inside the version. It is stored flat, as a List of
-// EligibilityCriterion records, each tagged with the effective date of the
-// version it belongs to. The records of all versions of one policy live in a
-// PolicyEligibility entity beside the policy (leave/policy_candidates.hpp),
-// whose Describe holds `v.List("criteria", e.criteria, ...)`.
-//
-// Writing the rule R of the version effective on E:
-//   HRKIT_RETURN_IF_ERROR(ReplaceCriteria(R, E, &eligibility.criteria));
-// Reading it back:
-//   HRKIT_ASSIGN_OR_RETURN(EligibilityRule rule, RuleFromCriteria(eligibility.criteria, E));
-// A version without criteria has the empty rule: it applies to everyone.
+// Storage. A rule is part of the record that holds it (a leave policy
+// version): that record's Describe calls DescribeEligibility inline, which
+// shows the rule's members as the container's own fields (lists of scalars
+// and optional scalars).
 //
 // Thread safety: value types and pure functions; safe to use concurrently.
 #ifndef HRKIT_ELIGIBILITY_RULE_HPP_
 #define HRKIT_ELIGIBILITY_RULE_HPP_
 
 #include <cstdint>
-#include <limits>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -61,21 +52,45 @@ inline constexpr std::int32_t kMaxTenureMonths = 1200;
 //   rule.min_fte = 0.5;
 //   rule.min_tenure_months = 6;
 struct EligibilityRule {
-  std::vector<LocationId> locations;                         // empty = any location
-  std::vector<EmploymentType> employment_types;              // empty = any type
-  std::vector<std::string> grades;                           // empty = any grade; exact match
-  std::vector<OrgUnitId> org_subtrees;                       // a unit and all its descendants; empty = anywhere
-  double min_fte = 0.0;                                      // inclusive
-  double max_fte = std::numeric_limits<double>::infinity();  // inclusive; infinity = no maximum
-  std::int32_t min_tenure_months = 0;                        // 0 = no tenure requirement
+  std::vector<LocationId> locations;             // empty = any location
+  std::vector<EmploymentType> employment_types;  // empty = any type
+  std::vector<std::string> grades;               // empty = any grade; exact match
+  std::vector<OrgUnitId> org_subtrees;           // a unit and all its descendants; empty = anywhere
+  double min_fte = 0.0;                          // inclusive
+  std::optional<double> max_fte;                 // inclusive; empty = no maximum
+  std::int32_t min_tenure_months = 0;            // 0 = no tenure requirement
 
   // True if the rule selects every employee.
   bool SelectsEveryone() const;
 
-  // Equality is field-wise: the order of values within a set matters. A rule
-  // rebuilt by RuleFromCriteria keeps the order it was written in.
+  // Equality is field-wise: the order of values within a set matters.
   friend bool operator==(const EligibilityRule&, const EligibilityRule&) = default;
 };
+
+// Describes the members of `rule` as fields of the record holding it, all
+// appearing in storage format `since`: eligible_locations,
+// eligible_employment_types, eligible_grades, eligible_org_subtrees (lists of
+// scalars), min_fte, max_fte (optional) and min_tenure_months. A containing
+// record's Describe calls it inline.
+//
+// Example:
+//   template <class V, class Self>
+//   requires SameEntity<Self, MyVersion>
+//   void Describe(V& v, Self& r) {
+//     v.Field("amount", r.amount, Sensitivity::kDirectory);
+//     DescribeEligibility(v, r.eligibility, Since{2});
+//   }
+template <class V, class Self>
+requires SameEntity<Self, EligibilityRule>
+void DescribeEligibility(V& v, Self& rule, Since since) {
+  v.List("eligible_locations", rule.locations, Sensitivity::kDirectory, since);
+  v.List("eligible_employment_types", rule.employment_types, Sensitivity::kDirectory, since);
+  v.List("eligible_grades", rule.grades, Sensitivity::kDirectory, since);
+  v.List("eligible_org_subtrees", rule.org_subtrees, Sensitivity::kDirectory, since);
+  v.Field("min_fte", rule.min_fte, Sensitivity::kDirectory, since);
+  v.Field("max_fte", rule.max_fte, Sensitivity::kDirectory, since);
+  v.Field("min_tenure_months", rule.min_tenure_months, Sensitivity::kDirectory, since);
+}
 
 // Checks a rule. Returns InvalidArgument naming `owner` (e.g. "leave_policy:3")
 // and the field for: an invalid (non-positive) location or org unit id, an
@@ -83,70 +98,6 @@ struct EligibilityRule {
 // a NaN or negative max_fte, max_fte < min_fte, a negative min_tenure_months
 // or one above kMaxTenureMonths.
 absl::Status ValidateEligibilityRule(const EligibilityRule& rule, std::string_view owner);
-
-// What one stored criterion says.
-enum class CriterionKind {
-  kLocation = 0,         // id_value: a LocationId value
-  kEmploymentType = 1,   // id_value: an EmploymentType's integer value
-  kGrade = 2,            // text: a grade
-  kOrgSubtree = 3,       // id_value: the OrgUnitId value of the subtree's root
-  kMinFte = 4,           // number: the minimum FTE
-  kMaxFte = 5,           // number: the maximum FTE
-  kMinTenureMonths = 6,  // id_value: months of service
-};
-
-// The names of CriterionKind values (core/enum_names.hpp).
-inline constexpr EnumName<CriterionKind> kCriterionKindNames[] = {
-    {CriterionKind::kLocation, "location"},
-    {CriterionKind::kEmploymentType, "employment_type"},
-    {CriterionKind::kGrade, "grade"},
-    {CriterionKind::kOrgSubtree, "org_subtree"},
-    {CriterionKind::kMinFte, "min_fte"},
-    {CriterionKind::kMaxFte, "max_fte"},
-    {CriterionKind::kMinTenureMonths, "min_tenure_months"}};
-constexpr std::span<const EnumName<CriterionKind>> EnumNamesOf(CriterionKind) { return kCriterionKindNames; }
-
-// One criterion of one policy version's rule, in the flat stored form (a List
-// record: scalar fields only). Fields a kind does not use keep their defaults.
-struct EligibilityCriterion {
-  Date version_from;  // effective date of the policy version the criterion belongs to
-  CriterionKind kind = CriterionKind::kLocation;
-  std::int64_t id_value = 0;
-  std::string text;
-  double number = 0.0;
-
-  friend bool operator==(const EligibilityCriterion&, const EligibilityCriterion&) = default;
-};
-
-template <class V, class Self>
-requires SameEntity<Self, EligibilityCriterion>
-void Describe(V& v, Self& c) {
-  v.Field("version_from", c.version_from, Sensitivity::kDirectory);
-  v.Field("kind", c.kind, Sensitivity::kDirectory);
-  v.Field("id_value", c.id_value, Sensitivity::kDirectory);
-  v.Field("text", c.text, Sensitivity::kDirectory);
-  v.Field("number", c.number, Sensitivity::kDirectory);
-}
-
-// The criteria records of `rule` for the version effective on `version_from`,
-// in a fixed order: locations, employment types, grades, subtrees (each in the
-// rule's order), then min FTE (if > 0), max FTE (if finite) and min tenure (if
-// > 0). The empty rule gives no record.
-std::vector<EligibilityCriterion> ToCriteria(const EligibilityRule& rule, Date version_from);
-
-// Replaces the records of version `version_from` in `*criteria` with those of
-// `rule`, keeping the other versions' records in place. Returns
-// InvalidArgument (and leaves `*criteria` unchanged) if the rule is invalid or
-// `version_from` is not a real date.
-absl::Status ReplaceCriteria(const EligibilityRule& rule, Date version_from,
-                             std::vector<EligibilityCriterion>* criteria);
-
-// Rebuilds the rule of the version effective on `version_from` from the
-// records of all versions (records of other versions are skipped; none means
-// the empty rule). Returns InvalidArgument naming the record for an unknown
-// kind, a repeated min FTE, max FTE or tenure record, an id or number out of
-// range, or a rule that fails ValidateEligibilityRule.
-absl::StatusOr<EligibilityRule> RuleFromCriteria(std::span<const EligibilityCriterion> criteria, Date version_from);
 
 // The date `seniority_start` + `months` reaches, month ends clamped
 // (2020-02-29 + 60 = 2025-02-28), or OpenEnd() when `seniority_start` is not a

@@ -24,11 +24,21 @@
 // - Rounding applies per credit; within an accrual year (per policy segment
 //   and version) the rounded credits never add up to more than the unrounded
 //   entitlement: the last credits are reduced, staying on the rounding grid.
+// - Periods and accrual years are anchored by the version: the accrual year
+//   starts on period_start_day of accrual_year_month (default: the 1st of
+//   carry_over_month); month-based periods start on period_start_day (13:
+//   the 13th to the 12th, pro-rated over those days); weekly credit weeks may
+//   run from a chosen weekday (leave/leave_policy.hpp accrual_weekday: 52
+//   credits a full year, the last week 7 or 14 days).
+// - With max_allocation_per_year, the credits of one policy and accrual year
+//   (after rounding, before the balance cap) stop once their total reaches it:
+//   the credit that reaches it is reduced, later ones are 0 (noted
+//   kNoteAllocationMax). Credits of the accrual year before the range count.
 // - A tier applies from the first period starting on or after the milestone.
 // - A credit that would lift the balance above the cap is reduced (to 0 at
 //   the cap); accrual resumes once leave lowers the balance.
 // - On the 1st of carry_over_month (version in force the day before, else
-//   that day): a positive balance carries up to carry_over_max (a
+//   that day): a positive balance carries up to carry_over_max (empty: all; a
 //   kCarryOver entry says how much), the excess lapses (kLapse). With an
 //   expiry, what is still unused of the carried days when it comes expires
 //   (kExpiry): taken days consume carried days first (oldest first), so the

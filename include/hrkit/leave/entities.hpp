@@ -14,13 +14,11 @@
 #include "hrkit/leave/leave_request.hpp"
 #include "hrkit/leave/leave_type.hpp"
 #include "hrkit/leave/policy_assignment.hpp"
-#include "hrkit/leave/policy_candidates.hpp"
 
 namespace hrkit {
 
 // The entity types the leave module stores, in no significant order.
-using LeaveEntities =
-    EntityTypeList<LeaveType, LeavePolicy, PolicyEligibility, PolicyAssignment, LeaveRequest, LeaveAdjustment>;
+using LeaveEntities = EntityTypeList<LeaveType, LeavePolicy, PolicyAssignment, LeaveRequest, LeaveAdjustment>;
 
 }  // namespace hrkit
 

@@ -43,12 +43,13 @@ constexpr std::span<const EnumName<LedgerEntryKind>> EnumNamesOf(LedgerEntryKind
 
 // Why an accrual credit has the amount it has: bit flags in LedgerEntry::notes.
 enum LedgerNote : std::uint8_t {
-  kNoteProrated = 1,   // a partial period: days accruing / days in period
-  kNoteFteScaled = 2,  // multiplied by an FTE other than 1
-  kNoteTier = 4,       // a tenure tier's rate applied
-  kNoteRounded = 8,    // rounded per the policy
-  kNoteCeiling = 16,   // reduced so the accrual year's total stays within the entitlement
-  kNoteCapped = 32,    // reduced (possibly to 0) by the balance cap
+  kNoteProrated = 1,        // a partial period: days accruing / days in period
+  kNoteFteScaled = 2,       // multiplied by an FTE other than 1
+  kNoteTier = 4,            // a tenure tier's rate applied
+  kNoteRounded = 8,         // rounded per the policy
+  kNoteCeiling = 16,        // reduced so the accrual year's total stays within the entitlement
+  kNoteCapped = 32,         // reduced (possibly to 0) by the balance cap
+  kNoteAllocationMax = 64,  // reduced (possibly to 0) by the accrual year's allocation maximum
 };
 
 // One ledger entry.

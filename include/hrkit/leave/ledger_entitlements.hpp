@@ -39,7 +39,7 @@ class LedgerEntitlements final : public LeaveEntitlements {
   // has a version in force then. NotFound if the segment's policy is unknown.
   absl::StatusOr<bool> HasPolicy(EmployeeId employee, LeaveTypeId type, Date date) const override;
 
-  // {Balance(ledger, as_of), the version's negative_limit (kNoLimit ->
+  // {Balance(ledger, as_of), the version's negative_limit (empty ->
   // infinity)}, or nullopt when that version keeps no balance.
   // FailedPrecondition naming employee, type and date when no policy applies
   // on `as_of`; NotFound if the segment's policy is unknown.
