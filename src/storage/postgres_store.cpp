@@ -1112,7 +1112,7 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
       HRKIT_RETURN_IF_ERROR(fn(row));
       absl::Status escape = row.EscapeStatus();
       if (!escape.ok()) {
-        return absl::DataLossError(absl::StrCat(table.name, " row of entity ", row.Int(0), ": ", escape.message()));
+        return sql::RowError(table, row.Int(0), escape);
       }
     }
   }

@@ -241,12 +241,16 @@ class PageSeeker {
   std::size_t p_ = 0;
 };
 
-// DataLoss naming the table, the entity's id and the problem.
+}  // namespace children_internal
+
+// DataLoss naming the table, the row and the problem: "employee:7: ..." for
+// an entity row, "employee__employment row of entity 7: ..." for a child row.
 inline absl::Status RowError(const Table& table, std::int64_t id, const absl::Status& why) {
+  if (table.role == TableRole::kEntity) {
+    return absl::DataLossError(absl::StrCat(table.name, ":", id, ": ", why.message()));
+  }
   return absl::DataLossError(absl::StrCat(table.name, " row of entity ", id, ": ", why.message()));
 }
-
-}  // namespace children_internal
 
 // Sends the rows of every child table of `e` (or of child table `only`) to
 // `writer`. Returns the first error of writer.Row.
@@ -279,10 +283,7 @@ absl::Status ReadEntityRow(const Table& table, Source& source, std::vector<E>& r
   e.id = decltype(e.id)(source.Int(0));
   versions.push_back(source.Int(1));
   absl::Status status = ReadFields(source, 2, e, /*skip_first=*/true);
-  if (!status.ok()) {
-    return absl::DataLossError(absl::StrCat(table.name, " row ", e.id.value(), ": ", status.message()));
-  }
-  return absl::OkStatus();
+  return status.ok() ? status : RowError(table, e.id.value(), status);
 }
 
 namespace children_internal {

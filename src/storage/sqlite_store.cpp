@@ -526,16 +526,17 @@ class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
     return absl::OkStatus();
   }
 
-  // Replaces the format-1 integers of the enum columns of `table` by names
-  // (an integer that names nothing stays, and reads as DataLoss).
+  // Replaces the format-1 integers of the enum columns of `table` (stored
+  // as integers, or as digits where the column has TEXT affinity) by names;
+  // an integer that names nothing stays, and reads as DataLoss.
   absl::Status NameEnumColumns(const sql::Table& table) {
     for (const sql::Column& column : table.columns) {
       if (column.enum_names.empty()) continue;
       const std::string name = sql::QuoteIdentifier(column.name);
-      HRKIT_RETURN_IF_ERROR(
-          Exec(absl::StrCat("UPDATE ", sql::QuoteIdentifier(table.name), " SET ", name, " = ",
-                            sql::EnumNameCaseSql(column, name), " WHERE typeof(", name, ") = 'integer'")
-                   .c_str()));
+      HRKIT_RETURN_IF_ERROR(Exec(absl::StrCat("UPDATE ", sql::QuoteIdentifier(table.name), " SET ", name, " = ",
+                                              sql::EnumNameCaseSql(column, name), " WHERE typeof(", name,
+                                              ") = 'integer' OR (", name, " <> '' AND ", name, " NOT GLOB '*[^0-9]*')")
+                                     .c_str()));
     }
     return absl::OkStatus();
   }

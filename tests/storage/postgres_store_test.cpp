@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -24,6 +25,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
+#include "golden_v1_data.hpp"
 #include "gtest/gtest.h"
 #include "hrkit/storage/open_store.hpp"
 #include "hrkit_test/status_matchers.hpp"
@@ -314,6 +316,32 @@ TEST(PostgresTextEscape, KeepsValidUtf8AndEscapesEverythingElse) {
   EXPECT_FALSE(UnescapeText("\xEF\xBF\xBF\\x4", out));  // one hex digit
   EXPECT_FALSE(UnescapeText("\xEF\xBF\xBF\\xZZ", out));
   EXPECT_FALSE(UnescapeText("\xEF\xBF\xBF trailing\\", out));
+}
+
+// A schema written by the format-1 backend (golden/format1/postgres.sql: the
+// golden data set's tables and rows as hrkit 0.1 wrote them) opens, is
+// upgraded in place once, and loads the golden values.
+TEST_F(PostgresStoreTest, AFormat1SchemaIsUpgradedInPlace) {
+  std::ifstream script(std::string(HRKIT_GOLDEN_DIR) + "/format1/postgres.sql");
+  ASSERT_TRUE(script.good());
+  std::string line;
+  while (std::getline(script, line)) {
+    if (!line.empty() && !line.starts_with("--")) admin_->Query(line);
+  }
+  for (int open = 0; open < 2; ++open) {  // the second open reads the upgraded schema
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open());
+    ASSERT_OK_AND_ASSIGN(hrkit::Dataset loaded, store->LoadAll());
+    EXPECT_TRUE(loaded == hrkit_golden_v1::GoldenDataset()) << "open " << open;
+    ASSERT_OK_AND_ASSIGN(Versioned<hrkit::LeavePolicy> policy, store->Get<hrkit::LeavePolicy>(hrkit::LeavePolicyId(1)));
+    EXPECT_EQ(policy.entity, hrkit_golden_v1::GoldenDataset().Of<hrkit::LeavePolicy>()[0]);
+  }
+  EXPECT_THAT(admin_->Query("SELECT version FROM hrkit_schema_version"), testing::ElementsAre("2"));
+  // The format-1 side tables are gone; enums read as names.
+  EXPECT_THAT(admin_->Query("SELECT to_regclass('policy_eligibility') IS NULL, "
+                            "to_regclass('leave_policy__tiers') IS NULL"),
+              testing::ElementsAre("t|t"));
+  EXPECT_THAT(admin_->Query("SELECT DISTINCT status FROM employee__employment ORDER BY status"),
+              testing::ElementsAre("active", "terminated"));
 }
 
 TEST_F(PostgresStoreTest, ASchemaFromANewerVersionIsRefused) {
