@@ -122,6 +122,36 @@ TEST_F(SqliteStoreTest, WritesARelationalSchemaAPersonCanQuery) {
               testing::ElementsAre("Site 3|DE|7|NULL"));
 }
 
+TEST_F(SqliteStoreTest, ListsInsideRecordsAreTablesKeyedByTheEnclosingRow) {
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, hrkit::OpenSqliteStore(path_));
+    ASSERT_OK(store->Put(SampleLeavePolicy(5), 0).status());
+  }
+  RawDb db(path_);
+  // SampleLeavePolicy: versions ord 0 and 1 (2023-01-01, sequences 0 and 1)
+  // with tiers 60 and 120 months, ord 2 (2024-01-01) with one tier of 36
+  // months and a rule of every member, ord 3 (2024-07-01, replaced) none.
+  EXPECT_THAT(db.Query("SELECT name FROM pragma_table_info('leave_policy__versions__tiers') WHERE pk > 0 "
+                       "ORDER BY pk"),
+              testing::ElementsAre("entity_id", "versions_ord", "ord"));
+  EXPECT_THAT(db.Query("SELECT versions_ord, ord, after_months, amount_per_year FROM leave_policy__versions__tiers "
+                       "WHERE entity_id = 5 ORDER BY versions_ord, ord"),
+              testing::ElementsAre("0|0|60|26.5", "0|1|120|28.0", "1|0|60|26.5", "1|1|120|28.0", "2|0|36|27.0"));
+  // A list of scalars: one `value` column; enums by name.
+  EXPECT_THAT(db.Query("SELECT versions_ord, ord, value FROM leave_policy__versions__eligible_employment_types "
+                       "ORDER BY versions_ord, ord"),
+              testing::ElementsAre("2|0|fixed_term", "2|1|permanent"));
+  EXPECT_THAT(db.Query("SELECT value FROM leave_policy__versions__eligible_locations ORDER BY ord"),
+              testing::ElementsAre("3", "5"));
+  // An empty optional is NULL: the first version has no carry-over maximum.
+  EXPECT_THAT(db.Query("SELECT carry_over_max, negative_limit FROM leave_policy__versions WHERE ord = 0"),
+              testing::ElementsAre("NULL|2.5"));
+  // Erasing the policy removes the rows of every nested table.
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, hrkit::OpenSqliteStore(path_));
+  ASSERT_OK(store->Erase<hrkit::LeavePolicy>(hrkit::LeavePolicyId(5), 1));
+  EXPECT_THAT(db.Query("SELECT count(*) FROM leave_policy__versions__tiers"), testing::ElementsAre("0"));
+}
+
 TEST_F(SqliteStoreTest, ErasingAnEntityRemovesItsHistoryRows) {
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, hrkit::OpenSqliteStore(path_));
   ASSERT_OK(store->Put(SampleEmployee(1), 0).status());
