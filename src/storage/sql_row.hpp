@@ -15,18 +15,27 @@
 //   double Real(int column);
 //   std::string_view Text(int column);                    // valid until the next row
 //
-// Column encoding (see sql_schema.hpp for the tables): bool, integers, enums
-// and ids as integers (an invalid id 0 as NULL); doubles as reals; strings as
-// text, byte for byte; dates as ISO text ("infinity"/"-infinity" for the
-// special values, NULL for not_a_date_time); Money as minor units + currency.
+//   bool IsInteger(int column);  // the value is stored as an integer (a
+//                                // format-1 enum); false where unknown
+//
+// Column encoding (see sql_schema.hpp for the tables): bool, integers and ids
+// as integers (an invalid id 0 as NULL); enums as their name
+// (core/enum_names.hpp; format 1 stored the integer, still read); doubles as
+// reals; strings as text, byte for byte; dates as ISO text
+// ("infinity"/"-infinity" for the special values, NULL for not_a_date_time);
+// Money as minor units + currency; an empty std::optional as NULL. Reading
+// NULL into a non-optional field leaves it as it is: a column added by a
+// later format reads as the member's default in rows written before it.
 //
 // Thread safety: stateless functions; the sink/source's own rules apply.
 #ifndef HRKIT_SRC_STORAGE_SQL_ROW_HPP_
 #define HRKIT_SRC_STORAGE_SQL_ROW_HPP_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -37,6 +46,7 @@
 #include "absl/strings/str_cat.h"
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/describe.hpp"
+#include "hrkit/core/enum_names.hpp"
 #include "hrkit/core/money.hpp"
 #include "hrkit/core/status.hpp"
 #include "hrkit/core/timeline.hpp"
@@ -92,11 +102,52 @@ inline absl::StatusOr<Date> DecodeDate(std::string_view text) {
   int y = 0;
   int m = 0;
   int d = 0;
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-' && digits(0, 4, y) && digits(5, 2, m) &&
-      digits(8, 2, d) && y >= 1400 && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m)) {
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-' && digits(0, 4, y) && digits(5, 2, m) && digits(8, 2, d) &&
+      y >= 1400 && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m)) {
     return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
   }
   return absl::DataLossError(absl::StrCat("stored date \"", ToAbsl(text.substr(0, 32)), "\" is not an ISO date"));
+}
+
+// Binds one scalar `value` of type U to parameter(s) next, next + 1.
+template <class Sink, class U>
+void BindScalar(Sink& sink, int& next, const U& value) {
+  if constexpr (OptionalField<U>) {
+    if (value.has_value()) {
+      BindScalar(sink, next, *value);
+    } else {
+      sink.BindNull(next++);
+      if constexpr (std::is_same_v<typename U::value_type, Money>) sink.BindNull(next++);
+    }
+  } else if constexpr (std::is_same_v<U, Money>) {
+    sink.BindInt(next++, value.minor_units());
+    sink.BindText(next++, value.currency().code());
+  } else if constexpr (std::is_same_v<U, double>) {
+    sink.BindReal(next++, value);
+  } else if constexpr (std::is_same_v<U, std::string>) {
+    sink.BindText(next++, value);
+  } else if constexpr (std::is_same_v<U, Date>) {
+    if (value.is_not_a_date()) {
+      sink.BindNull(next++);
+    } else {
+      sink.BindTempText(next++, EncodeDate(value).view());
+    }
+  } else if constexpr (IdField<U>) {
+    if (value.value() == 0) {
+      sink.BindNull(next++);
+    } else {
+      sink.BindInt(next++, value.value());
+    }
+  } else if constexpr (std::is_enum_v<U>) {
+    const std::string_view name = EnumToName(value);
+    if (name.empty()) {
+      sink.BindInt(next++, static_cast<std::int64_t>(value));  // a value outside the table: read back as DataLoss
+    } else {
+      sink.BindText(next++, name);  // the name table is static
+    }
+  } else {
+    sink.BindInt(next++, static_cast<std::int64_t>(value));  // bool, int32, int64
+  }
 }
 
 // Binds scalar fields to consecutive parameters; ignores History and List.
@@ -106,43 +157,19 @@ class FieldBinder {
   FieldBinder(Sink& sink, int first_index, bool skip_first) : sink_(sink), next_(first_index), skip_(skip_first) {}
 
   template <ScalarField T>
-  void Field(std::string_view, const T& value, Sensitivity) {
+  void Field(std::string_view, const T& value, Sensitivity, Since = {}) {
     if (skip_) {
       skip_ = false;
       return;
     }
-    using U = std::remove_const_t<T>;
-    if constexpr (std::is_same_v<U, Money>) {
-      sink_.BindInt(next_++, value.minor_units());
-      sink_.BindText(next_++, value.currency().code());
-    } else if constexpr (std::is_same_v<U, double>) {
-      sink_.BindReal(next_++, value);
-    } else if constexpr (std::is_same_v<U, std::string>) {
-      sink_.BindText(next_++, value);
-    } else if constexpr (std::is_same_v<U, Date>) {
-      if (value.is_not_a_date()) {
-        sink_.BindNull(next_++);
-      } else {
-        sink_.BindTempText(next_++, EncodeDate(value).view());
-      }
-    } else if constexpr (IdField<U>) {
-      if (value.value() == 0) {
-        sink_.BindNull(next_++);
-      } else {
-        sink_.BindInt(next_++, value.value());
-      }
-    } else if constexpr (std::is_enum_v<U>) {
-      sink_.BindInt(next_++, static_cast<std::int64_t>(value));
-    } else {
-      sink_.BindInt(next_++, static_cast<std::int64_t>(value));  // bool, int32, int64
-    }
+    BindScalar(sink_, next_, value);
   }
   template <class C>
-  void History(std::string_view, const C&, Sensitivity) {
+  void History(std::string_view, const C&, Sensitivity, Since = {}) {
     skip_ = false;
   }
   template <class C>
-  void List(std::string_view, const C&, Sensitivity) {
+  void List(std::string_view, const C&, Sensitivity, Since = {}) {
     skip_ = false;
   }
 
@@ -164,6 +191,95 @@ int BindFields(Sink& sink, int first_index, const R& record, bool skip_first = f
   return binder.next();
 }
 
+template <class Source, class U>
+absl::Status ReadEnum(Source& source, int column, std::string_view name, U& value);
+
+// Reads one scalar of type U from column(s) next, next + 1 into `value`;
+// `name` is the column's name for messages. A NULL column leaves a
+// non-optional value as it is (its default, see describe.hpp) and empties an
+// optional one. Returns DataLoss for a value that cannot be decoded.
+template <class Source, class U>
+absl::Status ReadScalar(Source& source, int& next, std::string_view name, U& value) {
+  auto fail = [&](absl::string_view problem) {
+    return absl::DataLossError(absl::StrCat("column ", ToAbsl(name), ": ", problem));
+  };
+  const int column = next;
+  if constexpr (OptionalField<U>) {
+    if (source.IsNull(column)) {
+      next += std::is_same_v<typename U::value_type, Money> ? 2 : 1;
+      value.reset();
+      return absl::OkStatus();
+    }
+    typename U::value_type inner{};
+    HRKIT_RETURN_IF_ERROR(ReadScalar(source, next, name, inner));
+    value = std::move(inner);
+    return absl::OkStatus();
+  } else {
+    next += std::is_same_v<U, Money> ? 2 : 1;
+    if (source.IsNull(column)) return absl::OkStatus();
+    if constexpr (std::is_same_v<U, Money>) {
+      absl::StatusOr<Money> money = Money::Make(source.Int(column), source.Text(column + 1));
+      if (!money.ok()) return fail(money.status().message());
+      value = *money;
+    } else if constexpr (std::is_same_v<U, double>) {
+      value = source.Real(column);
+    } else if constexpr (std::is_same_v<U, std::string>) {
+      const std::string_view text = source.Text(column);
+      value.assign(text.data(), text.size());
+    } else if constexpr (std::is_same_v<U, Date>) {
+      absl::StatusOr<Date> date = DecodeDate(source.Text(column));
+      if (!date.ok()) return fail(date.status().message());
+      value = *date;
+    } else if constexpr (IdField<U>) {
+      value = U(source.Int(column));
+    } else if constexpr (std::is_enum_v<U>) {
+      return ReadEnum(source, column, name, value);
+    } else if constexpr (std::is_same_v<U, bool>) {
+      value = source.Int(column) != 0;
+    } else if constexpr (std::is_same_v<U, std::int32_t>) {
+      const std::int64_t v = source.Int(column);
+      if (v < std::numeric_limits<std::int32_t>::min() || v > std::numeric_limits<std::int32_t>::max()) {
+        return fail("value out of 32-bit range");
+      }
+      value = static_cast<std::int32_t>(v);
+    } else {
+      value = source.Int(column);
+    }
+    return absl::OkStatus();
+  }
+}
+
+// Reads an enum column: its value's name, or (format 1) its integer value;
+// DataLoss for anything else.
+template <class Source, class U>
+absl::Status ReadEnum(Source& source, int column, std::string_view name, U& value) {
+  std::int64_t number = 0;
+  bool is_number = source.IsInteger(column);
+  if (is_number) {
+    number = source.Int(column);
+  } else {
+    const std::string_view text = source.Text(column);
+    if (std::optional<U> named = EnumFromName<U>(text)) {
+      value = *named;
+      return absl::OkStatus();
+    }
+    // An integer converted to text by an upgrade: a value outside the table.
+    is_number = !text.empty() && text.size() < 19 &&
+                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!is_number) {
+      return absl::DataLossError(
+          absl::StrCat("column ", ToAbsl(name), ": unknown value \"", ToAbsl(text.substr(0, 64)), "\""));
+    }
+    for (char c : text) number = number * 10 + (c - '0');
+  }
+  const auto candidate = static_cast<U>(static_cast<std::underlying_type_t<U>>(number));
+  if (static_cast<std::int64_t>(candidate) != number || !IsNamedValue(candidate)) {
+    return absl::DataLossError(absl::StrCat("column ", ToAbsl(name), ": unknown value ", number));
+  }
+  value = candidate;
+  return absl::OkStatus();
+}
+
 // Reads scalar fields from consecutive columns; ignores History and List.
 template <class Source>
 class FieldReader {
@@ -172,64 +288,26 @@ class FieldReader {
       : source_(source), next_(first_column), skip_(skip_first) {}
 
   template <ScalarField T>
-  void Field(std::string_view name, T& value, Sensitivity) {
+  void Field(std::string_view name, T& value, Sensitivity, Since = {}) {
     if (skip_) {
       skip_ = false;
       return;
     }
     if (!status_.ok()) return;
-    using U = std::remove_const_t<T>;
-    const int column = next_++;
-    if constexpr (std::is_same_v<U, Money>) {
-      ++next_;
-      absl::StatusOr<Money> money = Money::Make(source_.Int(column), source_.Text(column + 1));
-      if (!money.ok()) return Fail(name, money.status().message());
-      value = *money;
-    } else if constexpr (std::is_same_v<U, double>) {
-      value = source_.Real(column);
-    } else if constexpr (std::is_same_v<U, std::string>) {
-      const std::string_view text = source_.Text(column);
-      value.assign(text.data(), text.size());
-    } else if constexpr (std::is_same_v<U, Date>) {
-      if (source_.IsNull(column)) {
-        value = Date(boost::gregorian::not_a_date_time);
-      } else {
-        absl::StatusOr<Date> date = DecodeDate(source_.Text(column));
-        if (!date.ok()) return Fail(name, date.status().message());
-        value = *date;
-      }
-    } else if constexpr (IdField<U>) {
-      value = source_.IsNull(column) ? U() : U(source_.Int(column));
-    } else if constexpr (std::is_enum_v<U>) {
-      value = static_cast<U>(static_cast<std::underlying_type_t<U>>(source_.Int(column)));
-    } else if constexpr (std::is_same_v<U, bool>) {
-      value = source_.Int(column) != 0;
-    } else if constexpr (std::is_same_v<U, std::int32_t>) {
-      const std::int64_t v = source_.Int(column);
-      if (v < std::numeric_limits<std::int32_t>::min() || v > std::numeric_limits<std::int32_t>::max()) {
-        return Fail(name, "value out of 32-bit range");
-      }
-      value = static_cast<std::int32_t>(v);
-    } else {
-      value = source_.Int(column);
-    }
+    status_ = ReadScalar(source_, next_, name, value);
   }
   template <class C>
-  void History(std::string_view, C&, Sensitivity) {
+  void History(std::string_view, C&, Sensitivity, Since = {}) {
     skip_ = false;
   }
   template <class C>
-  void List(std::string_view, C&, Sensitivity) {
+  void List(std::string_view, C&, Sensitivity, Since = {}) {
     skip_ = false;
   }
 
   const absl::Status& status() const { return status_; }
 
  private:
-  void Fail(std::string_view field, absl::string_view problem) {
-    status_ = absl::DataLossError(absl::StrCat("stored field ", ToAbsl(field), ": ", problem));
-  }
-
   Source& source_;
   int next_;
   bool skip_;
@@ -254,13 +332,13 @@ class ChildVisitor {
  public:
   explicit ChildVisitor(Fn& fn) : fn_(fn) {}
   template <ScalarField T>
-  void Field(std::string_view, T&, Sensitivity) {}
+  void Field(std::string_view, T&, Sensitivity, Since = {}) {}
   template <class C>
-  void History(std::string_view, C& member, Sensitivity) {
+  void History(std::string_view, C& member, Sensitivity, Since = {}) {
     fn_(index_++, member);
   }
   template <class C>
-  void List(std::string_view, C& member, Sensitivity) {
+  void List(std::string_view, C& member, Sensitivity, Since = {}) {
     fn_(index_++, member);
   }
 

@@ -3,27 +3,42 @@
 // (lives in src/): a SQL backend target adds this folder to its private
 // include path.
 //
-// For each registered entity type E (storage/entity_registry.hpp):
+// For each entity type E (the registered ones of storage/entity_registry.hpp,
+// or a frozen older layout of storage/format*.hpp under an explicit name):
 // - the entity table E::kEntityName: id, version, then every scalar field;
 // - per History field F: table "<entity>__<F>": entity_id, ord, effective,
 //   sequence, recorded, replaced, then the record's scalar fields;
 // - per List field F: table "<entity>__<F>": entity_id, ord, then the
-//   record's scalar fields.
-// A Money field becomes two columns "<F>_minor" and "<F>_currency". Child
-// tables reference the entity table (ON DELETE CASCADE); `ord` is the row's
-// position (current history entries first, then replaced ones).
+//   record's scalar fields, or for a list of scalars one column `value`;
+// - per List G inside the records of a History or List F (recursively):
+//   table "<entity>__<F>__<G>": entity_id, then one position column per
+//   enclosing list or history, named "<F>_ord" (the `ord` of the enclosing
+//   row in table "<entity>__<F>"; deeper: "<F>_ord", "<G>_ord", ...), then
+//   ord, then the record's scalar fields (or `value`). Example: a leave
+//   policy version's tiers are in "leave_policy__versions__tiers" keyed by
+//   (entity_id, versions_ord, ord).
+// A Money field becomes two columns "<F>_minor" and "<F>_currency". An enum
+// is a TEXT column holding its value's name (core/enum_names.hpp), so the
+// database reads as "active", "full_time". A std::optional field is a
+// NULL-able column of its value type (NULL = no value). Child tables
+// reference the entity table (ON DELETE CASCADE); their primary key is
+// entity_id, the position columns and ord; `ord` is the row's position in its
+// list (for a history: current entries first, then replaced ones).
 //
 // Thread safety: pure functions; safe to use concurrently.
 #ifndef HRKIT_SRC_STORAGE_SQL_SCHEMA_HPP_
 #define HRKIT_SRC_STORAGE_SQL_SCHEMA_HPP_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "hrkit/core/describe.hpp"
+#include "hrkit/core/enum_names.hpp"
 #include "hrkit/core/money.hpp"
 #include "hrkit/core/timeline.hpp"
 #include "hrkit/storage/entity_registry.hpp"
@@ -37,22 +52,32 @@ struct Column {
   std::string name;
   ColumnType type;
   bool not_null = false;
+  std::int32_t since = 1;  // the storage format the field appeared in
+  // For an enum column: every (integer value, name) of the enum, for the
+  // upgrade of format-1 columns that held the integer.
+  std::vector<std::pair<std::int64_t, std::string_view>> enum_names;
 };
 
 enum class TableRole { kEntity, kHistory, kList };
 
 struct Table {
-  std::string name;             // "employee", "employee__employment"
+  std::string name;  // "employee", "employee__employment"
   TableRole role = TableRole::kEntity;
   std::vector<Column> columns;  // key columns first, then the fields
   // Number of leading key columns: 2 for an entity (id, version), 6 for a
-  // history (entity_id, ord, effective, sequence, recorded, replaced), 2 for a
-  // list (entity_id, ord).
+  // history (entity_id, ord, effective, sequence, recorded, replaced), 1 +
+  // depth for a list (entity_id, the position columns, ord).
   std::size_t key_columns = 0;
+  // 0 for the entity table, 1 for its History/List tables, 2 for the lists
+  // inside their records, ...; the primary key is the first depth + 1
+  // columns of a child table.
+  std::size_t depth = 0;
+  std::int32_t since = 1;  // the storage format the table appeared in
 };
 
 // The tables of one entity type: the entity table and its child tables in
-// Describe order.
+// Describe order, each table followed by the tables of the lists inside its
+// records (pre-order).
 struct EntitySchema {
   EntityKind kind = 0;
   Table main;
@@ -69,92 +94,125 @@ struct Dialect {
 };
 
 inline constexpr Dialect kSqliteDialect{"INTEGER", "REAL", "TEXT", " WITHOUT ROWID", false};
+inline constexpr Dialect kPostgresDialect{"BIGINT", "DOUBLE PRECISION", "TEXT", "", true};
 
 namespace internal {
 
+// A History or List member of a record, with the tables inside its records.
+struct MemberTables {
+  std::string field;
+  TableRole role = TableRole::kList;
+  std::int32_t since = 1;
+  std::vector<Column> columns;  // the element's columns
+  std::vector<MemberTables> nested;
+};
+
+// The columns of a scalar of type U named `name`.
+template <class U>
+void AppendScalarColumns(std::vector<Column>& columns, std::string_view name, std::int32_t since) {
+  if constexpr (OptionalField<U>) {
+    AppendScalarColumns<typename U::value_type>(columns, name, since);
+  } else if constexpr (std::is_same_v<U, Money>) {
+    columns.push_back({std::string(name) + "_minor", ColumnType::kInteger, false, since, {}});
+    columns.push_back({std::string(name) + "_currency", ColumnType::kText, false, since, {}});
+  } else if constexpr (std::is_same_v<U, double>) {
+    columns.push_back({std::string(name), ColumnType::kReal, false, since, {}});
+  } else if constexpr (std::is_same_v<U, std::string> || std::is_same_v<U, Date>) {
+    columns.push_back({std::string(name), ColumnType::kText, false, since, {}});
+  } else if constexpr (std::is_enum_v<U>) {
+    Column c{std::string(name), ColumnType::kText, false, since, {}};
+    for (const EnumName<U>& entry : EnumNames<U>()) {
+      c.enum_names.emplace_back(static_cast<std::int64_t>(entry.value), entry.name);
+    }
+    columns.push_back(std::move(c));
+  } else {
+    columns.push_back({std::string(name), ColumnType::kInteger, false, since, {}});
+  }
+}
+
 // Collects the columns of a record's (or entity's) scalar fields and the
-// names of its History/List fields.
+// tables of its History/List fields.
 class ColumnCollector {
  public:
   explicit ColumnCollector(bool skip_id) : skip_id_(skip_id) {}
 
   template <ScalarField T>
-  void Field(std::string_view name, const T&, Sensitivity) {
-    using U = std::remove_const_t<T>;
+  void Field(std::string_view name, const T&, Sensitivity, Since since = {}) {
     if (skip_id_ && first_) {
       first_ = false;
       return;  // the id: already the key column
     }
     first_ = false;
-    if constexpr (std::is_same_v<U, Money>) {
-      columns.push_back({std::string(name) + "_minor", ColumnType::kInteger});
-      columns.push_back({std::string(name) + "_currency", ColumnType::kText});
-    } else if constexpr (std::is_same_v<U, double>) {
-      columns.push_back({std::string(name), ColumnType::kReal});
-    } else if constexpr (std::is_same_v<U, std::string> || std::is_same_v<U, Date>) {
-      columns.push_back({std::string(name), ColumnType::kText});
-    } else {
-      columns.push_back({std::string(name), ColumnType::kInteger});
-    }
+    AppendScalarColumns<std::remove_const_t<T>>(columns, name, since.version);
   }
   template <class R>
-  void History(std::string_view name, const Timeline<R>&, Sensitivity) {
+  void History(std::string_view name, const Timeline<R>&, Sensitivity, Since since = {}) {
     first_ = false;
-    Table t;
-    t.role = TableRole::kHistory;
-    t.name = std::string(name);
-    t.columns = {{"entity_id", ColumnType::kInteger, true}, {"ord", ColumnType::kInteger, true},
-                 {"effective", ColumnType::kText, true},    {"sequence", ColumnType::kInteger, true},
-                 {"recorded", ColumnType::kText, true},     {"replaced", ColumnType::kText, true}};
-    t.key_columns = t.columns.size();
-    ColumnCollector record(false);
-    const R sample{};
-    Describe(record, sample);
-    t.columns.insert(t.columns.end(), record.columns.begin(), record.columns.end());
-    children.push_back(std::move(t));
+    members.push_back(Member<R>(name, TableRole::kHistory, since.version));
   }
   template <class R>
-  void List(std::string_view name, const std::vector<R>&, Sensitivity) {
+  void List(std::string_view name, const std::vector<R>&, Sensitivity, Since since = {}) {
     first_ = false;
-    Table t;
-    t.role = TableRole::kList;
-    t.name = std::string(name);
-    t.columns = {{"entity_id", ColumnType::kInteger, true}, {"ord", ColumnType::kInteger, true}};
-    t.key_columns = t.columns.size();
-    ColumnCollector record(false);
-    const R sample{};
-    Describe(record, sample);
-    t.columns.insert(t.columns.end(), record.columns.begin(), record.columns.end());
-    children.push_back(std::move(t));
+    members.push_back(Member<R>(name, TableRole::kList, since.version));
   }
 
   std::vector<Column> columns;
-  std::vector<Table> children;  // names hold the field name only
+  std::vector<MemberTables> members;
 
  private:
+  template <class R>
+  static MemberTables Member(std::string_view name, TableRole role, std::int32_t since) {
+    MemberTables m;
+    m.field = std::string(name);
+    m.role = role;
+    m.since = since;
+    if constexpr (ScalarField<R>) {
+      AppendScalarColumns<R>(m.columns, "value", since);
+    } else {
+      ColumnCollector record(false);
+      const R sample{};
+      Describe(record, sample);
+      m.columns = std::move(record.columns);
+      m.nested = std::move(record.members);
+    }
+    return m;
+  }
+
   bool skip_id_;
   bool first_ = true;
 };
 
+// Appends the tables of `member` (named under `parent`) and of the lists
+// inside its records to `out`, in pre-order.
+void FlattenMember(const MemberTables& member, const std::string& parent, std::vector<Column> positions,
+                   std::int32_t since, std::vector<Table>& out);
+
 }  // namespace internal
 
-// The schema of entity type E, from its Describe.
-template <StoredEntity E>
-EntitySchema BuildEntitySchema() {
+// The schema of a described entity type E stored in table `table_name`, with
+// no entity kind: also for the frozen layouts of storage/format*.hpp.
+template <class E>
+EntitySchema BuildEntitySchemaNamed(std::string_view table_name) {
   internal::ColumnCollector collector(/*skip_id=*/true);
   const E sample{};
   Describe(collector, sample);
   EntitySchema schema;
-  schema.kind = kKindOf<E>;
-  schema.main.name = std::string(E::kEntityName);
+  schema.main.name = std::string(table_name);
   schema.main.role = TableRole::kEntity;
-  schema.main.columns = {{"id", ColumnType::kInteger, true}, {"version", ColumnType::kInteger, true}};
+  schema.main.columns = {{"id", ColumnType::kInteger, true, 1, {}}, {"version", ColumnType::kInteger, true, 1, {}}};
   schema.main.key_columns = 2;
   schema.main.columns.insert(schema.main.columns.end(), collector.columns.begin(), collector.columns.end());
-  for (Table& child : collector.children) {
-    child.name = schema.main.name + "__" + child.name;
-    schema.children.push_back(std::move(child));
+  for (const internal::MemberTables& member : collector.members) {
+    internal::FlattenMember(member, schema.main.name, {}, 1, schema.children);
   }
+  return schema;
+}
+
+// The schema of registered entity type E, from its Describe.
+template <StoredEntity E>
+EntitySchema BuildEntitySchema() {
+  EntitySchema schema = BuildEntitySchemaNamed<E>(E::kEntityName);
+  schema.kind = kKindOf<E>;
   return schema;
 }
 
@@ -163,6 +221,9 @@ std::vector<EntitySchema> BuildAllSchemas();
 
 // `name` as a quoted SQL identifier: "name", with '"' doubled.
 std::string QuoteIdentifier(std::string_view name);
+
+// `text` as a quoted SQL string literal: 'text', with '\'' doubled.
+std::string QuoteLiteral(std::string_view text);
 
 // The placeholder for 1-based parameter `index`: "?3" or "$3".
 std::string Placeholder(const Dialect& dialect, int index);
@@ -187,6 +248,14 @@ std::string UpdateEntitySql(const Dialect& dialect, const Table& table);
 
 // "SELECT <every column> FROM t" followed by `rest` (a WHERE/ORDER BY clause).
 std::string SelectSql(const Table& table, std::string_view rest);
+
+// The ORDER BY clause of a table's rows: "ORDER BY id" for an entity table,
+// "ORDER BY entity_id, <position columns>, ord" for a child table.
+std::string OrderBySql(const Table& table);
+
+// "CASE <column> WHEN 0 THEN 'name' ... ELSE <otherwise> END": the names of
+// an enum column that holds format-1 integers. REQUIRES: an enum column.
+std::string EnumNameCaseSql(const Column& column, std::string_view otherwise);
 
 }  // namespace hrkit::sql
 

@@ -25,107 +25,30 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "format1.hpp"
 #include "hrkit/core/progress.hpp"
 #include "hrkit/core/status.hpp"
 #include "hrkit/storage/open_store.hpp"
 #include "hrkit/storage/store.hpp"
+#include "sql_children.hpp"
 #include "sql_kind_reads.hpp"
 #include "sql_row.hpp"
 #include "sql_schema.hpp"
+#include "sqlite_statement.hpp"
 
 namespace hrkit {
 namespace {
 
-// Maps a SQLite result code to a canonical Status.
-absl::Status SqliteError(sqlite3* db, int rc, std::string_view context) {
-  const std::string message = absl::StrCat("sqlite ", ToAbsl(context), ": ",
-                                           db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-  switch (rc & 0xff) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-    case SQLITE_CANTOPEN:
-    case SQLITE_IOERR:
-    case SQLITE_FULL:
-    case SQLITE_PERM:
-    case SQLITE_READONLY:
-    case SQLITE_PROTOCOL:
-      return absl::UnavailableError(message);
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-    case SQLITE_FORMAT:
-      return absl::DataLossError(message);
-    case SQLITE_NOMEM:
-      return absl::ResourceExhaustedError(message);
-    default:
-      return absl::InternalError(message);
-  }
-}
+namespace format1 = storage_internal::format1;
 
-// A prepared statement; also the ParamSink and ColumnSource of sql_row.hpp.
-class Statement {
- public:
-  Statement() = default;
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  Statement(Statement&& other) noexcept : stmt_(std::exchange(other.stmt_, nullptr)) {}
-  Statement& operator=(Statement&& other) noexcept {
-    std::swap(stmt_, other.stmt_);
-    return *this;
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-
-  static absl::StatusOr<Statement> Prepare(sqlite3* db, const std::string& sql) {
-    Statement s;
-    const int rc = sqlite3_prepare_v3(db, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &s.stmt_, nullptr);
-    if (rc != SQLITE_OK) return SqliteError(db, rc, absl::StrCat("prepare ", sql));
-    return s;
-  }
-
-  void BindNull(int index) { sqlite3_bind_null(stmt_, index); }
-  void BindInt(int index, std::int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
-  void BindReal(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
-  void BindText(int index, std::string_view text) {
-    sqlite3_bind_text64(stmt_, index, text.data() != nullptr ? text.data() : "", text.size(), SQLITE_STATIC,
-                        SQLITE_UTF8);
-  }
-  void BindTempText(int index, std::string_view text) {
-    sqlite3_bind_text64(stmt_, index, text.data() != nullptr ? text.data() : "", text.size(), SQLITE_TRANSIENT,
-                        SQLITE_UTF8);
-  }
-
-  bool IsNull(int column) { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-  std::int64_t Int(int column) { return sqlite3_column_int64(stmt_, column); }
-  double Real(int column) { return sqlite3_column_double(stmt_, column); }
-  std::string_view Text(int column) {
-    const unsigned char* text = sqlite3_column_text(stmt_, column);
-    if (text == nullptr) return {};
-    return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
-  }
-
-  int Step() { return sqlite3_step(stmt_); }
-  void Reset() { sqlite3_reset(stmt_); }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-};
-
-// Resets a statement when the scope ends, so it never holds a read lock.
-class ResetOnExit {
- public:
-  explicit ResetOnExit(Statement& s) : s_(s) {}
-  ResetOnExit(const ResetOnExit&) = delete;
-  ResetOnExit& operator=(const ResetOnExit&) = delete;
-  ~ResetOnExit() { s_.Reset(); }
-
- private:
-  Statement& s_;
-};
+using sqlite_internal::ResetOnExit;
+using sqlite_internal::SqliteError;
+using sqlite_internal::Statement;
 
 struct ChildStatements {
   Statement insert;  // every column
   Statement remove;  // WHERE entity_id = ?1
-  Statement range;   // WHERE entity_id > ?1 AND entity_id <= ?2 ORDER BY entity_id, ord
+  Statement range;   // WHERE entity_id > ?1 AND entity_id <= ?2 ORDER BY entity_id, positions, ord
   Statement clear;   // every row
 };
 
@@ -163,8 +86,7 @@ class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
     HRKIT_RETURN_IF_ERROR(Exec("PRAGMA journal_mode=WAL"));
     HRKIT_RETURN_IF_ERROR(Exec(options.synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL"));
     HRKIT_RETURN_IF_ERROR(Exec("PRAGMA foreign_keys=ON"));
-    HRKIT_RETURN_IF_ERROR(Migrate());
-    return PrepareStatements();
+    return Migrate();
   }
 
  protected:
@@ -325,6 +247,22 @@ class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
     return version;
   }
 
+  // Sends child rows to the insert statements of `k`.
+  struct ChildWriter {
+    SqliteStore& store;
+    KindStatements& k;
+    std::string_view what;
+    template <class Bind>
+    absl::Status Row(std::size_t table, Bind&& bind) {
+      Statement& s = k.children[table].insert;
+      ResetOnExit reset(s);
+      bind(s);
+      const int rc = s.Step();
+      if (rc != SQLITE_DONE) return SqliteError(store.db_, rc, what);
+      return absl::OkStatus();
+    }
+  };
+
   // Inserts (or updates) the row of `e` and rewrites its child rows.
   template <class E>
   absl::Status WriteRow(KindStatements& k, const E& e, std::int64_t version, bool update) {
@@ -332,55 +270,39 @@ class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
     {
       Statement& s = update ? k.update : k.insert;
       ResetOnExit reset(s);
-      s.BindInt(1, id);
-      s.BindInt(2, version);
-      sql::BindFields(s, 3, e, /*skip_first=*/true);
+      sql::BindEntityRow(s, e, version);
       const int rc = s.Step();
-      if (rc != SQLITE_DONE) return SqliteError(db_, rc, absl::StrCat("write ", RowName(kKindOf<E>, id)));
+      if (rc != SQLITE_DONE) return SqliteError(db_, rc, absl::StrCat("write ", k.schema.main.name, ":", id));
     }
-    absl::Status status;
-    sql::ForEachChild(e, [&](std::size_t index, const auto& member) {
-      if (!status.ok()) return;
-      ChildStatements& c = k.children[index];
-      if (update) {
+    if (update) {
+      for (ChildStatements& c : k.children) {
         ResetOnExit reset(c.remove);
         c.remove.BindInt(1, id);
-        status = StepDone(c.remove, "rewrite child rows");
-        if (!status.ok()) return;
+        HRKIT_RETURN_IF_ERROR(StepDone(c.remove, "rewrite child rows"));
       }
-      using Member = std::remove_cvref_t<decltype(member)>;
-      std::int64_t ord = 0;
-      auto step = [&]() {
-        const int rc = c.insert.Step();
-        c.insert.Reset();
-        if (rc != SQLITE_DONE) status = SqliteError(db_, rc, absl::StrCat("write child of ", RowName(kKindOf<E>, id)));
-      };
-      if constexpr (sql::IsTimeline<Member>::value) {
-        for (const auto& part : {member.Entries(), member.ReplacedEntries()}) {
-          for (const auto& entry : part) {
-            c.insert.BindInt(1, id);
-            c.insert.BindInt(2, ord++);
-            c.insert.BindTempText(3, sql::EncodeDate(entry.effective).view());
-            c.insert.BindInt(4, entry.sequence);
-            c.insert.BindTempText(5, sql::EncodeDate(entry.recorded).view());
-            c.insert.BindTempText(6, sql::EncodeDate(entry.replaced).view());
-            sql::BindFields(c.insert, 7, entry.value);
-            step();
-            if (!status.ok()) return;
-          }
-        }
-      } else {
-        for (const auto& record : member) {
-          c.insert.BindInt(1, id);
-          c.insert.BindInt(2, ord++);
-          sql::BindFields(c.insert, 3, record);
-          step();
-          if (!status.ok()) return;
-        }
-      }
-    });
-    return status;
+    }
+    ChildWriter writer{*this, k, "write child rows"};
+    return sql::WriteChildRows(e, writer);
   }
+
+  // Runs a child table's range statement over (lo, hi].
+  struct RangeFetcher {
+    SqliteStore& store;
+    KindStatements& k;
+    std::int64_t lo;
+    std::int64_t hi;
+    template <class Fn>
+    absl::Status ForEachRow(std::size_t table, Fn&& fn) {
+      Statement& s = k.children[table].range;
+      ResetOnExit reset(s);
+      s.BindInt(1, lo);
+      s.BindInt(2, hi);
+      int rc;
+      while ((rc = s.Step()) == SQLITE_ROW) HRKIT_RETURN_IF_ERROR(fn(s));
+      if (rc != SQLITE_DONE) return SqliteError(store.db_, rc, "read child rows");
+      return absl::OkStatus();
+    }
+  };
 
   // Appends the rows with ids in (after, last] (at most `limit`, -1 = all),
   // with their children, to `rows` and their versions to `versions`.
@@ -397,130 +319,144 @@ class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
       k.range.BindInt(3, limit);
       int rc;
       while ((rc = k.range.Step()) == SQLITE_ROW) {
-        E& e = rows.emplace_back();
-        e.id = EntityIdOf<E>(k.range.Int(0));
-        versions.push_back(k.range.Int(1));
-        absl::Status status = sql::ReadFields(k.range, 2, e, /*skip_first=*/true);
-        if (!status.ok()) {
-          return absl::DataLossError(absl::StrCat(RowName(kKindOf<E>, e.id.value()), ": ", status.message()));
-        }
+        HRKIT_RETURN_IF_ERROR(sql::ReadEntityRow(k.schema.main, k.range, rows, versions));
       }
       if (rc != SQLITE_DONE) return SqliteError(db_, rc, absl::StrCat("read ", ToAbsl(E::kEntityName)));
     }
     if (rows.size() == first) return absl::OkStatus();
     std::span<E> page(rows.data() + first, rows.size() - first);
-    const std::int64_t lo = page.front().id.value() - 1;
-    const std::int64_t hi = page.back().id.value();
-    absl::Status status;
-    sql::ForEachChild(page.front(), [&](std::size_t index, auto& probe) {
-      if (!status.ok()) return;
-      using Member = std::remove_cvref_t<decltype(probe)>;
-      status = ReadChildRange<E, Member>(k.children[index], index, page, lo, hi);
-    });
-    return status;
+    RangeFetcher fetcher{*this, k, page.front().id.value() - 1, page.back().id.value()};
+    return sql::ReadChildRows(k.schema, page, fetcher);
   }
 
-  // Member `index` (of type Member) of entity `e`.
-  template <class Member, class E>
-  static Member& ChildMember(E& e, std::size_t index) {
-    Member* out = nullptr;
-    sql::ForEachChild(e, [&](std::size_t i, auto& m) {
-      if constexpr (std::is_same_v<std::remove_cvref_t<decltype(m)>, Member>) {
-        if (i == index) out = &m;
-      }
-    });
-    return *out;
-  }
-
-  // Reads child table `index` for the entities of `page` (sorted by id).
-  template <class E, class Member>
-  absl::Status ReadChildRange(ChildStatements& c, std::size_t index, std::span<E> page, std::int64_t lo,
-                              std::int64_t hi) {
-    Statement& s = c.range;
-    ResetOnExit reset(s);
-    s.BindInt(1, lo);
-    s.BindInt(2, hi);
-    std::size_t p = 0;
-    E* current = nullptr;
-    std::int64_t current_id = std::numeric_limits<std::int64_t>::min();
-    auto seek = [&](std::int64_t id) {
-      while (p < page.size() && page[p].id.value() < id) ++p;
-      current = p < page.size() && page[p].id.value() == id ? &page[p] : nullptr;  // rows beyond a LIMIT are skipped
-      current_id = id;
-    };
-    auto corrupt = [&](std::int64_t id, const absl::Status& why) {
-      return absl::DataLossError(absl::StrCat(RowName(kKindOf<E>, id), ": ", why.message()));
-    };
-    int rc;
-    if constexpr (sql::IsTimeline<Member>::value) {
-      using Entry = typename Member::Entry;
-      std::vector<Entry> entries;
-      auto flush = [&]() -> absl::Status {
-        if (current == nullptr) return absl::OkStatus();
-        absl::StatusOr<Member> timeline = Member::FromEntries(std::move(entries));
-        entries.clear();
-        if (!timeline.ok()) return corrupt(current_id, timeline.status());
-        ChildMember<Member>(*current, index) = std::move(*timeline);
-        return absl::OkStatus();
-      };
-      while ((rc = s.Step()) == SQLITE_ROW) {
-        const std::int64_t id = s.Int(0);
-        if (id != current_id) {
-          HRKIT_RETURN_IF_ERROR(flush());
-          seek(id);
-        }
-        if (current == nullptr) continue;
-        Entry entry;
-        absl::StatusOr<Date> effective = sql::DecodeDate(s.Text(2));
-        absl::StatusOr<Date> recorded = sql::DecodeDate(s.Text(4));
-        absl::StatusOr<Date> replaced = sql::DecodeDate(s.Text(5));
-        if (!effective.ok()) return corrupt(id, effective.status());
-        if (!recorded.ok()) return corrupt(id, recorded.status());
-        if (!replaced.ok()) return corrupt(id, replaced.status());
-        entry.effective = *effective;
-        entry.sequence = static_cast<int>(s.Int(3));
-        entry.recorded = *recorded;
-        entry.replaced = *replaced;
-        absl::Status status = sql::ReadFields(s, 6, entry.value);
-        if (!status.ok()) return corrupt(id, status);
-        entries.push_back(std::move(entry));
-      }
-      HRKIT_RETURN_IF_ERROR(flush());
-    } else {
-      while ((rc = s.Step()) == SQLITE_ROW) {
-        const std::int64_t id = s.Int(0);
-        if (id != current_id) seek(id);
-        if (current == nullptr) continue;
-        auto& record = ChildMember<Member>(*current, index).emplace_back();
-        absl::Status status = sql::ReadFields(s, 2, record);
-        if (!status.ok()) return corrupt(id, status);
-      }
-    }
-    if (rc != SQLITE_DONE) return SqliteError(db_, rc, "read child rows");
-    return absl::OkStatus();
-  }
-
-  // Brings the schema to kSqliteSchemaVersion. Step 1 is the initial schema;
-  // later versions append steps. After the steps, tables and columns of
-  // newly registered entity types and fields are added.
+  // Brings the database to kSqliteSchemaVersion (the storage format) in one
+  // transaction and prepares the statements. A database of format 1 is
+  // upgraded in place: its enum columns get the names, and the leave
+  // policies and policy eligibility of format 1 are read through their
+  // frozen descriptions, converted and written in the current tables. Tables
+  // and columns of newer entity types and fields are added (old rows read
+  // them as NULL: the member's default).
   absl::Status Migrate() {
     HRKIT_ASSIGN_OR_RETURN(const std::int64_t version, QueryInt("PRAGMA user_version"));
     if (version > kSqliteSchemaVersion) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("sqlite database ", path_, " has schema version ", version, ", newer than this hrkit (",
-                       kSqliteSchemaVersion, "): open it with a newer hrkit"));
+      return absl::FailedPreconditionError(absl::StrCat("sqlite database ", path_, " has schema version ", version,
+                                                        ", newer than this hrkit (", kSqliteSchemaVersion,
+                                                        "): open it with a newer hrkit"));
     }
     const std::vector<sql::EntitySchema> schemas = sql::BuildAllSchemas();
     return WriteTransaction([&]() -> absl::Status {
+      Format1Policies old;
+      if (version < 2) HRKIT_RETURN_IF_ERROR(ReadFormat1Policies(old));
       for (const sql::EntitySchema& schema : schemas) {
         HRKIT_RETURN_IF_ERROR(EnsureTable(schema.main, ""));
         for (const sql::Table& child : schema.children) HRKIT_RETURN_IF_ERROR(EnsureTable(child, schema.main.name));
       }
+      if (version < 2) {
+        for (const sql::EntitySchema& schema : schemas) {
+          HRKIT_RETURN_IF_ERROR(NameEnumColumns(schema.main));
+          for (const sql::Table& child : schema.children) HRKIT_RETURN_IF_ERROR(NameEnumColumns(child));
+        }
+      }
+      HRKIT_RETURN_IF_ERROR(PrepareStatements());
+      if (old.present) HRKIT_RETURN_IF_ERROR(WriteUpgradedPolicies(std::move(old)));
       if (version != kSqliteSchemaVersion) {
         HRKIT_RETURN_IF_ERROR(Exec(absl::StrCat("PRAGMA user_version=", kSqliteSchemaVersion).c_str()));
       }
       return absl::OkStatus();
     });
+  }
+
+  // The format-1 rows of the entity types that changed in format 2.
+  struct Format1Policies {
+    bool present = false;
+    std::vector<format1::LeavePolicyV1> policies;
+    std::vector<std::int64_t> versions;
+    std::vector<format1::PolicyEligibilityV1> eligibility;
+  };
+
+  absl::StatusOr<bool> TableExists(std::string_view name) {
+    HRKIT_ASSIGN_OR_RETURN(Statement s, Statement::Prepare(db_,
+                                                           "SELECT count(*) FROM sqlite_master WHERE type = "
+                                                           "'table' AND name = ?1"));
+    s.BindText(1, name);
+    const int rc = s.Step();
+    if (rc != SQLITE_ROW) return SqliteError(db_, rc, "sqlite_master");
+    return s.Int(0) > 0;
+  }
+
+  // Runs a whole-table query for the tables of one frozen schema.
+  struct TableFetcher {
+    SqliteStore& store;
+    const sql::EntitySchema& schema;
+    template <class Fn>
+    absl::Status ForEachRow(std::size_t table, Fn&& fn) {
+      const sql::Table& t = schema.children[table];
+      return store.ForEachRowOf(t, fn);
+    }
+  };
+
+  template <class Fn>
+  absl::Status ForEachRowOf(const sql::Table& table, Fn&& fn) {
+    HRKIT_ASSIGN_OR_RETURN(Statement s, Statement::Prepare(db_, sql::SelectSql(table, sql::OrderBySql(table))));
+    int rc;
+    while ((rc = s.Step()) == SQLITE_ROW) HRKIT_RETURN_IF_ERROR(fn(s));
+    if (rc != SQLITE_DONE) return SqliteError(db_, rc, absl::StrCat("read ", table.name));
+    return absl::OkStatus();
+  }
+
+  // Reads every row of the format-1 entity type E (table `name`) and drops
+  // its tables.
+  template <class E>
+  absl::Status ReadAndDropFormat1(std::string_view name, std::vector<E>& rows, std::vector<std::int64_t>& versions) {
+    const sql::EntitySchema schema = sql::BuildEntitySchemaNamed<E>(name);
+    HRKIT_ASSIGN_OR_RETURN(const bool exists, TableExists(name));
+    if (!exists) return absl::OkStatus();
+    HRKIT_RETURN_IF_ERROR(ForEachRowOf(
+        schema.main, [&](Statement& row) { return sql::ReadEntityRow(schema.main, row, rows, versions); }));
+    TableFetcher fetcher{*this, schema};
+    HRKIT_RETURN_IF_ERROR(sql::ReadChildRows(schema, std::span<E>(rows), fetcher));
+    for (auto child = schema.children.rbegin(); child != schema.children.rend(); ++child) {
+      HRKIT_RETURN_IF_ERROR(Exec(absl::StrCat("DROP TABLE IF EXISTS ", sql::QuoteIdentifier(child->name)).c_str()));
+    }
+    return Exec(absl::StrCat("DROP TABLE ", sql::QuoteIdentifier(name)).c_str());
+  }
+
+  // Reads (and drops) the format-1 tables of format1::ChangedEntities, if
+  // the database has them.
+  absl::Status ReadFormat1Policies(Format1Policies& old) {
+    HRKIT_ASSIGN_OR_RETURN(const bool tiers, TableExists("leave_policy__tiers"));
+    HRKIT_ASSIGN_OR_RETURN(const bool eligibility, TableExists("policy_eligibility"));
+    if (!tiers && !eligibility) return absl::OkStatus();
+    old.present = true;
+    std::vector<std::int64_t> unused;
+    HRKIT_RETURN_IF_ERROR(ReadAndDropFormat1(format1::PolicyEligibilityV1::kEntityName, old.eligibility, unused));
+    return ReadAndDropFormat1(format1::LeavePolicyV1::kEntityName, old.policies, old.versions);
+  }
+
+  absl::Status WriteUpgradedPolicies(Format1Policies old) {
+    std::vector<std::int64_t> versions = std::move(old.versions);
+    HRKIT_ASSIGN_OR_RETURN(std::vector<LeavePolicy> policies,
+                           format1::UpgradeLeavePolicies(std::move(old.policies), std::move(old.eligibility)));
+    KindStatements& k = kinds_[kKindOf<LeavePolicy>];
+    for (std::size_t i = 0; i < policies.size(); ++i) {
+      HRKIT_RETURN_IF_ERROR(WriteRow(k, policies[i], versions[i], /*update=*/false));
+    }
+    return absl::OkStatus();
+  }
+
+  // Replaces the format-1 integers of the enum columns of `table` (stored
+  // as integers, or as digits where the column has TEXT affinity) by names;
+  // an integer that names nothing stays, and reads as DataLoss.
+  absl::Status NameEnumColumns(const sql::Table& table) {
+    for (const sql::Column& column : table.columns) {
+      if (column.enum_names.empty()) continue;
+      const std::string name = sql::QuoteIdentifier(column.name);
+      HRKIT_RETURN_IF_ERROR(Exec(absl::StrCat("UPDATE ", sql::QuoteIdentifier(table.name), " SET ", name, " = ",
+                                              sql::EnumNameCaseSql(column, name), " WHERE typeof(", name,
+                                              ") = 'integer' OR (", name, " <> '' AND ", name, " NOT GLOB '*[^0-9]*')")
+                                     .c_str()));
+    }
+    return absl::OkStatus();
   }
 
   absl::Status EnsureTable(const sql::Table& table, std::string_view parent) {
@@ -537,8 +473,8 @@ class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
     for (const sql::Column& column : table.columns) {
       if (present.contains(column.name)) continue;
       if (column.not_null) {
-        return absl::FailedPreconditionError(absl::StrCat("sqlite table ", table.name, " lacks key column ",
-                                                          column.name, ": not an hrkit database"));
+        return absl::FailedPreconditionError(
+            absl::StrCat("sqlite table ", table.name, " lacks key column ", column.name, ": not an hrkit database"));
       }
       HRKIT_RETURN_IF_ERROR(Exec(sql::AddColumnSql(sql::kSqliteDialect, table, column).c_str()));
     }
@@ -546,6 +482,7 @@ class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
   }
 
   absl::Status PrepareStatements() {
+    kinds_.clear();
     const sql::Dialect& d = sql::kSqliteDialect;
     for (sql::EntitySchema& schema : sql::BuildAllSchemas()) {
       KindStatements k;
@@ -553,11 +490,13 @@ class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
       const std::string name = sql::QuoteIdentifier(t.name);
       HRKIT_ASSIGN_OR_RETURN(k.insert, Statement::Prepare(db_, sql::InsertSql(d, t)));
       HRKIT_ASSIGN_OR_RETURN(k.update, Statement::Prepare(db_, sql::UpdateEntitySql(d, t)));
-      HRKIT_ASSIGN_OR_RETURN(k.remove, Statement::Prepare(db_, absl::StrCat("DELETE FROM ", name, " WHERE \"id\" = ?1")));
-      HRKIT_ASSIGN_OR_RETURN(k.version,
-                             Statement::Prepare(db_, absl::StrCat("SELECT \"version\" FROM ", name, " WHERE \"id\" = ?1")));
+      HRKIT_ASSIGN_OR_RETURN(k.remove,
+                             Statement::Prepare(db_, absl::StrCat("DELETE FROM ", name, " WHERE \"id\" = ?1")));
       HRKIT_ASSIGN_OR_RETURN(
-          k.range, Statement::Prepare(db_, sql::SelectSql(t, "WHERE \"id\" > ?1 AND \"id\" <= ?2 ORDER BY \"id\" LIMIT ?3")));
+          k.version, Statement::Prepare(db_, absl::StrCat("SELECT \"version\" FROM ", name, " WHERE \"id\" = ?1")));
+      HRKIT_ASSIGN_OR_RETURN(
+          k.range,
+          Statement::Prepare(db_, sql::SelectSql(t, "WHERE \"id\" > ?1 AND \"id\" <= ?2 ORDER BY \"id\" LIMIT ?3")));
       HRKIT_ASSIGN_OR_RETURN(k.clear, Statement::Prepare(db_, absl::StrCat("DELETE FROM ", name)));
       for (const sql::Table& child : schema.children) {
         ChildStatements c;
@@ -566,8 +505,9 @@ class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
         HRKIT_ASSIGN_OR_RETURN(
             c.remove, Statement::Prepare(db_, absl::StrCat("DELETE FROM ", child_name, " WHERE \"entity_id\" = ?1")));
         HRKIT_ASSIGN_OR_RETURN(
-            c.range, Statement::Prepare(db_, sql::SelectSql(child, "WHERE \"entity_id\" > ?1 AND \"entity_id\" <= ?2 "
-                                                                   "ORDER BY \"entity_id\", \"ord\"")));
+            c.range, Statement::Prepare(
+                         db_, sql::SelectSql(child, absl::StrCat("WHERE \"entity_id\" > ?1 AND \"entity_id\" <= ?2 ",
+                                                                 sql::OrderBySql(child)))));
         HRKIT_ASSIGN_OR_RETURN(c.clear, Statement::Prepare(db_, absl::StrCat("DELETE FROM ", child_name)));
         k.children.push_back(std::move(c));
       }
@@ -610,8 +550,7 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(std::string_view path, co
     return absl::NotFoundError(absl::StrCat("sqlite database ", file, " does not exist"));
   }
   sqlite3* db = nullptr;
-  const int flags =
-      SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
   const int rc = sqlite3_open_v2(file.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     absl::Status status = SqliteError(db, rc, absl::StrCat("open ", file));

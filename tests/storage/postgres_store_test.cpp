@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -24,6 +25,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
+#include "golden_v1_data.hpp"
 #include "gtest/gtest.h"
 #include "hrkit/storage/open_store.hpp"
 #include "hrkit_test/status_matchers.hpp"
@@ -69,7 +71,8 @@ std::string UriFor(const std::string& base, const std::string& schema, const std
 class RawConnection {
  public:
   explicit RawConnection(const std::string& uri) : conn_(PQconnectdb(uri.c_str())) {
-    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);  // quiet: no NOTICE lines in the log
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);  // quiet: no NOTICE lines in the log
   }
   ~RawConnection() { PQfinish(conn_); }
   RawConnection(const RawConnection&) = delete;
@@ -83,8 +86,8 @@ class RawConnection {
   std::vector<std::string> Query(const std::string& sql, const std::vector<std::string>& args = {}) {
     std::vector<const char*> values;
     for (const std::string& a : args) values.push_back(a.c_str());
-    PGresult* result = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                                    nullptr, nullptr, 0);
+    PGresult* result =
+        PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
     std::vector<std::string> rows;
     const ExecStatusType status = PQresultStatus(result);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
@@ -194,8 +197,7 @@ class PostgresStoreTest : public testing::Test {
   absl::StatusOr<std::unique_ptr<Store>> Open(const std::string& application = "store",
                                               std::function<void(WriteStage, int)> hook = nullptr,
                                               PostgresOptions options = {}) {
-    return hrkit::postgres_internal::OpenPostgresStoreWithHooks(Uri(application), options,
-                                                                WriteHooks{std::move(hook)});
+    return hrkit::postgres_internal::OpenPostgresStoreWithHooks(Uri(application), options, WriteHooks{std::move(hook)});
   }
 
   // Ends the server process of the store named `application` and waits
@@ -223,24 +225,25 @@ TEST_F(PostgresStoreTest, WritesARelationalSchemaAPersonCanQuery) {
   ASSERT_OK(store->Put(SampleEmployee(42), 0).status());
   ASSERT_OK(store->Put(SampleLocation(3), 0).status());
 
-  EXPECT_THAT(admin_->Query("SELECT version FROM hrkit_schema_version"), testing::ElementsAre("1"));
+  EXPECT_THAT(admin_->Query("SELECT version FROM hrkit_schema_version"), testing::ElementsAre("2"));
   // SampleEmployee(42): born 1980-01-01 + 42 days = 1980-02-12.
   EXPECT_THAT(admin_->Query("SELECT id, version, legal_name, birth_date FROM employee"),
               testing::ElementsAre("42|1|Legal Name 42|1980-02-12"));
   // 3 hire-day entries, the correction, the termination (current) + 1 replaced.
   EXPECT_THAT(admin_->Query("SELECT effective, sequence, recorded, replaced, status, fte, position, cost_center "
                             "FROM employee__employment WHERE entity_id = 42 ORDER BY ord"),
-              testing::ElementsAre("2020-03-01|0|2020-03-01|infinity|0|0.8|52|CC-100",
-                                   "2020-03-01|1|2020-03-01|infinity|0|0.8|52|CC-200",
-                                   "2020-03-01|2|2020-03-01|infinity|0|0.8|52|CC-200",
-                                   "2021-05-01|0|2021-08-02|infinity|0|1|62|CC-200",
-                                   "2023-01-01|0|2022-11-30|infinity|2|0|NULL|",
-                                   "2021-07-01|0|2021-06-15|2021-08-02|0|1|52|CC-200"));
-  EXPECT_THAT(admin_->Query("SELECT column_name, data_type FROM information_schema.columns "
-                            "WHERE table_schema = current_schema() AND table_name = 'employee__employment' "
-                            "AND column_name IN ('fte', 'status', 'effective', 'position')"),
-              testing::UnorderedElementsAre("effective|text", "status|bigint", "fte|double precision",
-                                            "position|bigint"));
+              // Enums hold their names.
+              testing::ElementsAre("2020-03-01|0|2020-03-01|infinity|active|0.8|52|CC-100",
+                                   "2020-03-01|1|2020-03-01|infinity|active|0.8|52|CC-200",
+                                   "2020-03-01|2|2020-03-01|infinity|active|0.8|52|CC-200",
+                                   "2021-05-01|0|2021-08-02|infinity|active|1|62|CC-200",
+                                   "2023-01-01|0|2022-11-30|infinity|terminated|0|NULL|",
+                                   "2021-07-01|0|2021-06-15|2021-08-02|active|1|52|CC-200"));
+  EXPECT_THAT(
+      admin_->Query("SELECT column_name, data_type FROM information_schema.columns "
+                    "WHERE table_schema = current_schema() AND table_name = 'employee__employment' "
+                    "AND column_name IN ('fte', 'status', 'effective', 'position')"),
+      testing::UnorderedElementsAre("effective|text", "status|text", "fte|double precision", "position|bigint"));
   EXPECT_THAT(admin_->Query("SELECT confdeltype, confrelid::regclass::text FROM pg_constraint "
                             "WHERE conrelid = 'org_unit__history'::regclass AND contype = 'f'"),
               testing::ElementsAre("c|org_unit"));  // c = ON DELETE CASCADE
@@ -303,8 +306,8 @@ TEST(PostgresTextEscape, KeepsValidUtf8AndEscapesEverythingElse) {
   EXPECT_FALSE(StorableAsIs("\x80"));              // a lone continuation byte
   EXPECT_FALSE(StorableAsIs("\xEF\xBF\xBF"));      // starts with the marker
 
-  for (const std::string& text : {std::string("\0\x01\x7F\x80\xFF\\ok", 8), std::string("\xEF\xBF\xBF"),
-                                  std::string("ascii"), std::string()}) {
+  for (const std::string& text :
+       {std::string("\0\x01\x7F\x80\xFF\\ok", 8), std::string("\xEF\xBF\xBF"), std::string("ascii"), std::string()}) {
     std::string back;
     ASSERT_TRUE(UnescapeText(EscapeText(text), back));
     EXPECT_EQ(back, text);
@@ -315,12 +318,38 @@ TEST(PostgresTextEscape, KeepsValidUtf8AndEscapesEverythingElse) {
   EXPECT_FALSE(UnescapeText("\xEF\xBF\xBF trailing\\", out));
 }
 
+// A schema written by the format-1 backend (golden/format1/postgres.sql: the
+// golden data set's tables and rows as hrkit 0.1 wrote them) opens, is
+// upgraded in place once, and loads the golden values.
+TEST_F(PostgresStoreTest, AFormat1SchemaIsUpgradedInPlace) {
+  std::ifstream script(std::string(HRKIT_GOLDEN_DIR) + "/format1/postgres.sql");
+  ASSERT_TRUE(script.good());
+  std::string line;
+  while (std::getline(script, line)) {
+    if (!line.empty() && !line.starts_with("--")) admin_->Query(line);
+  }
+  for (int open = 0; open < 2; ++open) {  // the second open reads the upgraded schema
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open());
+    ASSERT_OK_AND_ASSIGN(hrkit::Dataset loaded, store->LoadAll());
+    EXPECT_TRUE(loaded == hrkit_golden_v1::GoldenDataset()) << "open " << open;
+    ASSERT_OK_AND_ASSIGN(Versioned<hrkit::LeavePolicy> policy, store->Get<hrkit::LeavePolicy>(hrkit::LeavePolicyId(1)));
+    EXPECT_EQ(policy.entity, hrkit_golden_v1::GoldenDataset().Of<hrkit::LeavePolicy>()[0]);
+  }
+  EXPECT_THAT(admin_->Query("SELECT version FROM hrkit_schema_version"), testing::ElementsAre("2"));
+  // The format-1 side tables are gone; enums read as names.
+  EXPECT_THAT(admin_->Query("SELECT to_regclass('policy_eligibility') IS NULL, "
+                            "to_regclass('leave_policy__tiers') IS NULL"),
+              testing::ElementsAre("t|t"));
+  EXPECT_THAT(admin_->Query("SELECT DISTINCT status FROM employee__employment ORDER BY status"),
+              testing::ElementsAre("active", "terminated"));
+}
+
 TEST_F(PostgresStoreTest, ASchemaFromANewerVersionIsRefused) {
   { ASSERT_OK(Open().status()); }
-  admin_->Query("UPDATE hrkit_schema_version SET version = 2");
+  admin_->Query("UPDATE hrkit_schema_version SET version = 3");
   const auto newer = Open();
   EXPECT_STATUS_CODE(newer, absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(Message(newer), HasSubstr("schema version 2"));
+  EXPECT_THAT(Message(newer), HasSubstr("schema version 3"));
 }
 
 TEST_F(PostgresStoreTest, AnOlderSchemaIsMigratedForward) {
@@ -337,7 +366,7 @@ TEST_F(PostgresStoreTest, AnOlderSchemaIsMigratedForward) {
   Location updated = old.entity;
   updated.country = "FR";
   ASSERT_OK(store->Put(updated, 4).status());
-  EXPECT_THAT(admin_->Query("SELECT version FROM hrkit_schema_version"), testing::ElementsAre("1"));
+  EXPECT_THAT(admin_->Query("SELECT version FROM hrkit_schema_version"), testing::ElementsAre("2"));
   EXPECT_THAT(admin_->Query("SELECT name, country, version FROM location"), testing::ElementsAre("Old site|FR|5"));
 
   // A table that lacks a key column is not hrkit's.
@@ -358,7 +387,7 @@ TEST_F(PostgresStoreTest, SeveralStoresOpenOneSchemaAtOnce) {
   }
   for (std::thread& thread : threads) thread.join();
   for (const absl::Status& status : results) EXPECT_OK(status);
-  EXPECT_THAT(admin_->Query("SELECT count(*), max(version) FROM hrkit_schema_version"), testing::ElementsAre("1|1"));
+  EXPECT_THAT(admin_->Query("SELECT count(*), max(version) FROM hrkit_schema_version"), testing::ElementsAre("1|2"));
 }
 
 TEST_F(PostgresStoreTest, OpenErrorsAreCanonical) {
@@ -437,12 +466,11 @@ TEST_F(PostgresStoreTest, ARoleThatDoesNotOwnTheTablesCanSaveAll) {
   const std::string role = schema_ + "_writer";
   admin_->Query(absl::StrCat("CREATE ROLE \"", role, "\" LOGIN"));
   admin_->Query(absl::StrCat("GRANT USAGE, CREATE ON SCHEMA \"", schema_, "\" TO \"", role, "\""));
-  admin_->Query(absl::StrCat("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \"", schema_, "\" TO \"",
-                             role, "\""));
+  admin_->Query(
+      absl::StrCat("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \"", schema_, "\" TO \"", role, "\""));
   {
     ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, hrkit::OpenPostgresStore(Uri() + "&user=" + role));
-    EXPECT_THAT(admin_->Query("SELECT usename FROM pg_stat_activity WHERE application_name = $1",
-                              {schema_ + "_store"}),
+    EXPECT_THAT(admin_->Query("SELECT usename FROM pg_stat_activity WHERE application_name = $1", {schema_ + "_store"}),
                 testing::ElementsAre(role));
     ASSERT_OK(store->SaveAll(SampleDataset(3)));
     ASSERT_OK_AND_ASSIGN(Dataset loaded, store->LoadAll());
@@ -508,14 +536,13 @@ TEST_F(PostgresStoreTest, RetriesAreBounded) {
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> other, Open("b"));
   ASSERT_OK(other->Put(SampleLocation(1), 0).status());
   int attempts = 0;
-  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open(
-                                                         "a",
-                                                         [&](WriteStage stage, int attempt) {
-                                                           if (stage != WriteStage::kBegun) return;
-                                                           ++attempts;
-                                                           EXPECT_OK(other->Put(SampleLocation(100 + attempt), 0));
-                                                         },
-                                                         {.max_attempts = 3}));
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open("a",
+                                                          [&](WriteStage stage, int attempt) {
+                                                            if (stage != WriteStage::kBegun) return;
+                                                            ++attempts;
+                                                            EXPECT_OK(other->Put(SampleLocation(100 + attempt), 0));
+                                                          },
+                                                          {.max_attempts = 3}));
   Location renamed = SampleLocation(1);
   renamed.name = "renamed";
   Transaction txn;
@@ -564,9 +591,10 @@ TEST_F(PostgresStoreTest, ADeadlockIsRetried) {
   });
   // A holds location 1 and waits for B's lock on location 2.
   EXPECT_TRUE(Eventually([&] {
-    return admin_->Query("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 "
-                         "AND wait_event_type = 'Lock'",
-                         {schema_ + "_a"}) == std::vector<std::string>{"1"};
+    return admin_->Query(
+               "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 "
+               "AND wait_event_type = 'Lock'",
+               {schema_ + "_a"}) == std::vector<std::string>{"1"};
   }));
   // Returns once A was chosen as the deadlock victim and let go of row 1.
   b.Query("UPDATE location SET name = 'B', version = version + 1 WHERE id = 1");
@@ -652,10 +680,10 @@ TEST_F(PostgresStoreTest, AConnectionLostBetweenCallsIsUnavailableThenReconnects
 
 // A transaction of an employee (with its history rows) and a location, with
 // the connection ended at `when`; returns the commit's status.
-absl::Status CommitLosingTheConnectionAt(WriteStage when,
-                                         const std::function<absl::StatusOr<std::unique_ptr<Store>>(
-                                             std::function<void(WriteStage, int)>)>& open,
-                                         const std::function<void()>& terminate) {
+absl::Status CommitLosingTheConnectionAt(
+    WriteStage when,
+    const std::function<absl::StatusOr<std::unique_ptr<Store>>(std::function<void(WriteStage, int)>)>& open,
+    const std::function<void()>& terminate) {
   absl::StatusOr<std::unique_ptr<Store>> store = open([&](WriteStage stage, int) {
     if (stage == when) terminate();
   });
@@ -688,9 +716,10 @@ TEST_F(PostgresStoreTest, AConnectionLostAfterCommitWasSentHasAnUnknownOutcome) 
   admin_->Query(
       "CREATE FUNCTION hold_commit() RETURNS trigger LANGUAGE plpgsql AS "
       "$$ BEGIN PERFORM pg_advisory_xact_lock(TG_ARGV[0]::bigint); RETURN NULL; END $$");
-  admin_->Query(absl::StrCat("CREATE CONSTRAINT TRIGGER hold_commit AFTER INSERT ON location "
-                             "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION hold_commit('",
-                             key, "')"));
+  admin_->Query(
+      absl::StrCat("CREATE CONSTRAINT TRIGGER hold_commit AFTER INSERT ON location "
+                   "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION hold_commit('",
+                   key, "')"));
   admin_->Query("SELECT pg_advisory_lock($1::bigint)", {key});
   const std::string name = absl::StrCat(schema_, "_held");
   const absl::Status status = CommitLosingTheConnectionAt(
@@ -698,9 +727,10 @@ TEST_F(PostgresStoreTest, AConnectionLostAfterCommitWasSentHasAnUnknownOutcome) 
       [&] {
         // The COMMIT is running and waits for the lock.
         EXPECT_TRUE(Eventually([&] {
-          return admin_->Query("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 "
-                               "AND wait_event_type = 'Lock' AND wait_event = 'advisory'",
-                               {name}) == std::vector<std::string>{"1"};
+          return admin_->Query(
+                     "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 "
+                     "AND wait_event_type = 'Lock' AND wait_event = 'advisory'",
+                     {name}) == std::vector<std::string>{"1"};
         }));
         Terminate("held");
       });

@@ -77,8 +77,7 @@ class SqliteStoreTest : public testing::Test {
  protected:
   void SetUp() override {
     dir_ = (std::filesystem::path(testing::TempDir()) /
-            absl::StrCat("hrkit_sqlite_", testing::UnitTest::GetInstance()->current_test_info()->name(), "_",
-                         getpid()))
+            absl::StrCat("hrkit_sqlite_", testing::UnitTest::GetInstance()->current_test_info()->name(), "_", getpid()))
                .string();
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
@@ -97,7 +96,7 @@ TEST_F(SqliteStoreTest, WritesARelationalSchemaAPersonCanQuery) {
     ASSERT_OK(store->Put(SampleLocation(3), 0).status());
   }
   RawDb db(path_);
-  EXPECT_THAT(db.Query("PRAGMA user_version"), testing::ElementsAre("1"));
+  EXPECT_THAT(db.Query("PRAGMA user_version"), testing::ElementsAre("2"));
   EXPECT_THAT(db.Query("PRAGMA journal_mode"), testing::ElementsAre("wal"));
   EXPECT_THAT(db.Query("SELECT id, version, legal_name, birth_date FROM employee"),
               // SampleEmployee(42): born 1980-01-01 + 42 days = 1980-02-12.
@@ -105,20 +104,52 @@ TEST_F(SqliteStoreTest, WritesARelationalSchemaAPersonCanQuery) {
   // 3 hire-day entries, the correction, the termination (current) + 1 replaced.
   EXPECT_THAT(db.Query("SELECT effective, sequence, recorded, replaced, status, fte, position, cost_center "
                        "FROM employee__employment WHERE entity_id = 42 ORDER BY ord"),
-              testing::ElementsAre("2020-03-01|0|2020-03-01|infinity|0|0.8|52|CC-100",
-                                   "2020-03-01|1|2020-03-01|infinity|0|0.8|52|CC-200",
-                                   "2020-03-01|2|2020-03-01|infinity|0|0.8|52|CC-200",
-                                   "2021-05-01|0|2021-08-02|infinity|0|1.0|62|CC-200",
-                                   "2023-01-01|0|2022-11-30|infinity|2|0.0|NULL|",
-                                   "2021-07-01|0|2021-06-15|2021-08-02|0|1.0|52|CC-200"));
+              // Enums hold their names.
+              testing::ElementsAre("2020-03-01|0|2020-03-01|infinity|active|0.8|52|CC-100",
+                                   "2020-03-01|1|2020-03-01|infinity|active|0.8|52|CC-200",
+                                   "2020-03-01|2|2020-03-01|infinity|active|0.8|52|CC-200",
+                                   "2021-05-01|0|2021-08-02|infinity|active|1.0|62|CC-200",
+                                   "2023-01-01|0|2022-11-30|infinity|terminated|0.0|NULL|",
+                                   "2021-07-01|0|2021-06-15|2021-08-02|active|1.0|52|CC-200"));
   EXPECT_THAT(db.Query("SELECT name, type FROM pragma_table_info('employee__employment') "
                        "WHERE name IN ('fte', 'status', 'effective', 'position')"),
-              testing::UnorderedElementsAre("effective|TEXT", "status|INTEGER", "fte|REAL", "position|INTEGER"));
-  EXPECT_THAT(db.Query("SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('org_unit__history')"),
-              testing::ElementsAre("org_unit|entity_id|id|CASCADE"));
+              testing::UnorderedElementsAre("effective|TEXT", "status|TEXT", "fte|REAL", "position|INTEGER"));
+  EXPECT_THAT(
+      db.Query("SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list('org_unit__history')"),
+      testing::ElementsAre("org_unit|entity_id|id|CASCADE"));
   // An invalid id is NULL: location 3 has no default schedule.
   EXPECT_THAT(db.Query("SELECT name, country, holiday_calendar, default_schedule FROM location"),
               testing::ElementsAre("Site 3|DE|7|NULL"));
+}
+
+TEST_F(SqliteStoreTest, ListsInsideRecordsAreTablesKeyedByTheEnclosingRow) {
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, hrkit::OpenSqliteStore(path_));
+    ASSERT_OK(store->Put(SampleLeavePolicy(5), 0).status());
+  }
+  RawDb db(path_);
+  // SampleLeavePolicy: versions ord 0 and 1 (2023-01-01, sequences 0 and 1)
+  // with tiers 60 and 120 months, ord 2 (2024-01-01) with one tier of 36
+  // months and a rule of every member, ord 3 (2024-07-01, replaced) none.
+  EXPECT_THAT(db.Query("SELECT name FROM pragma_table_info('leave_policy__versions__tiers') WHERE pk > 0 "
+                       "ORDER BY pk"),
+              testing::ElementsAre("entity_id", "versions_ord", "ord"));
+  EXPECT_THAT(db.Query("SELECT versions_ord, ord, after_months, amount_per_year FROM leave_policy__versions__tiers "
+                       "WHERE entity_id = 5 ORDER BY versions_ord, ord"),
+              testing::ElementsAre("0|0|60|26.5", "0|1|120|28.0", "1|0|60|26.5", "1|1|120|28.0", "2|0|36|27.0"));
+  // A list of scalars: one `value` column; enums by name.
+  EXPECT_THAT(db.Query("SELECT versions_ord, ord, value FROM leave_policy__versions__eligible_employment_types "
+                       "ORDER BY versions_ord, ord"),
+              testing::ElementsAre("2|0|fixed_term", "2|1|permanent"));
+  EXPECT_THAT(db.Query("SELECT value FROM leave_policy__versions__eligible_locations ORDER BY ord"),
+              testing::ElementsAre("3", "5"));
+  // An empty optional is NULL: the first version has no carry-over maximum.
+  EXPECT_THAT(db.Query("SELECT carry_over_max, negative_limit FROM leave_policy__versions WHERE ord = 0"),
+              testing::ElementsAre("NULL|2.5"));
+  // Erasing the policy removes the rows of every nested table.
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, hrkit::OpenSqliteStore(path_));
+  ASSERT_OK(store->Erase<hrkit::LeavePolicy>(hrkit::LeavePolicyId(5), 1));
+  EXPECT_THAT(db.Query("SELECT count(*) FROM leave_policy__versions__tiers"), testing::ElementsAre("0"));
 }
 
 TEST_F(SqliteStoreTest, ErasingAnEntityRemovesItsHistoryRows) {
@@ -134,11 +165,11 @@ TEST_F(SqliteStoreTest, ADatabaseFromANewerSchemaIsRefused) {
   { ASSERT_OK(hrkit::OpenSqliteStore(path_).status()); }
   {
     RawDb db(path_);
-    db.Exec("PRAGMA user_version = 2");
+    db.Exec("PRAGMA user_version = 3");
   }
   const auto newer = hrkit::OpenSqliteStore(path_);
   EXPECT_STATUS_CODE(newer, absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(Message(newer), HasSubstr("schema version 2"));
+  EXPECT_THAT(Message(newer), HasSubstr("schema version 3"));
 }
 
 TEST_F(SqliteStoreTest, AnOlderDatabaseIsMigratedForward) {
@@ -159,8 +190,58 @@ TEST_F(SqliteStoreTest, AnOlderDatabaseIsMigratedForward) {
   ASSERT_OK(store->Put(updated, 4).status());
   store.reset();
   RawDb db(path_);
-  EXPECT_THAT(db.Query("PRAGMA user_version"), testing::ElementsAre("1"));
+  EXPECT_THAT(db.Query("PRAGMA user_version"), testing::ElementsAre("2"));
   EXPECT_THAT(db.Query("SELECT name, country, version FROM location"), testing::ElementsAre("Old site|FR|5"));
+}
+
+TEST_F(SqliteStoreTest, Format1EnumIntegersBecomeNamesAndNullColumnsKeepDefaults) {
+  { ASSERT_OK(hrkit::OpenSqliteStore(path_).status()); }
+  {
+    // A format-1 employee: status as its integer (2 = terminated), fte and
+    // type NULL (as a column added by a later format reads in older rows).
+    RawDb db(path_);
+    db.Exec("PRAGMA user_version = 1");
+    db.Exec("INSERT INTO employee (id, version, legal_name) VALUES (7, 1, NULL)");
+    db.Exec(
+        "INSERT INTO employee__employment (entity_id, ord, effective, sequence, recorded, replaced, status) "
+        "VALUES (7, 0, '2020-01-01', 0, '2020-01-01', 'infinity', 2)");
+  }
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, hrkit::OpenSqliteStore(path_));
+  ASSERT_OK_AND_ASSIGN(Versioned<Employee> e, store->Get<Employee>(EmployeeId(7)));
+  EXPECT_EQ(e.entity.legal_name, Employee{}.legal_name);
+  ASSERT_EQ(e.entity.employment.Entries().size(), 1u);
+  EXPECT_EQ(e.entity.employment.Entries()[0].value.status, hrkit::EmploymentStatus::kTerminated);
+  // NULL leaves the defaults of a default-made record: fte 1.0, permanent.
+  EXPECT_EQ(e.entity.employment.Entries()[0].value.fte, 1.0);
+  EXPECT_EQ(e.entity.employment.Entries()[0].value.type, hrkit::EmploymentType::kPermanent);
+  store.reset();
+  RawDb db(path_);
+  EXPECT_THAT(db.Query("SELECT status, typeof(status) FROM employee__employment"),
+              testing::ElementsAre("terminated|text"));
+  EXPECT_THAT(db.Query("PRAGMA user_version"), testing::ElementsAre("2"));
+}
+
+TEST_F(SqliteStoreTest, AnUnknownEnumNameIsDataLossNamingTableRowAndColumn) {
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, hrkit::OpenSqliteStore(path_));
+    ASSERT_OK(store->Put(SampleEmployee(5), 0).status());
+  }
+  {
+    RawDb db(path_);
+    db.Exec("UPDATE employee__employment SET status = 'retired' WHERE ord = 0");
+  }
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, hrkit::OpenSqliteStore(path_));
+  const auto read = store->Get<Employee>(EmployeeId(5));
+  EXPECT_STATUS_CODE(read, absl::StatusCode::kDataLoss);
+  EXPECT_THAT(Message(read), HasSubstr("employee__employment row of entity 5"));
+  EXPECT_THAT(Message(read), HasSubstr("column status: unknown value \"retired\""));
+  {
+    RawDb db(path_);
+    db.Exec("UPDATE employee__employment SET status = 9 WHERE ord = 0");
+  }
+  const auto number = store->Get<Employee>(EmployeeId(5));
+  EXPECT_STATUS_CODE(number, absl::StatusCode::kDataLoss);
+  EXPECT_THAT(Message(number), HasSubstr("column status: unknown value 9"));
 }
 
 TEST_F(SqliteStoreTest, OpenErrorsAreCanonical) {
@@ -188,8 +269,8 @@ TEST_F(SqliteStoreTest, InjectionLeavesTheSchemaUnchanged) {
   const std::vector<std::string> before = db.Query("SELECT type, name, sql FROM sqlite_master ORDER BY name");
   ASSERT_FALSE(before.empty());
   std::int64_t id = 0;
-  for (const std::string text : {"'; DROP TABLE employee;--", "x\"); DROP TABLE \"location\"; --",
-                                 "'); DELETE FROM employee__employment; --"}) {
+  for (const std::string text :
+       {"'; DROP TABLE employee;--", "x\"); DROP TABLE \"location\"; --", "'); DELETE FROM employee__employment; --"}) {
     Employee e = SampleEmployee(++id);
     e.legal_name = e.employee_number = text;
     Location l = SampleLocation(id);

@@ -7,9 +7,11 @@
 //   BIGINT, then one typed column per scalar field;
 // - one history table per History field (`employee__employment`) and one
 //   child table per List field, keyed (entity_id, ord), entity_id a foreign
-//   key ON DELETE CASCADE.
-// Column encoding: integers, bools, enums and ids as BIGINT (an invalid id 0
-// as NULL); doubles as DOUBLE PRECISION; dates as ISO "YYYY-MM-DD" TEXT
+//   key ON DELETE CASCADE; lists inside their records in tables keyed
+//   (entity_id, <enclosing field>_ord, ord) (`leave_policy__versions__tiers`).
+// Column encoding: integers, bools and ids as BIGINT (an invalid id 0 as
+// NULL); enums as TEXT holding the value's name; an empty std::optional as
+// NULL; doubles as DOUBLE PRECISION; dates as ISO "YYYY-MM-DD" TEXT
 // ("infinity", "-infinity", NULL for not_a_date_time); Money as <name>_minor
 // BIGINT and <name>_currency TEXT.
 //
@@ -48,9 +50,12 @@
 // The next call on the store reconnects (prepared statements are prepared
 // again); it returns Unavailable while the server cannot be reached.
 //
-// Schema versions: table hrkit_schema_version (one row) holds the schema
-// version. Opening an older schema migrates it forward (missing tables and
-// columns are added) under an advisory lock, so several processes may open
+// Schema versions: table hrkit_schema_version (one row) holds the storage
+// format (core/describe.hpp) the schema was written in. Opening an older
+// schema upgrades it in place in one transaction (missing tables and columns
+// are added and read as the member's default in older rows; format-1 BIGINT
+// enum columns become TEXT names; format-1 leave policies take the current
+// layout) under an advisory lock, so several processes may open
 // the same schema at once; a schema written by a newer hrkit is refused with
 // FailedPrecondition.
 //
@@ -64,12 +69,14 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "hrkit/core/describe.hpp"
 #include "hrkit/storage/store.hpp"
 
 namespace hrkit {
 
-// The schema version this build writes (table hrkit_schema_version).
-inline constexpr int kPostgresSchemaVersion = 1;
+// The schema version this build writes (table hrkit_schema_version): the
+// storage format.
+inline constexpr int kPostgresSchemaVersion = kStorageFormatVersion;
 
 // How a PostgreSQL store runs its transactions.
 struct PostgresOptions {

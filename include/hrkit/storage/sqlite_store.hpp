@@ -7,9 +7,13 @@
 //   entity_id (foreign key, ON DELETE CASCADE), ord, effective, sequence,
 //   recorded, replaced, then the record's columns;
 // - one child table per List field (`<entity>__<field>`) with entity_id, ord
-//   and the record's columns.
-// Column encoding: integers, bools, enums (underlying value) and ids as
-// INTEGER (an invalid id 0 as NULL); doubles as REAL; strings as TEXT (byte
+//   and the record's columns (a list of scalars: one column `value`);
+// - one table per List inside the records of a History or List
+//   (`leave_policy__versions__tiers`) with entity_id, the enclosing row's
+//   position (`versions_ord`), ord and the record's columns.
+// Column encoding: integers, bools and ids as INTEGER (an invalid id 0 as
+// NULL); enums as TEXT holding the value's name ("active", "full_time");
+// an empty std::optional as NULL; doubles as REAL; strings as TEXT (byte
 // exact, NUL bytes included); dates as ISO "YYYY-MM-DD" TEXT ("infinity" for
 // OpenEnd(), "-infinity", NULL for not_a_date_time; a current history entry
 // has replaced = 'infinity'); Money as two columns, <name>_minor INTEGER and
@@ -22,9 +26,12 @@
 // timeout, and a busy database is retried, so SQLITE_BUSY never reaches the
 // caller unless the timeout expires (then Unavailable).
 //
-// Schema versions: PRAGMA user_version holds the schema version. Opening an
-// older database migrates it forward (missing tables and columns are added);
-// a database written by a newer hrkit is refused with FailedPrecondition.
+// Schema versions: PRAGMA user_version holds the storage format the database
+// was written in (core/describe.hpp). Opening an older database upgrades it
+// in place, in one transaction: missing tables and columns are added (rows
+// written before read them as the member's default), format-1 enum integers
+// become names and format-1 leave policies take the current layout. A
+// database written by a newer hrkit is refused with FailedPrecondition.
 //
 // Thread safety: a Store; one connection per store, calls serialized by a
 // mutex. Several stores (or processes) may open the same file.
@@ -36,12 +43,14 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "hrkit/core/describe.hpp"
 #include "hrkit/storage/store.hpp"
 
 namespace hrkit {
 
-// The schema version this build writes (PRAGMA user_version).
-inline constexpr int kSqliteSchemaVersion = 1;
+// The schema version this build writes (PRAGMA user_version): the storage
+// format.
+inline constexpr int kSqliteSchemaVersion = kStorageFormatVersion;
 
 // How a SQLite store opens its database.
 struct SqliteOptions {
