@@ -28,4 +28,18 @@ absl::StatusOr<Workforce> WorkforceFromDataset(const Dataset& data, LifecycleOpt
                                  options);
 }
 
+LeaveFacts LeaveFactsOf(const Dataset& data) {
+  return LeaveFacts{.employees = data.Of<Employee>(),
+                    .org_units = data.Of<OrgUnit>(),
+                    .positions = data.Of<Position>(),
+                    .locations = data.Of<Location>(),
+                    .work_schedules = data.Of<WorkSchedule>(),
+                    .holiday_calendars = data.Of<HolidayCalendar>(),
+                    .leave_types = data.Of<LeaveType>(),
+                    .policies = data.Of<LeavePolicy>(),
+                    .assignments = data.Of<PolicyAssignment>(),
+                    .requests = data.Of<LeaveRequest>(),
+                    .adjustments = data.Of<LeaveAdjustment>()};
+}
+
 }  // namespace hrkit
