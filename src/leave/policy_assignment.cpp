@@ -132,14 +132,7 @@ class Resolver {
   // changes.
   absl::Status FillFactsCached(EmployeeId employee, const EmploymentRecord& record, Date day, EmployeeFacts* facts,
                                Date* next) {
-    facts->as_of = day;
-    facts->location = record.location;
-    facts->employment_type = record.type;
-    facts->fte = record.fte;
-    facts->seniority_start = IsRealDate(record.seniority_start) ? record.seniority_start : record.employment_start;
-    facts->grade.clear();
-    facts->org_unit = OrgUnitId();
-    facts->unit_path.clear();
+    FillRecordFacts(record, day, facts);
     if (!record.position.valid()) return absl::OkStatus();
     const std::optional<OrgLookup::PositionView> view = lookup_.ViewPosition(record.position, day);
     if (!view.has_value()) {

@@ -157,8 +157,7 @@ Date OrgLookup::NextPathChange(OrgUnitId unit, Date date) const {
   return next;
 }
 
-absl::Status FillFacts(EmployeeId employee, const EmploymentRecord& record, const OrgLookup& lookup, Date date,
-                       EmployeeFacts* facts) {
+void FillRecordFacts(const EmploymentRecord& record, Date date, EmployeeFacts* facts) {
   facts->as_of = date;
   facts->location = record.location;
   facts->employment_type = record.type;
@@ -167,6 +166,11 @@ absl::Status FillFacts(EmployeeId employee, const EmploymentRecord& record, cons
   facts->grade.clear();
   facts->org_unit = OrgUnitId();
   facts->unit_path.clear();
+}
+
+absl::Status FillFacts(EmployeeId employee, const EmploymentRecord& record, const OrgLookup& lookup, Date date,
+                       EmployeeFacts* facts) {
+  FillRecordFacts(record, date, facts);
   if (!record.position.valid()) return absl::OkStatus();
   absl::StatusOr<PositionPlacement> placement = lookup.PlacementOn(record.position, date);
   if (!placement.ok()) {

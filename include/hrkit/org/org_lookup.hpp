@@ -156,6 +156,12 @@ absl::StatusOr<EmployeeFacts> FactsOn(const Employee& employee, const OrgLookup&
 absl::StatusOr<EmployeeFacts> FactsFromRecord(EmployeeId employee, const EmploymentRecord& record,
                                               const OrgLookup& lookup, Date date);
 
+// The facts that come from the employment record alone: as_of = `date`,
+// location, employment type, FTE and seniority start (the employment start
+// when no seniority start is recorded); the org facts (grade, unit, unit
+// path) are cleared for the caller to fill. Reuses `*facts`' buffers.
+void FillRecordFacts(const EmploymentRecord& record, Date date, EmployeeFacts* facts);
+
 // FactsFromRecord into `*facts`, reusing its buffers (for loops over many
 // employees). On error `*facts` is unspecified.
 absl::Status FillFacts(EmployeeId employee, const EmploymentRecord& record, const OrgLookup& lookup, Date date,
