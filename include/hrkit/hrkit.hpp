@@ -23,6 +23,7 @@
 #include "hrkit/core/sensitivity.hpp"
 #include "hrkit/core/status.hpp"
 #include "hrkit/core/timeline.hpp"
+#include "hrkit/eligibility/audience.hpp"
 #include "hrkit/eligibility/rule.hpp"
 #include "hrkit/leave/accrual.hpp"
 #include "hrkit/leave/accrual_run.hpp"
