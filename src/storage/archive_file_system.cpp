@@ -17,6 +17,7 @@
 #include "absl/strings/str_cat.h"
 #include "hrkit/core/status.hpp"
 #include "hrkit/storage/file_system.hpp"
+#include "hrkit/storage/open_store.hpp"
 
 namespace hrkit {
 
@@ -31,7 +32,10 @@ absl::StatusOr<std::string> FileSystem::ReadFileCheckingHeader(const std::string
 }
 
 absl::Status FileErrorStatus(std::string_view op, std::string_view path, int errno_value) {
-  const std::string message = absl::StrCat(ToAbsl(op), " ", ToAbsl(path), ": ", std::strerror(errno_value));
+  // A path of any length is cut to what an error message quotes.
+  const bool cut = path.size() > kMaxQuotedUriBytes;
+  const std::string message = absl::StrCat(ToAbsl(op), " ", ToAbsl(path.substr(0, kMaxQuotedUriBytes)),
+                                           cut ? "..." : "", ": ", std::strerror(errno_value));
   switch (errno_value) {
     case ENOENT:
       return absl::NotFoundError(message);

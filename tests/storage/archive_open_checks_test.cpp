@@ -107,5 +107,17 @@ TEST_F(ArchiveOpenChecksTest, AFileThatCannotBeCreatedIsNamedNotItsTemporary) {
   EXPECT_THAT(Message(opened), Not(testing::StartsWith("open")));
 }
 
+TEST_F(ArchiveOpenChecksTest, AVeryLongPathIsCutInMessages) {
+  std::string path = dir_ + "/missing";
+  for (int i = 0; i < 30; ++i) path += "/" + std::string(100, 'd');
+  path += "/hr.hrk";
+  const auto opened = hrkit::OpenArchiveStore(path);
+  EXPECT_STATUS_CODE(opened, absl::StatusCode::kNotFound);
+  // The path (over 3000 bytes) appears twice, each time cut to 200 bytes.
+  EXPECT_LT(Message(opened).size(), 700u);
+  EXPECT_THAT(Message(opened), HasSubstr("...\" does not exist and cannot be created"));
+  EXPECT_THAT(Message(opened), HasSubstr("...: No such file or directory"));
+}
+
 }  // namespace
 }  // namespace hrkit_test

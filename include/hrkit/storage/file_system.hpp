@@ -6,7 +6,8 @@
 // Errors follow errno: ENOENT -> NotFound, ENOSPC/EDQUOT -> ResourceExhausted,
 // EACCES/EPERM -> PermissionDenied, anything else (EIO...) -> Unavailable.
 // Every message names the operation and the path, e.g.
-// "fsync /var/lib/hr/hr.hrk.tmp: Input/output error".
+// "fsync /var/lib/hr/hr.hrk.tmp: Input/output error" (a path longer than
+// kMaxQuotedUriBytes of open_store.hpp is cut there and ends in "...").
 //
 // Thread safety: a FileSystem must be safe to call from several threads; a
 // WritableFile is used by one thread at a time.
