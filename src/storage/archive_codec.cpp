@@ -388,29 +388,36 @@ absl::Status WriteSnapshot(const Tables& tables, ArchiveFormat format, WritableF
   return file.WriteAt(0, header);
 }
 
-absl::StatusOr<Tables> DecodeSnapshot(std::string_view bytes) {
-  const std::size_t magic_bytes = std::min(bytes.size(), kMagic.size());
-  if (bytes.substr(0, magic_bytes) != kMagic.substr(0, magic_bytes)) {
+absl::Status CheckHeader(std::string_view header, std::uint64_t file_size) {
+  const std::size_t magic_bytes = std::min(header.size(), kMagic.size());
+  if (header.substr(0, magic_bytes) != kMagic.substr(0, magic_bytes)) {
     return absl::InvalidArgumentError("not an hrkit archive file (wrong magic)");
   }
-  if (bytes.size() < kHeaderSize) {
-    return Corrupt(absl::StrCat("truncated header (", bytes.size(), " of ", kHeaderSize, " bytes)"));
+  if (file_size < kHeaderSize || header.size() < kHeaderSize) {
+    return Corrupt(absl::StrCat("truncated header (", file_size, " of ", kHeaderSize, " bytes)"));
   }
-  const std::uint64_t version = GetLittleEndian(bytes, 8, 4);
+  const std::uint64_t version = GetLittleEndian(header, 8, 4);
   if (version == 0 || version > kArchiveFormatVersion) {
     return absl::InvalidArgumentError(absl::StrCat("archive format version ", version,
                                                    " is not one this build reads (1 to ", kArchiveFormatVersion, ")"));
   }
-  const auto file_format = static_cast<std::int32_t>(version);
-  const std::uint64_t kind = GetLittleEndian(bytes, 12, 4);
+  const std::uint64_t kind = GetLittleEndian(header, 12, 4);
   if (kind > static_cast<std::uint64_t>(ArchiveFormat::kXml)) {
     return absl::InvalidArgumentError(absl::StrCat("archive payload kind ", kind, " is unknown"));
   }
-  const std::uint64_t size = GetLittleEndian(bytes, 16, 8);
-  const std::string_view payload = bytes.substr(kHeaderSize);
-  if (size != payload.size()) {
-    return Corrupt(absl::StrCat("the header announces ", size, " payload bytes, the file has ", payload.size()));
+  const std::uint64_t size = GetLittleEndian(header, 16, 8);
+  if (size != file_size - kHeaderSize) {
+    return Corrupt(
+        absl::StrCat("the header announces ", size, " payload bytes, the file has ", file_size - kHeaderSize));
   }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Tables> DecodeSnapshot(std::string_view bytes) {
+  HRKIT_RETURN_IF_ERROR(CheckHeader(bytes.substr(0, kHeaderSize), bytes.size()));
+  const auto file_format = static_cast<std::int32_t>(GetLittleEndian(bytes, 8, 4));
+  const std::uint64_t kind = GetLittleEndian(bytes, 12, 4);
+  const std::string_view payload = bytes.substr(kHeaderSize);
   if (GetLittleEndian(bytes, 24, 8) != Fnv1a64(payload)) return Corrupt("checksum mismatch");
   try {
     switch (static_cast<ArchiveFormat>(kind)) {

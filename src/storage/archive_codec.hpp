@@ -56,6 +56,14 @@ std::uint64_t Fnv1a64(std::string_view bytes, std::uint64_t hash = kFnv1a64Basis
 // it); Internal if Boost fails to write (it should not).
 absl::Status WriteSnapshot(const Tables& tables, ArchiveFormat format, WritableFile& file);
 
+// Checks the fixed-size header of a snapshot file of `file_size` bytes
+// whose first bytes are `header` (kHeaderSize of them, fewer if the file is
+// shorter), before the rest is read: the magic, the format version, the
+// payload kind, and the payload size it declares against the file's size.
+// Errors: as DecodeSnapshot (InvalidArgument for a wrong magic, DataLoss for
+// a size mismatch or a truncated header).
+absl::Status CheckHeader(std::string_view header, std::uint64_t file_size);
+
 // The tables held by the snapshot file `bytes`.
 // Errors: InvalidArgument (not an hrkit archive, unknown payload kind, a
 // newer or unknown format version), DataLoss (truncated, corrupt, failing

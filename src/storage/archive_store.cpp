@@ -91,8 +91,7 @@ class ArchiveStore final : public Store {
     return VisitEntityKind(kind, [&]<class E>(std::type_identity<E>) -> absl::StatusOr<std::vector<VersionedEntity>> {
       const TableOf<E>& table = std::get<TableOf<E>>(tables_);
       std::vector<VersionedEntity> out;
-      for (auto it = table.upper_bound(options.after_id); it != table.end() && it->first <= options.last_id;
-           ++it) {
+      for (auto it = table.upper_bound(options.after_id); it != table.end() && it->first <= options.last_id; ++it) {
         if (options.limit != 0 && out.size() == options.limit) break;
         out.push_back(VersionedEntity{AnyEntity(it->second.entity), it->second.version});
       }
@@ -138,8 +137,8 @@ class ArchiveStore final : public Store {
           if (!previous[i].has_value()) {
             table.erase(w.id);
           } else {
-            table.insert_or_assign(
-                w.id, Versioned<E>{std::get<E>(std::move(previous[i]->entity)), previous[i]->version});
+            table.insert_or_assign(w.id,
+                                   Versioned<E>{std::get<E>(std::move(previous[i]->entity)), previous[i]->version});
           }
         });
       }
@@ -244,7 +243,7 @@ absl::StatusOr<std::unique_ptr<Store>> OpenArchiveUri(std::string_view uri) {
     } else if (query == "format=xml") {
       options.format = ArchiveFormat::kXml;
     } else {
-      return absl::InvalidArgumentError(absl::StrCat("store uri \"", ToAbsl(uri), "\": unknown option \"",
+      return absl::InvalidArgumentError(absl::StrCat("store uri ", QuoteUriForMessage(uri), ": unknown option \"",
                                                      ToAbsl(query), "\" (format=binary|text|xml)"));
     }
   }
@@ -263,19 +262,28 @@ absl::StatusOr<std::unique_ptr<Store>> OpenArchiveStore(std::string_view path, c
   FileSystem* fs = options.file_system != nullptr ? options.file_system : DefaultFileSystem();
   std::string file(path);
   return GuardExceptions("open archive store", [&]() -> absl::StatusOr<std::unique_ptr<Store>> {
-    absl::StatusOr<std::string> bytes = fs->ReadFile(file);
+    const std::string quoted = QuoteUriForMessage(file);
+    absl::StatusOr<std::string> bytes =
+        fs->ReadFileCheckingHeader(file, archive_internal::kHeaderSize, archive_internal::CheckHeader);
     if (absl::IsNotFound(bytes.status())) {
       if (!options.create_if_missing) {
-        return absl::NotFoundError(absl::StrCat("archive file ", file, " does not exist"));
+        return absl::NotFoundError(absl::StrCat("archive file ", quoted, " does not exist (create_if_missing is off)"));
       }
       auto store = std::make_unique<ArchiveStore>(std::move(file), options.format, fs, Tables{});
-      HRKIT_RETURN_IF_ERROR(store->WriteInitialSnapshot());
+      if (absl::Status created = store->WriteInitialSnapshot(); !created.ok()) {
+        return absl::Status(created.code(),
+                            absl::StrCat("archive file ", quoted, " does not exist and cannot be created (",
+                                         created.message(), "): check that its directory exists and is writable"));
+      }
       return std::unique_ptr<Store>(std::move(store));
     }
-    if (!bytes.ok()) return bytes.status();
+    if (!bytes.ok()) {
+      return absl::Status(bytes.status().code(), absl::StrCat("archive file ", quoted, ": ", bytes.status().message()));
+    }
     absl::StatusOr<Tables> tables = archive_internal::DecodeSnapshot(*bytes);
     if (!tables.ok()) {
-      return absl::Status(tables.status().code(), absl::StrCat(file, ": ", tables.status().message()));
+      return absl::Status(tables.status().code(),
+                          absl::StrCat("archive file ", quoted, ": ", tables.status().message()));
     }
     return std::unique_ptr<Store>(
         std::make_unique<ArchiveStore>(std::move(file), options.format, fs, *std::move(tables)));

@@ -62,18 +62,39 @@ absl::Status RegisterStoreBackend(std::string_view scheme, StoreFactory factory)
   return absl::OkStatus();
 }
 
+std::string QuoteUriForMessage(std::string_view uri) {
+  const bool cut = uri.size() > kMaxQuotedUriBytes;
+  if (cut) uri = uri.substr(0, kMaxQuotedUriBytes);
+  std::string out = "\"";
+  for (const char c : uri) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      absl::StrAppend(&out, "\\x", absl::Hex(byte, absl::kZeroPad2));
+    } else {
+      out += c;
+    }
+  }
+  absl::StrAppend(&out, cut ? "...\"" : "\"");
+  return out;
+}
+
 absl::StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view uri) {
+  if (const std::size_t nul = uri.find('\0'); nul != std::string_view::npos) {
+    return absl::InvalidArgumentError(absl::StrCat("store uri ", QuoteUriForMessage(uri), " has a NUL byte at offset ",
+                                                   nul,
+                                                   ": remove it (a path or connection string is never cut there)"));
+  }
   const std::size_t colon = uri.find(':');
   if (colon == std::string_view::npos || colon == 0) {
     return absl::InvalidArgumentError(
-        absl::StrCat("store uri \"", ToAbsl(uri),
-                     "\" has no scheme (expected memory:, sqlite:PATH, archive:PATH, postgresql://...)"));
+        absl::StrCat("store uri ", QuoteUriForMessage(uri),
+                     " has no scheme (expected memory:, sqlite:PATH, archive:PATH, postgresql://...)"));
   }
   const std::string_view scheme = uri.substr(0, colon);
   if (scheme == "memory") {
     if (uri.size() != colon + 1) {
       return absl::InvalidArgumentError(
-          absl::StrCat("store uri \"", ToAbsl(uri), "\": the memory backend takes no path (use \"memory:\")"));
+          absl::StrCat("store uri ", QuoteUriForMessage(uri), ": the memory backend takes no path (use \"memory:\")"));
     }
     return NewMemoryStore();
   }
@@ -93,8 +114,9 @@ absl::StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view uri) {
           "store backend \"", ToAbsl(scheme), "\" is not available: link the program with ", ToAbsl(known.target)));
     }
   }
-  return absl::InvalidArgumentError(
-      absl::StrCat("store uri \"", ToAbsl(uri), "\": unknown scheme \"", ToAbsl(scheme), "\""));
+  return absl::InvalidArgumentError(absl::StrCat("store uri ", QuoteUriForMessage(uri), ": unknown scheme ",
+                                                 QuoteUriForMessage(scheme),
+                                                 " (expected memory:, sqlite:PATH, archive:PATH, postgresql://...)"));
 }
 
 }  // namespace hrkit

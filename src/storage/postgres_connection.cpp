@@ -25,7 +25,9 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/cord.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "format1.hpp"
 #include "hrkit/core/progress.hpp"
 #include "hrkit/core/status.hpp"
@@ -279,6 +281,24 @@ namespace hrkit {
 
 namespace postgres_internal {
 
+// InvalidArgument unless every port the parsed URI names (a list for
+// several hosts) is a number from 1 to 65535: libpq would report a bad port
+// only as a failed connection.
+absl::Status CheckPorts(const PQconninfoOption* options) {
+  for (const PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+    if (std::string_view(o->keyword) != "port" || o->val == nullptr) continue;
+    for (absl::string_view port : absl::StrSplit(o->val, ',')) {
+      int value = 0;
+      if (port.empty() || !absl::SimpleAtoi(port, &value) || value < 1 || value > 65535) {
+        return absl::InvalidArgumentError(absl::StrCat("postgres store uri: port ",
+                                                       QuoteUriForMessage(std::string_view(port.data(), port.size())),
+                                                       " is not a port number (1 to 65535): correct the URI"));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<std::unique_ptr<Store>> OpenPostgresStoreWithHooks(std::string_view uri, const PostgresOptions& options,
                                                                   WriteHooks hooks) {
   if (options.max_attempts < 1) {
@@ -294,7 +314,9 @@ absl::StatusOr<std::unique_ptr<Store>> OpenPostgresStoreWithHooks(std::string_vi
     PQfreemem(parse_error);
     return absl::InvalidArgumentError(absl::StrCat("postgres store uri: ", why));
   }
+  absl::Status ports = CheckPorts(parsed);
   PQconninfoFree(parsed);
+  HRKIT_RETURN_IF_ERROR(ports);
   // The URI first; the keywords after it override it (client_encoding) or
   // fill a gap (fallback_application_name).
   const char* const keywords[] = {"dbname", "client_encoding", "fallback_application_name", nullptr};

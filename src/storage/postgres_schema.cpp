@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/cord.h"
@@ -118,6 +119,7 @@ absl::Status PostgresStore::MigrateInTransaction() {
   HRKIT_RETURN_IF_ERROR(
       Query("SELECT pg_advisory_xact_lock(hashtext($1))", {absl::StrCat("hrkit schema ", schema_)}, "migrate lock")
           .status());
+  HRKIT_RETURN_IF_ERROR(CheckSchemaIsHrkits());
   HRKIT_RETURN_IF_ERROR(
       Command("CREATE TABLE IF NOT EXISTS \"hrkit_schema_version\" (\"version\" BIGINT NOT NULL)", "migrate"));
   HRKIT_ASSIGN_OR_RETURN(ResultPtr stored, Exec("SELECT max(\"version\") FROM \"hrkit_schema_version\"", "migrate"));
@@ -144,6 +146,39 @@ absl::Status PostgresStore::MigrateInTransaction() {
     HRKIT_RETURN_IF_ERROR(Query("INSERT INTO \"hrkit_schema_version\" (\"version\") VALUES ($1)",
                                 {absl::StrCat(kPostgresSchemaVersion)}, "migrate")
                               .status());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status PostgresStore::CheckSchemaIsHrkits() {
+  HRKIT_ASSIGN_OR_RETURN(ResultPtr relations,
+                         Exec("SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = "
+                              "c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN "
+                              "('r', 'p', 'v', 'm', 'f') ORDER BY c.relname",
+                              "inspect schema"));
+  const int rows = PQntuples(relations.get());
+  absl::flat_hash_set<std::string> own = {"hrkit_schema_version"};
+  auto add = [&](const sql::EntitySchema& schema) {
+    own.insert(schema.main.name);
+    for (const sql::Table& child : schema.children) own.insert(child.name);
+  };
+  for (const sql::EntitySchema& schema : sql::BuildAllSchemas()) add(schema);
+  add(sql::BuildEntitySchemaNamed<format1::LeavePolicyV1>(format1::LeavePolicyV1::kEntityName));
+  add(sql::BuildEntitySchemaNamed<format1::PolicyEligibilityV1>(format1::PolicyEligibilityV1::kEntityName));
+  bool marked = false;
+  for (int r = 0; r < rows; ++r)
+    marked = marked || std::string_view(PQgetvalue(relations.get(), r, 0)) == "hrkit_schema_version";
+  for (int r = 0; r < rows; ++r) {
+    const std::string name = PQgetvalue(relations.get(), r, 0);
+    const std::string_view kind = PQgetvalue(relations.get(), r, 1);
+    const bool table = kind == "r" || kind == "p";
+    if (marked && table && own.contains(name)) continue;
+    const std::string what = absl::StrCat(table ? "table" : kind == "v" ? "view" : "relation", " \"", name, "\"");
+    return absl::FailedPreconditionError(absl::StrCat(
+        "postgres schema ", QuoteUriForMessage(schema_), " holds ", what,
+        marked ? ", which hrkit does not create" : " and no hrkit_schema_version (it was not created by hrkit)",
+        ": hrkit keeps its tables only in an empty schema or one it created (name another schema first in the "
+        "URI's search_path option); nothing was changed"));
   }
   return absl::OkStatus();
 }

@@ -408,6 +408,10 @@ class PostgresStore final : public Store, private sql::KindReads<PostgresStore> 
   absl::Status Migrate();
 
   absl::Status MigrateInTransaction();
+  // FailedPrecondition (nothing created) unless the current schema is empty
+  // or hrkit's: it has hrkit_schema_version and only tables hrkit creates
+  // (of this format or format 1). REQUIRES: inside the migration.
+  absl::Status CheckSchemaIsHrkits();
 
   // The data types of the columns of `table` by name (empty: no table).
   absl::StatusOr<absl::flat_hash_map<std::string, std::string>> ColumnTypes(const std::string& table);

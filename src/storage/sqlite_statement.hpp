@@ -17,10 +17,15 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "hrkit/core/status.hpp"
 
 namespace hrkit::sqlite_internal {
+
+// The payload SqliteError puts on the Unavailable of SQLITE_BUSY or
+// SQLITE_LOCKED: another connection holds the lock (retrying may succeed).
+inline constexpr char kBusyPayload[] = "type.hrkit.dev/sqlite.busy";
 
 // Maps a SQLite result code to a canonical Status.
 inline absl::Status SqliteError(sqlite3* db, int rc, std::string_view context) {
@@ -28,7 +33,11 @@ inline absl::Status SqliteError(sqlite3* db, int rc, std::string_view context) {
       absl::StrCat("sqlite ", ToAbsl(context), ": ", db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   switch (rc & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case SQLITE_LOCKED: {
+      absl::Status busy = absl::UnavailableError(message);
+      busy.SetPayload(kBusyPayload, absl::Cord("busy"));
+      return busy;
+    }
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_FULL:
@@ -46,6 +55,9 @@ inline absl::Status SqliteError(sqlite3* db, int rc, std::string_view context) {
       return absl::InternalError(message);
   }
 }
+
+// Whether `status` is SqliteError's of a busy or locked database.
+inline bool IsBusy(const absl::Status& status) { return status.GetPayload(kBusyPayload).has_value(); }
 
 // A prepared statement; also the ParamSink and ColumnSource of sql_row.hpp.
 class Statement {

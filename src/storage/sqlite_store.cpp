@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -16,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -34,6 +36,7 @@
 #include "sql_kind_reads.hpp"
 #include "sql_row.hpp"
 #include "sql_schema.hpp"
+#include "sqlite_adoption.hpp"
 #include "sqlite_statement.hpp"
 
 namespace hrkit {
@@ -80,10 +83,20 @@ class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
 
   // Sets the connection up, creates or migrates the schema, prepares the
   // statements.
+  // Nothing is written before CheckDatabase accepts the database, so a
+  // refused one keeps its bytes. Concurrent first opens of a new file are
+  // safe: the journal mode switch is retried while another connection holds
+  // the lock (within the busy timeout), and the schema is created and
+  // stamped in one BEGIN IMMEDIATE transaction that checks again first.
   absl::Status Init(const SqliteOptions& options) {
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, options.busy_timeout_ms);
-    HRKIT_RETURN_IF_ERROR(Exec("PRAGMA journal_mode=WAL"));
+    busy_timeout_ = std::chrono::milliseconds(std::max(options.busy_timeout_ms, 0));
+    // One read transaction: the checks see one state of the file even while
+    // another connection creates the schema.
+    HRKIT_RETURN_IF_ERROR(RetryWhileBusy(
+        [&] { return ReadTransaction([&] { return sqlite_internal::CheckDatabase(db_, path_).status(); }); }));
+    HRKIT_RETURN_IF_ERROR(RetryWhileBusy([&] { return SetWalJournal(); }));
     HRKIT_RETURN_IF_ERROR(Exec(options.synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL"));
     HRKIT_RETURN_IF_ERROR(Exec("PRAGMA foreign_keys=ON"));
     return Migrate();
@@ -172,6 +185,31 @@ class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
     ResetOnExit reset(s);
     const int rc = s.Step();
     if (rc != SQLITE_DONE) return SqliteError(db_, rc, what);
+    return absl::OkStatus();
+  }
+
+  // Runs `fn` again while it fails with a busy database, until the busy
+  // timeout has passed (then its last status).
+  template <class Fn>
+  absl::Status RetryWhileBusy(Fn&& fn) {
+    const auto deadline = std::chrono::steady_clock::now() + busy_timeout_;
+    for (;;) {
+      absl::Status status = fn();
+      if (!sqlite_internal::IsBusy(status) || std::chrono::steady_clock::now() >= deadline) return status;
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+  }
+
+  // PRAGMA journal_mode=WAL, checking that the database took it.
+  absl::Status SetWalJournal() {
+    HRKIT_ASSIGN_OR_RETURN(Statement s, Statement::Prepare(db_, "PRAGMA journal_mode=WAL"));
+    const int rc = s.Step();
+    if (rc != SQLITE_ROW) return SqliteError(db_, rc, "PRAGMA journal_mode=WAL");
+    if (s.Text(0) != "wal") {
+      return absl::FailedPreconditionError(
+          absl::StrCat("sqlite database ", QuoteUriForMessage(path_), " cannot use a WAL journal (journal mode stays ",
+                       ToAbsl(s.Text(0)), "): give the path of a file on a local disk"));
+    }
     return absl::OkStatus();
   }
 
@@ -337,14 +375,13 @@ class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
   // and columns of newer entity types and fields are added (old rows read
   // them as NULL: the member's default).
   absl::Status Migrate() {
-    HRKIT_ASSIGN_OR_RETURN(const std::int64_t version, QueryInt("PRAGMA user_version"));
-    if (version > kSqliteSchemaVersion) {
-      return absl::FailedPreconditionError(absl::StrCat("sqlite database ", path_, " has schema version ", version,
-                                                        ", newer than this hrkit (", kSqliteSchemaVersion,
-                                                        "): open it with a newer hrkit"));
-    }
     const std::vector<sql::EntitySchema> schemas = sql::BuildAllSchemas();
     return WriteTransaction([&]() -> absl::Status {
+      // Again inside the transaction: another connection may have created
+      // the schema since the first check.
+      HRKIT_ASSIGN_OR_RETURN(const sqlite_internal::Adoption adoption, sqlite_internal::CheckDatabase(db_, path_));
+      HRKIT_ASSIGN_OR_RETURN(std::int64_t version, QueryInt("PRAGMA user_version"));
+      if (adoption == sqlite_internal::Adoption::kEmpty) version = kSqliteSchemaVersion;
       Format1Policies old;
       if (version < 2) HRKIT_RETURN_IF_ERROR(ReadFormat1Policies(old));
       for (const sql::EntitySchema& schema : schemas) {
@@ -359,7 +396,11 @@ class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
       }
       HRKIT_RETURN_IF_ERROR(PrepareStatements());
       if (old.present) HRKIT_RETURN_IF_ERROR(WriteUpgradedPolicies(std::move(old)));
-      if (version != kSqliteSchemaVersion) {
+      if (adoption != sqlite_internal::Adoption::kMarked) {
+        HRKIT_RETURN_IF_ERROR(
+            Exec(absl::StrCat("PRAGMA application_id=", sqlite_internal::kHrkitApplicationId).c_str()));
+      }
+      if (adoption == sqlite_internal::Adoption::kEmpty || version != kSqliteSchemaVersion) {
         HRKIT_RETURN_IF_ERROR(Exec(absl::StrCat("PRAGMA user_version=", kSqliteSchemaVersion).c_str()));
       }
       return absl::OkStatus();
@@ -520,6 +561,7 @@ class SqliteStore final : public Store, private sql::KindReads<SqliteStore> {
   std::mutex mutex_;
   sqlite3* db_;
   std::string path_;
+  std::chrono::milliseconds busy_timeout_{0};
   std::vector<KindStatements> kinds_;  // by kind
 };
 
@@ -533,7 +575,7 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteUri(std::string_view uri) {
     if (query == "synchronous=normal") {
       options.synchronous_full = false;
     } else if (query != "synchronous=full") {
-      return absl::InvalidArgumentError(absl::StrCat("store uri \"", ToAbsl(uri), "\": unknown option \"",
+      return absl::InvalidArgumentError(absl::StrCat("store uri ", QuoteUriForMessage(uri), ": unknown option \"",
                                                      ToAbsl(query), "\" (synchronous=full|normal)"));
     }
   }
@@ -543,17 +585,28 @@ absl::StatusOr<std::unique_ptr<Store>> OpenSqliteUri(std::string_view uri) {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(std::string_view path, const SqliteOptions& options) {
-  if (path.empty()) return absl::InvalidArgumentError("sqlite store: empty path");
+  if (path.empty()) return absl::InvalidArgumentError("sqlite store: empty path (give the path of a database file)");
+  if (path.find('\0') != std::string_view::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("sqlite store path ", QuoteUriForMessage(path), " has a NUL byte: remove it"));
+  }
+  if (path == ":memory:" || path.starts_with("file:")) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "sqlite store path ", QuoteUriForMessage(path),
+        " is SQLite's own syntax (\":memory:\" or a \"file:\" URI), which hrkit does not take: give a file path "
+        "(\"./file:x\" for a file of that name), or use the store \"memory:\" for one that is not persisted"));
+  }
   const std::string file(path);
   std::error_code ec;
   if (!options.create_if_missing && !std::filesystem::exists(file, ec)) {
-    return absl::NotFoundError(absl::StrCat("sqlite database ", file, " does not exist"));
+    return absl::NotFoundError(
+        absl::StrCat("sqlite database ", QuoteUriForMessage(file), " does not exist (create_if_missing is off)"));
   }
   sqlite3* db = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
   const int rc = sqlite3_open_v2(file.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
-    absl::Status status = SqliteError(db, rc, absl::StrCat("open ", file));
+    absl::Status status = SqliteError(db, rc, absl::StrCat("open ", QuoteUriForMessage(file)));
     sqlite3_close(db);
     return status;
   }

@@ -353,8 +353,10 @@ TEST_F(PostgresStoreTest, ASchemaFromANewerVersionIsRefused) {
 }
 
 TEST_F(PostgresStoreTest, AnOlderSchemaIsMigratedForward) {
-  // Version 0: no version table, a location table from before `country` and
-  // the calendars.
+  // Format 1 (hrkit's version table says so): a location table from before
+  // `country` and the calendars.
+  admin_->Query("CREATE TABLE hrkit_schema_version (version BIGINT NOT NULL)");
+  admin_->Query("INSERT INTO hrkit_schema_version VALUES (1)");
   admin_->Query("CREATE TABLE location (id BIGINT NOT NULL, version BIGINT NOT NULL, name TEXT, PRIMARY KEY (id))");
   admin_->Query("INSERT INTO location VALUES (3, 4, 'Old site')");
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open());
@@ -375,6 +377,30 @@ TEST_F(PostgresStoreTest, AnOlderSchemaIsMigratedForward) {
   const auto foreign = Open();
   EXPECT_STATUS_CODE(foreign, absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(Message(foreign), HasSubstr("lacks key column version"));
+}
+
+TEST_F(PostgresStoreTest, AForeignTableInTheSchemaIsRefusedAndNothingIsCreated) {
+  admin_->Query("CREATE TABLE employee (id TEXT PRIMARY KEY, version INTEGER)");
+  const auto foreign = Open();
+  EXPECT_STATUS_CODE(foreign, absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(foreign), HasSubstr("holds table \"employee\" and no hrkit_schema_version"));
+  EXPECT_THAT(Message(foreign), HasSubstr("nothing was changed"));
+  EXPECT_THAT(admin_->Query("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"),
+              testing::ElementsAre("employee"));
+}
+
+TEST_F(PostgresStoreTest, AForeignTableAddedToAnHrkitSchemaIsRefused) {
+  { ASSERT_OK(Open().status()); }
+  admin_->Query("CREATE VIEW notes AS SELECT 1 AS x");
+  const auto foreign = Open();
+  EXPECT_STATUS_CODE(foreign, absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(foreign), HasSubstr("holds view \"notes\", which hrkit does not create"));
+}
+
+TEST(PostgresUri, APortOutOfRangeIsInvalidArgumentWithoutConnecting) {
+  const auto opened = hrkit::OpenPostgresStore("postgresql://hrkit@127.0.0.1:99999/hrkit_test");
+  EXPECT_STATUS_CODE(opened, absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(opened), HasSubstr("port \"99999\" is not a port number (1 to 65535)"));
 }
 
 TEST_F(PostgresStoreTest, SeveralStoresOpenOneSchemaAtOnce) {

@@ -169,15 +169,19 @@ TEST_F(SqliteStoreTest, ADatabaseFromANewerSchemaIsRefused) {
   }
   const auto newer = hrkit::OpenSqliteStore(path_);
   EXPECT_STATUS_CODE(newer, absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(Message(newer), HasSubstr("schema version 3"));
+  EXPECT_THAT(Message(newer), HasSubstr("written by a newer hrkit (storage format 3"));
 }
 
 TEST_F(SqliteStoreTest, AnOlderDatabaseIsMigratedForward) {
+  { ASSERT_OK(hrkit::OpenSqliteStore(path_).status()); }
   {
-    // Version 0: a location table from before `country` and the calendars.
+    // An hrkit database (its application_id) of format 1 whose location
+    // table is from before `country` and the calendars.
     RawDb db(path_);
+    db.Exec("DROP TABLE location");
     db.Exec("CREATE TABLE location (id INTEGER NOT NULL, version INTEGER NOT NULL, name TEXT, PRIMARY KEY (id))");
     db.Exec("INSERT INTO location VALUES (3, 4, 'Old site')");
+    db.Exec("PRAGMA user_version = 1");
   }
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, hrkit::OpenSqliteStore(path_));
   ASSERT_OK_AND_ASSIGN(Versioned<Location> old, store->Get<Location>(LocationId(3)));

@@ -72,10 +72,16 @@ struct ArchiveOptions {
 };
 
 // Opens the archive store kept in the file `path`, loading it if it exists.
+// The file's fixed-size header is read and checked first (magic, version,
+// payload kind, declared payload size against the file's size); the payload
+// is read only if it passes.
 // Errors: InvalidArgument (empty path; a file that is not an hrkit archive,
 // of an unknown payload kind, or from a newer format version), NotFound
-// (missing file and !create_if_missing), DataLoss (a truncated or corrupt
-// file), and the FileSystem's errors for I/O.
+// (missing file and !create_if_missing; or a file that cannot be created,
+// e.g. in a missing directory: the message names PATH), FailedPrecondition
+// (PATH is a directory, FIFO or device: nothing is read), DataLoss (a
+// truncated or corrupt file, a header whose payload size is not the file's),
+// and the FileSystem's errors for I/O.
 absl::StatusOr<std::unique_ptr<Store>> OpenArchiveStore(std::string_view path, const ArchiveOptions& options = {});
 
 // The content of an archive file (`bytes` is the whole file), as a Dataset,

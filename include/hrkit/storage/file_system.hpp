@@ -6,14 +6,17 @@
 // Errors follow errno: ENOENT -> NotFound, ENOSPC/EDQUOT -> ResourceExhausted,
 // EACCES/EPERM -> PermissionDenied, anything else (EIO...) -> Unavailable.
 // Every message names the operation and the path, e.g.
-// "fsync /var/lib/hr/hr.hrk.tmp: Input/output error".
+// "fsync /var/lib/hr/hr.hrk.tmp: Input/output error" (a path longer than
+// kMaxQuotedUriBytes of open_store.hpp is cut there and ends in "...").
 //
 // Thread safety: a FileSystem must be safe to call from several threads; a
 // WritableFile is used by one thread at a time.
 #ifndef HRKIT_STORAGE_FILE_SYSTEM_HPP_
 #define HRKIT_STORAGE_FILE_SYSTEM_HPP_
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -52,8 +55,25 @@ class FileSystem {
   virtual ~FileSystem();
 
   // The whole content of the file at `path`.
-  // Errors: NotFound (no such file), Unavailable (read error).
+  // Errors: NotFound (no such file), FailedPrecondition (the POSIX file
+  // system: not a regular file), Unavailable (read error).
   virtual absl::StatusOr<std::string> ReadFile(const std::string& path) = 0;
+
+  // Checks the first bytes of a file before the rest is read: gets them
+  // (`header_bytes` of them, fewer if the file is shorter) and the file's
+  // size; an error it returns is returned before anything more is read.
+  using HeaderCheck = std::function<absl::Status(std::string_view header, std::uint64_t file_size)>;
+
+  // The whole content of the regular file at `path`, read header first:
+  // `check` sees its first `header_bytes` bytes and its size, and the rest
+  // is read only if it returns OK (then exactly the size it was given, so a
+  // wrong magic or a size the header does not declare costs one small
+  // read). The default reads with ReadFile, then checks.
+  // Errors: NotFound (no such file), FailedPrecondition (not a regular file:
+  // a directory, a FIFO, a device; nothing is read from it), `check`'s
+  // errors, Unavailable (read error).
+  virtual absl::StatusOr<std::string> ReadFileCheckingHeader(const std::string& path, std::size_t header_bytes,
+                                                             const HeaderCheck& check);
 
   // Creates (or truncates) `path` for writing.
   virtual absl::StatusOr<std::unique_ptr<WritableFile>> NewWritableFile(const std::string& path) = 0;

@@ -17,8 +17,10 @@
 #ifndef HRKIT_STORAGE_OPEN_STORE_HPP_
 #define HRKIT_STORAGE_OPEN_STORE_HPP_
 
+#include <cstddef>
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
@@ -38,8 +40,19 @@ using StoreFactory = std::function<absl::StatusOr<std::unique_ptr<Store>>(std::s
 // or "memory" (built in), or an empty factory.
 absl::Status RegisterStoreBackend(std::string_view scheme, StoreFactory factory);
 
+// The longest part of a URI an error message quotes (longer ones are cut and
+// end in "...").
+inline constexpr std::size_t kMaxQuotedUriBytes = 200;
+
+// `uri` quoted for an error message: in double quotes, at most
+// kMaxQuotedUriBytes of it (then "..."), control bytes (NUL included) shown
+// as \xNN. Backends use it so no message repeats a URI of any length.
+std::string QuoteUriForMessage(std::string_view uri);
+
 // Opens the store named by `uri`.
-// Errors: InvalidArgument (no scheme, an unknown scheme, a malformed URI);
+// Errors: InvalidArgument (no scheme, an unknown scheme, a malformed URI, a
+// NUL byte anywhere in the URI: a path or connection string is never cut at
+// it);
 // Unimplemented (a known backend that is not built or not linked; the
 // message names the CMake target); the backend's
 // own errors (e.g. FailedPrecondition for a database of a newer schema).

@@ -89,10 +89,13 @@ struct PostgresOptions {
 // Connects to the server named by `uri`, a libpq connection URI or
 // key=value string ("postgresql://user@host:5432/db?options=-csearch_path%3Dhr"),
 // then creates or migrates the schema in the first schema of search_path.
-// Errors: InvalidArgument (a malformed URI, max_attempts < 1), Unavailable
-// (the server cannot be reached or refuses the login), FailedPrecondition (a
-// schema of a newer version, no schema to create tables in, tables that are
-// not hrkit's), PermissionDenied (no right to create the tables).
+// The schema must be empty or hrkit's (hrkit_schema_version and only the
+// tables hrkit creates); otherwise nothing is created.
+// Errors: InvalidArgument (a malformed URI, a port outside 1..65535,
+// max_attempts < 1), Unavailable (the server cannot be reached or refuses
+// the login), FailedPrecondition (a schema of a newer version, no schema to
+// create tables in, a table or view that is not hrkit's), PermissionDenied
+// (no right to create the tables).
 absl::StatusOr<std::unique_ptr<Store>> OpenPostgresStore(std::string_view uri, const PostgresOptions& options = {});
 
 // Registers the "postgresql" and "postgres" schemes with OpenStore; the whole

@@ -26,6 +26,17 @@
 // timeout, and a busy database is retried, so SQLITE_BUSY never reaches the
 // caller unless the timeout expires (then Unavailable).
 //
+// Which databases it opens: one hrkit created (PRAGMA application_id =
+// 0x48524B54, "HRKT", and user_version = its storage format), an empty one,
+// or one of hrkit 0.1 (format 1: user_version 1, no application_id, exactly
+// format 1's tables and columns; marked when it is upgraded). Anything else
+// (a foreign table, a view, a table of hrkit's name with other columns or
+// key, another application's application_id or user_version) is refused
+// with FailedPrecondition before a byte is written. A new file opened by
+// several processes at once is created once: the journal switch is retried
+// within the busy timeout and the schema is created and stamped in one
+// BEGIN IMMEDIATE transaction.
+//
 // Schema versions: PRAGMA user_version holds the storage format the database
 // was written in (core/describe.hpp). Opening an older database upgrades it
 // in place, in one transaction: missing tables and columns are added (rows
@@ -63,10 +74,13 @@ struct SqliteOptions {
   bool create_if_missing = true;
 };
 
-// Opens (creating or migrating as needed) the database at `path`.
+// Opens (creating or migrating as needed) the database at `path`, a file
+// path (SQLite's "file:" URIs and ":memory:" are not taken).
 // Errors: NotFound (missing file and !create_if_missing), FailedPrecondition
-// (a newer schema version), DataLoss (not a database / corrupt),
-// Unavailable (cannot open or lock), InvalidArgument (empty path).
+// (a database hrkit did not create and that is not empty, or of a newer
+// format; the file is left unchanged), DataLoss (not a database / corrupt),
+// Unavailable (cannot open or lock within the busy timeout),
+// InvalidArgument (empty path, a NUL byte, ":memory:" or a "file:" URI).
 absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(std::string_view path, const SqliteOptions& options = {});
 
 // Registers the "sqlite" scheme with OpenStore: "sqlite:PATH" opens PATH with
