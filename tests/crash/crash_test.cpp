@@ -73,13 +73,8 @@ bool WaitReadable(int fd, std::chrono::milliseconds timeout) {
 class CrashTest : public testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_OK(hrkit::RegisterArchiveBackend());
-#if HRKIT_CRASH_WITH_SQLITE
-    ASSERT_OK(hrkit::RegisterSqliteBackend());
-#endif
     dir_ = (std::filesystem::path(testing::TempDir()) /
-            absl::StrCat("hrkit_crash_", testing::UnitTest::GetInstance()->current_test_info()->name(), "_",
-                         getpid()))
+            absl::StrCat("hrkit_crash_", testing::UnitTest::GetInstance()->current_test_info()->name(), "_", getpid()))
                .string();
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);

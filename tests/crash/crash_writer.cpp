@@ -60,10 +60,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: %s STORE_URI\n", argv[0]);
     return 1;
   }
-  if (absl::Status s = hrkit::RegisterArchiveBackend(); !s.ok()) return Fail(s);
-#if HRKIT_CRASH_WITH_SQLITE
-  if (absl::Status s = hrkit::RegisterSqliteBackend(); !s.ok()) return Fail(s);
-#endif
+  // No registration: the archive backend is built in, and linking hrkit::sqlite registers "sqlite:".
   absl::StatusOr<std::unique_ptr<hrkit::Store>> store = hrkit::OpenStore(argv[1]);
   if (!store.ok()) return Fail(store.status());
   absl::StatusOr<std::vector<hrkit::Versioned<hrkit::Location>>> rows = (*store)->List<hrkit::Location>();

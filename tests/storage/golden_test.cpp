@@ -54,7 +54,6 @@ class GoldenFileTest : public testing::Test {
 };
 
 void ExpectLoads(const std::string& uri, const hrkit::Dataset& expected) {
-  ASSERT_OK(hrkit::RegisterArchiveBackend());
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<hrkit::Store> store, hrkit::OpenStore(uri));
   ASSERT_OK_AND_ASSIGN(hrkit::Dataset loaded, store->LoadAll());
   EXPECT_TRUE(loaded == expected) << uri << " loads other values than it was written with";
@@ -79,7 +78,6 @@ TEST_F(GoldenFileTest, ArchiveXmlFormat1Loads) {
 }
 
 TEST_F(GoldenFileTest, ArchiveFormat1IsRewrittenInTheCurrentFormat) {
-  ASSERT_OK(hrkit::RegisterArchiveBackend());
   const std::string path = CopyOf("format1/binary.hrk");
   {
     ASSERT_OK_AND_ASSIGN(std::unique_ptr<hrkit::Store> store, hrkit::OpenStore(absl::StrCat("archive:", path)));
@@ -96,7 +94,6 @@ TEST_F(GoldenFileTest, ArchiveFormat1IsRewrittenInTheCurrentFormat) {
 
 #ifdef HRKIT_TEST_WITH_SQLITE
 TEST_F(GoldenFileTest, SqliteFormat1Loads) {
-  ASSERT_OK(hrkit::RegisterSqliteBackend());
   const std::string uri = absl::StrCat("sqlite:", CopyOf("format1/hr.db"));
   ExpectLoads(uri, hrkit_golden_v1::GoldenDataset());
   // A second open reads what the first one may have upgraded.
