@@ -8,39 +8,18 @@
 
 #include "absl/strings/str_cat.h"
 #include "hrkit/core/status.hpp"
+#include "workforce_internal.hpp"
 
 namespace hrkit {
 namespace {
 
 using boost::gregorian::days;
-
-// Tolerance for FTE sums (0.1 + 0.2 must fit a budget of 0.3).
-constexpr double kFteEpsilon = 1e-9;
-
-std::string_view PositionStatusName(PositionStatus s) {
-  switch (s) {
-    case PositionStatus::kOpen:
-      return "open";
-    case PositionStatus::kFrozen:
-      return "frozen";
-    case PositionStatus::kClosed:
-      return "closed";
-  }
-  return "unknown";
-}
-
-absl::Status Error(absl::StatusCode code, std::string_view who, std::string_view field, std::string_view what) {
-  return absl::Status(code, absl::StrCat(ToAbsl(who), ": ", ToAbsl(field), ": ", ToAbsl(what)));
-}
-absl::Status Precondition(std::string_view who, std::string_view field, std::string_view what) {
-  return Error(absl::StatusCode::kFailedPrecondition, who, field, what);
-}
-absl::Status Invalid(std::string_view who, std::string_view field, std::string_view what) {
-  return Error(absl::StatusCode::kInvalidArgument, who, field, what);
-}
-absl::Status Missing(std::string_view who, std::string_view field, std::string_view what) {
-  return Error(absl::StatusCode::kNotFound, who, field, what);
-}
+using workforce_internal::CollectChangeDays;
+using workforce_internal::Invalid;
+using workforce_internal::LostStatusChange;
+using workforce_internal::Missing;
+using workforce_internal::PositionStatusName;
+using workforce_internal::Precondition;
 
 // Prefixes a status from a lower layer (Timeline) with the entity.
 absl::Status Prefixed(const absl::Status& s, std::string_view who) {
@@ -104,22 +83,18 @@ absl::Status AddCarried(Timeline<T>& timeline, Date effective, T value, Date rec
   return absl::OkStatus();
 }
 
-// The segments of `timeline` that overlap [from, OpenEnd()).
+// After a backdated status change: refuses the edit when a later status
+// change of the old history would no longer change anything (see
+// LostStatusChange), naming that later change.
 template <class T>
-std::vector<typename Timeline<T>::Segment> SegmentsFrom(const Timeline<T>& timeline, Date from) {
-  std::vector<typename Timeline<T>::Segment> out;
-  for (const auto& s : timeline.Segments()) {
-    if (s.period.end() > from) out.push_back(s);
-  }
-  return out;
-}
-
-// The days in [begin, end) on which `timeline` changes.
-template <class T>
-void CollectChangeDays(const Timeline<T>& timeline, Date begin, Date end, std::vector<Date>& out) {
-  for (const auto& e : timeline.Entries()) {
-    if (e.effective >= begin && e.effective < end) out.push_back(e.effective);
-  }
+absl::Status LaterStatusChangesKept(const Timeline<T>& old, const Timeline<T>& updated, Date effective,
+                                    std::string_view who) {
+  const Date lost = LostStatusChange(old, updated, effective, &T::status);
+  if (!IsRealDate(lost)) return absl::OkStatus();
+  return Precondition(
+      who, "status",
+      absl::StrCat("the change on ", FormatIsoDate(effective), " contradicts the later status change on ",
+                   FormatIsoDate(lost), ", which would change nothing any more"));
 }
 
 template <class Map>
@@ -137,312 +112,6 @@ void InsertSorted(std::vector<EmployeeId>& ids, EmployeeId id) {
 }
 
 }  // namespace
-
-// The checks that need several entities. Each returns OK or the first
-// violation (entities are visited in id order, so the answer is deterministic).
-struct Workforce::Checker {
-  const Workforce& w;
-
-  // `unit` (named `who`) may sit under `parent` on [begin, end): the parent
-  // exists then and is open throughout.
-  absl::Status ParentOpen(std::string_view who, OrgUnitId parent, Date begin, Date end) const {
-    const OrgUnit* p = w.FindOrgUnit(parent);
-    if (p == nullptr) return Missing(who, "parent", absl::StrCat(ToString(parent), " does not exist"));
-    if (p->history.At(begin) == nullptr) {
-      return Precondition(who, "parent",
-                          absl::StrCat(ToString(parent), " does not exist yet on ", FormatIsoDate(begin)));
-    }
-    for (const auto& s : SegmentsFrom(p->history, begin)) {
-      if (s.period.begin() >= end) break;
-      if (s.value->status == OrgUnitStatus::kClosed) {
-        return Precondition(
-            who, "parent",
-            absl::StrCat(ToString(parent), " is closed on ", FormatIsoDate(std::max(s.period.begin(), begin))));
-      }
-    }
-    return absl::OkStatus();
-  }
-
-  // Every open stretch of `unit` from `from` on sits under an open parent.
-  absl::Status UnitParents(const OrgUnit& unit, Date from) const {
-    const std::string who = ToString(unit.id);
-    for (const auto& s : SegmentsFrom(unit.history, from)) {
-      const OrgUnitRecord& r = *s.value;
-      if (r.status != OrgUnitStatus::kOpen || !r.parent.valid()) continue;
-      HRKIT_RETURN_IF_ERROR(ParentOpen(who, r.parent, std::max(s.period.begin(), from), s.period.end()));
-    }
-    return absl::OkStatus();
-  }
-
-  // The parent chain of `unit` (replacing the stored one) never returns to
-  // it, on `from` or any later day where some unit's history changes.
-  absl::Status UnitAcyclic(const OrgUnit& unit, Date from) const {
-    std::vector<Date> check_days{from};
-    for (auto it = w.unit_change_days_.lower_bound(from); it != w.unit_change_days_.end(); ++it) {
-      check_days.push_back(*it);
-    }
-    CollectChangeDays(unit.history, from, OpenEnd(), check_days);
-    std::sort(check_days.begin(), check_days.end());
-    check_days.erase(std::unique(check_days.begin(), check_days.end()), check_days.end());
-    for (const Date d : check_days) {
-      const OrgUnitRecord* r = unit.history.At(d);
-      std::size_t steps = 0;
-      while (r != nullptr && r->parent.valid() && steps++ <= w.units_.size()) {
-        if (r->parent == unit.id) {
-          return Precondition(ToString(unit.id), "parent",
-                              absl::StrCat("the move would make a cycle in the org tree on ", FormatIsoDate(d)));
-        }
-        const OrgUnit* up = w.FindOrgUnit(r->parent);
-        r = up == nullptr ? nullptr : up->history.At(d);
-      }
-    }
-    return absl::OkStatus();
-  }
-
-  // Nothing is left in `unit` when it is closed from `from` on.
-  absl::Status UnitEmpty(OrgUnitId unit, Date from) const {
-    const std::string who = ToString(unit);
-    for (const OrgUnit* child : w.OrgUnits()) {
-      if (child->id == unit) continue;
-      for (const auto& s : SegmentsFrom(child->history, from)) {
-        if (s.value->parent == unit && s.value->status == OrgUnitStatus::kOpen) {
-          return Precondition(who, "status",
-                              absl::StrCat("cannot close: child ", ToString(child->id), " is open on ",
-                                           FormatIsoDate(std::max(s.period.begin(), from))));
-        }
-      }
-    }
-    // Employees first (the more useful answer), then the seats themselves.
-    const std::vector<const Position*> positions = w.Positions();
-    for (const Position* p : positions) {
-      auto holders = w.holders_.find(p->id);
-      if (holders == w.holders_.end()) continue;
-      for (const auto& s : SegmentsFrom(p->history, from)) {
-        if (s.value->org_unit != unit) continue;
-        for (const EmployeeId e : holders->second) {
-          const Date d = FirstHeld(w.employees_.at(e), p->id, std::max(s.period.begin(), from), s.period.end());
-          if (IsRealDate(d)) {
-            return Precondition(who, "status",
-                                absl::StrCat("cannot close: ", ToString(e), " holds ", ToString(p->id), " in it on ",
-                                             FormatIsoDate(d)));
-          }
-        }
-      }
-    }
-    for (const Position* p : positions) {
-      for (const auto& s : SegmentsFrom(p->history, from)) {
-        if (s.value->org_unit == unit && s.value->status != PositionStatus::kClosed) {
-          return Precondition(
-              who, "status",
-              absl::StrCat("cannot close: ", ToString(p->id), " in it is ", ToAbsl(PositionStatusName(s.value->status)),
-                           " on ", FormatIsoDate(std::max(s.period.begin(), from))));
-        }
-      }
-    }
-    return absl::OkStatus();
-  }
-
-  // The first day in [begin, end) on which `e` holds `position` while
-  // employed, or not_a_date_time.
-  static Date FirstHeld(const Employee& e, PositionId position, Date begin, Date end) {
-    for (const auto& s : SegmentsFrom(e.employment, begin)) {
-      if (s.period.begin() >= end) break;
-      if (IsEmployed(*s.value) && s.value->position == position) return std::max(s.period.begin(), begin);
-    }
-    return Date(boost::gregorian::not_a_date_time);
-  }
-
-  // Every stretch of `position` from `from` on that is not closed lies in an
-  // existing unit that is open throughout.
-  absl::Status PositionUnits(const Position& position, Date from) const {
-    const std::string who = ToString(position.id);
-    for (const auto& s : SegmentsFrom(position.history, from)) {
-      const PositionRecord& r = *s.value;
-      if (r.status == PositionStatus::kClosed) continue;
-      const Date begin = std::max(s.period.begin(), from);
-      const OrgUnit* unit = w.FindOrgUnit(r.org_unit);
-      if (unit == nullptr) return Missing(who, "org_unit", absl::StrCat(ToString(r.org_unit), " does not exist"));
-      if (unit->history.At(begin) == nullptr) {
-        return Precondition(who, "org_unit",
-                            absl::StrCat(ToString(r.org_unit), " does not exist yet on ", FormatIsoDate(begin)));
-      }
-      for (const auto& u : SegmentsFrom(unit->history, begin)) {
-        if (u.period.begin() >= s.period.end()) break;
-        if (u.value->status == OrgUnitStatus::kClosed) {
-          return Precondition(
-              who, "org_unit",
-              absl::StrCat(ToString(r.org_unit), " is closed on ", FormatIsoDate(std::max(u.period.begin(), begin))));
-        }
-      }
-    }
-    return absl::OkStatus();
-  }
-
-  // The reports_to position on `effective` exists and is not closed.
-  absl::Status ReportsTo(const Position& position, Date effective) const {
-    const PositionRecord& r = *position.history.At(effective);
-    if (!r.reports_to.valid()) return absl::OkStatus();
-    const std::string who = ToString(position.id);
-    if (r.reports_to == position.id) return Invalid(who, "reports_to", "a position cannot report to itself");
-    const Position* parent = w.FindPosition(r.reports_to);
-    if (parent == nullptr) {
-      return Missing(who, "reports_to", absl::StrCat(ToString(r.reports_to), " does not exist"));
-    }
-    const PositionRecord* pr = parent->history.At(effective);
-    if (pr == nullptr || pr->status == PositionStatus::kClosed) {
-      return Precondition(who, "reports_to",
-                          absl::StrCat(ToString(r.reports_to), pr == nullptr ? " does not exist" : " is closed", " on ",
-                                       FormatIsoDate(effective)));
-    }
-    return absl::OkStatus();
-  }
-
-  // The reporting chain of `position` (replacing the stored one) never
-  // returns to it, on `from` or a later day where some position changes.
-  absl::Status PositionAcyclic(const Position& position, Date from) const {
-    std::vector<Date> check_days{from};
-    for (auto it = w.position_change_days_.lower_bound(from); it != w.position_change_days_.end(); ++it) {
-      check_days.push_back(*it);
-    }
-    CollectChangeDays(position.history, from, OpenEnd(), check_days);
-    std::sort(check_days.begin(), check_days.end());
-    check_days.erase(std::unique(check_days.begin(), check_days.end()), check_days.end());
-    for (const Date d : check_days) {
-      const PositionRecord* r = position.history.At(d);
-      std::size_t steps = 0;
-      while (r != nullptr && r->reports_to.valid() && steps++ <= w.positions_.size()) {
-        if (r->reports_to == position.id) {
-          return Precondition(ToString(position.id), "reports_to",
-                              absl::StrCat("the reporting line would make a cycle on ", FormatIsoDate(d)));
-        }
-        const Position* up = w.FindPosition(r->reports_to);
-        r = up == nullptr ? nullptr : up->history.At(d);
-      }
-    }
-    return absl::OkStatus();
-  }
-
-  // Holders' FTE within the budget of `position` on every day of
-  // [begin, end) where it could change. `position` and `employee` (if not
-  // null) replace the stored versions.
-  absl::Status Budget(const Position& position, const Employee* employee, Date begin, Date end) const {
-    std::vector<const Employee*> holders;
-    if (auto it = w.holders_.find(position.id); it != w.holders_.end()) {
-      for (const EmployeeId id : it->second) {
-        if (employee != nullptr && id == employee->id) continue;
-        holders.push_back(&w.employees_.at(id));
-      }
-    }
-    if (employee != nullptr) holders.push_back(employee);
-    std::vector<Date> check_days{begin};
-    CollectChangeDays(position.history, begin, end, check_days);
-    for (const Employee* h : holders) CollectChangeDays(h->employment, begin, end, check_days);
-    std::sort(check_days.begin(), check_days.end());
-    check_days.erase(std::unique(check_days.begin(), check_days.end()), check_days.end());
-    for (const Date d : check_days) {
-      const PositionRecord* r = position.history.At(d);
-      if (r == nullptr) continue;
-      double held = 0.0;
-      for (const Employee* h : holders) {
-        const EmploymentRecord* e = h->employment.At(d);
-        if (e != nullptr && IsEmployed(*e) && e->position == position.id) held += e->fte;
-      }
-      if (held > r->fte_budget + kFteEpsilon) {
-        return Precondition(
-            ToString(position.id), "fte_budget",
-            absl::StrCat("holders would hold ", held, " FTE on ", FormatIsoDate(d), ", above the budget of ",
-                         r->fte_budget,
-                         employee != nullptr ? absl::StrCat(" (with ", ToString(employee->id), ")") : std::string()));
-      }
-    }
-    return absl::OkStatus();
-  }
-
-  // The cross-entity rules for `candidate` (employee after the event) from
-  // `from` on.
-  absl::Status EmployeeRules(const hrkit::Employee& candidate, const LifecycleEvent& event, Date from) const {
-    const std::string who = ToString(candidate.id);
-    if (const std::optional<PositionId> target = TargetPosition(event); target.has_value()) {
-      const Position* p = w.FindPosition(*target);
-      if (p == nullptr) return Missing(who, "position", absl::StrCat(ToString(*target), " does not exist"));
-      const PositionRecord* r = p->history.At(from);
-      if (r == nullptr || r->status != PositionStatus::kOpen) {
-        return Precondition(who, "position",
-                            absl::StrCat(ToString(*target), " is ",
-                                         ToAbsl(r == nullptr ? "not yet created" : PositionStatusName(r->status)),
-                                         " on ", FormatIsoDate(from)));
-      }
-    }
-    const EmploymentRecord* previous = nullptr;
-    for (const auto& s : candidate.employment.Segments()) {
-      const EmploymentRecord& r = *s.value;
-      const EmploymentRecord* before = previous;
-      previous = &r;
-      if (s.period.end() <= from) continue;
-      const Date begin = std::max(s.period.begin(), from);
-      if (r.location.valid() && w.FindLocation(r.location) == nullptr) {
-        return Missing(who, "location", absl::StrCat(ToString(r.location), " does not exist"));
-      }
-      if (!IsEmployed(r)) continue;
-      const bool new_manager = before == nullptr || before->acting_manager != r.acting_manager;
-      if (r.acting_manager.valid() && new_manager && s.period.begin() >= from) {
-        const hrkit::Employee* m = w.FindEmployee(r.acting_manager);
-        if (m == nullptr) {
-          return Missing(who, "acting_manager", absl::StrCat(ToString(r.acting_manager), " does not exist"));
-        }
-        if (!IsEmployedOn(*m, s.period.begin())) {
-          return Precondition(
-              who, "acting_manager",
-              absl::StrCat(ToString(r.acting_manager), " is not employed on ", FormatIsoDate(s.period.begin())));
-        }
-        if (const EmploymentRecord* mr = m->employment.At(s.period.begin()); mr->acting_manager == candidate.id) {
-          return Precondition(who, "acting_manager",
-                              absl::StrCat(ToString(r.acting_manager), " has ", who, " as acting manager on ",
-                                           FormatIsoDate(s.period.begin()), "; two people cannot manage each other"));
-        }
-      }
-      if (!r.position.valid()) continue;
-      const Position* p = w.FindPosition(r.position);
-      if (p == nullptr) return Missing(who, "position", absl::StrCat(ToString(r.position), " does not exist"));
-      if (p->history.At(begin) == nullptr) {
-        return Precondition(who, "position",
-                            absl::StrCat(ToString(r.position), " does not exist yet on ", FormatIsoDate(begin)));
-      }
-      for (const auto& ps : SegmentsFrom(p->history, begin)) {
-        if (ps.period.begin() >= s.period.end()) break;
-        if (ps.value->status == PositionStatus::kClosed) {
-          return Precondition(who, "position",
-                              absl::StrCat(ToString(r.position), " is closed on ",
-                                           FormatIsoDate(std::max(ps.period.begin(), begin)), " while held"));
-        }
-      }
-      const bool entering = before == nullptr || !IsEmployed(*before) || before->position != r.position;
-      if (entering && s.period.begin() >= from && p->history.At(begin)->status != PositionStatus::kOpen) {
-        return Precondition(
-            who, "position",
-            absl::StrCat(ToString(r.position), " is ", ToAbsl(PositionStatusName(p->history.At(begin)->status)), " on ",
-                         FormatIsoDate(begin)));
-      }
-      HRKIT_RETURN_IF_ERROR(Budget(*p, &candidate, begin, s.period.end()));
-    }
-    if (EventKind(event) == EmploymentEvent::kTermination) {
-      if (auto it = w.acting_reports_.find(candidate.id); it != w.acting_reports_.end()) {
-        for (const EmployeeId report : it->second) {
-          if (report == candidate.id) continue;
-          for (const auto& s : SegmentsFrom(w.employees_.at(report).employment, from)) {
-            if (IsEmployed(*s.value) && s.value->acting_manager == candidate.id) {
-              return Precondition(
-                  who, "termination",
-                  absl::StrCat("still the acting manager of ", ToString(report), " on ",
-                               FormatIsoDate(std::max(s.period.begin(), from)), "; set another manager first"));
-            }
-          }
-        }
-      }
-    }
-    return absl::OkStatus();
-  }
-};
 
 // ---------------------------------------------------------------------------
 // Bulk load
@@ -514,6 +183,7 @@ absl::StatusOr<Workforce> Workforce::FromEntities(std::vector<Location> location
       const EmployeeId id = e->id;
       for (const auto& entry : e->employment.Entries()) {
         const EmploymentRecord& r = entry.value;
+        w.employee_change_days_.insert(entry.effective);
         if (r.position.valid()) {
           if (!w.positions_.contains(r.position)) return missing(ToString(id), "position", ToString(r.position));
           InsertSorted(w.holders_[r.position], id);
@@ -571,7 +241,7 @@ absl::Status Workforce::CreateOrgUnit(OrgUnitId id, std::string code, OrgUnitRec
     unit.id = id;
     unit.code = std::move(code);
     HRKIT_RETURN_IF_ERROR(Prefixed(unit.history.Add(effective, std::move(record), recorded), who));
-    HRKIT_RETURN_IF_ERROR(Checker{*this}.UnitParents(unit, effective));
+    HRKIT_RETURN_IF_ERROR((Checker{.w = *this, .unit = &unit}.UnitEdit(effective)));
     CommitUnit(std::move(unit));
     return absl::OkStatus();
   });
@@ -590,6 +260,7 @@ absl::Status Workforce::RenameOrgUnit(OrgUnitId id, std::string name, Date effec
     OrgUnitRecord next = *now;
     next.name = std::move(name);
     HRKIT_RETURN_IF_ERROR(Prefixed(AddCarried(unit.history, effective, std::move(next), recorded, RebaseUnit), who));
+    HRKIT_RETURN_IF_ERROR((Checker{.w = *this, .unit = &unit}.UnitEdit(effective)));
     CommitUnit(std::move(unit));
     return absl::OkStatus();
   });
@@ -615,9 +286,7 @@ absl::Status Workforce::MoveOrgUnit(OrgUnitId id, OrgUnitId new_parent, Date eff
     OrgUnitRecord next = *now;
     next.parent = new_parent;
     HRKIT_RETURN_IF_ERROR(Prefixed(AddCarried(unit.history, effective, std::move(next), recorded, RebaseUnit), who));
-    const Checker check{*this};
-    HRKIT_RETURN_IF_ERROR(check.UnitAcyclic(unit, effective));
-    HRKIT_RETURN_IF_ERROR(check.UnitParents(unit, effective));
+    HRKIT_RETURN_IF_ERROR((Checker{.w = *this, .unit = &unit}.UnitEdit(effective)));
     CommitUnit(std::move(unit));
     return absl::OkStatus();
   });
@@ -639,7 +308,8 @@ absl::Status Workforce::CloseOrgUnit(OrgUnitId id, Date effective, Date recorded
     OrgUnitRecord next = *now;
     next.status = OrgUnitStatus::kClosed;
     HRKIT_RETURN_IF_ERROR(Prefixed(AddCarried(unit.history, effective, std::move(next), recorded, RebaseUnit), who));
-    HRKIT_RETURN_IF_ERROR(Checker{*this}.UnitEmpty(id, effective));
+    HRKIT_RETURN_IF_ERROR(LaterStatusChangesKept(stored->history, unit.history, effective, who));
+    HRKIT_RETURN_IF_ERROR((Checker{.w = *this, .unit = &unit}.UnitEdit(effective)));
     CommitUnit(std::move(unit));
     return absl::OkStatus();
   });
@@ -678,9 +348,7 @@ absl::Status Workforce::CreatePosition(PositionId id, PositionRecord record, Dat
     Position position;
     position.id = id;
     HRKIT_RETURN_IF_ERROR(Prefixed(position.history.Add(effective, std::move(record), recorded), who));
-    const Checker check{*this};
-    HRKIT_RETURN_IF_ERROR(check.ReportsTo(position, effective));
-    HRKIT_RETURN_IF_ERROR(check.PositionUnits(position, effective));
+    HRKIT_RETURN_IF_ERROR((Checker{.w = *this, .position = &position}.PositionEdit(effective)));
     CommitPosition(std::move(position));
     return absl::OkStatus();
   });
@@ -706,11 +374,7 @@ absl::Status Workforce::ChangePosition(PositionId id, PositionRecord record, Dat
     Position position = *stored;
     HRKIT_RETURN_IF_ERROR(
         Prefixed(AddCarried(position.history, effective, std::move(record), recorded, RebasePosition), who));
-    const Checker check{*this};
-    HRKIT_RETURN_IF_ERROR(check.ReportsTo(position, effective));
-    HRKIT_RETURN_IF_ERROR(check.PositionAcyclic(position, effective));
-    HRKIT_RETURN_IF_ERROR(check.PositionUnits(position, effective));
-    HRKIT_RETURN_IF_ERROR(check.Budget(position, nullptr, effective, OpenEnd()));
+    HRKIT_RETURN_IF_ERROR((Checker{.w = *this, .position = &position}.PositionEdit(effective)));
     CommitPosition(std::move(position));
     return absl::OkStatus();
   });
@@ -734,6 +398,8 @@ absl::Status Workforce::FreezePosition(PositionId id, Date effective, Date recor
     next.status = PositionStatus::kFrozen;
     HRKIT_RETURN_IF_ERROR(
         Prefixed(AddCarried(position.history, effective, std::move(next), recorded, RebasePosition), who));
+    HRKIT_RETURN_IF_ERROR(LaterStatusChangesKept(stored->history, position.history, effective, who));
+    HRKIT_RETURN_IF_ERROR((Checker{.w = *this, .position = &position}.PositionEdit(effective)));
     CommitPosition(std::move(position));
     return absl::OkStatus();
   });
@@ -757,6 +423,8 @@ absl::Status Workforce::UnfreezePosition(PositionId id, Date effective, Date rec
     next.status = PositionStatus::kOpen;
     HRKIT_RETURN_IF_ERROR(
         Prefixed(AddCarried(position.history, effective, std::move(next), recorded, RebasePosition), who));
+    HRKIT_RETURN_IF_ERROR(LaterStatusChangesKept(stored->history, position.history, effective, who));
+    HRKIT_RETURN_IF_ERROR((Checker{.w = *this, .position = &position}.PositionEdit(effective)));
     CommitPosition(std::move(position));
     return absl::OkStatus();
   });
@@ -774,29 +442,13 @@ absl::Status Workforce::ClosePosition(PositionId id, Date effective, Date record
           who, "status",
           absl::StrCat(now == nullptr ? "does not exist" : "is already closed", " on ", FormatIsoDate(effective)));
     }
-    if (auto it = holders_.find(id); it != holders_.end()) {
-      for (const EmployeeId e : it->second) {
-        if (const Date d = Checker::FirstHeld(employees_.at(e), id, effective, OpenEnd()); IsRealDate(d)) {
-          return Precondition(who, "status",
-                              absl::StrCat("cannot close: held by ", ToString(e), " on ", FormatIsoDate(d)));
-        }
-      }
-    }
-    for (const Position* other : Positions()) {
-      if (other->id == id) continue;
-      for (const auto& s : SegmentsFrom(other->history, effective)) {
-        if (s.value->reports_to == id && s.value->status != PositionStatus::kClosed) {
-          return Precondition(who, "status",
-                              absl::StrCat("cannot close: ", ToString(other->id), " reports to it on ",
-                                           FormatIsoDate(std::max(s.period.begin(), effective))));
-        }
-      }
-    }
     Position position = *stored;
     PositionRecord next = *now;
     next.status = PositionStatus::kClosed;
     HRKIT_RETURN_IF_ERROR(
         Prefixed(AddCarried(position.history, effective, std::move(next), recorded, RebasePosition), who));
+    HRKIT_RETURN_IF_ERROR(LaterStatusChangesKept(stored->history, position.history, effective, who));
+    HRKIT_RETURN_IF_ERROR((Checker{.w = *this, .position = &position}.PositionEdit(effective)));
     CommitPosition(std::move(position));
     return absl::OkStatus();
   });
@@ -807,6 +459,7 @@ absl::Status Workforce::ClosePosition(PositionId id, Date effective, Date record
 
 void Workforce::CommitEmployee(Employee employee) {
   for (const auto& e : employee.employment.Entries()) {
+    employee_change_days_.insert(e.effective);
     if (e.value.position.valid()) InsertSorted(holders_[e.value.position], employee.id);
     if (e.value.acting_manager.valid()) InsertSorted(acting_reports_[e.value.acting_manager], employee.id);
   }
@@ -839,7 +492,7 @@ absl::Status Workforce::ApplyEvent(EmployeeId id, const LifecycleEvent& event, D
   if (stored == nullptr) return Missing(ToString(id), "id", "no such employee");
   HRKIT_ASSIGN_OR_RETURN(Employee candidate, hrkit::ApplyEvent(*stored, event, recorded, options_));
   return GuardExceptions(absl::StrCat(ToString(id), ": apply event"), [&]() -> absl::Status {
-    HRKIT_RETURN_IF_ERROR(Checker{*this}.EmployeeRules(candidate, event, EffectiveDate(event)));
+    HRKIT_RETURN_IF_ERROR((Checker{.w = *this, .employee = &candidate}.EmployeeEdit(event, EffectiveDate(event))));
     CommitEmployee(std::move(candidate));
     return absl::OkStatus();
   });

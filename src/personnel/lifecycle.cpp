@@ -16,25 +16,38 @@ using boost::gregorian::days;
 
 std::string_view EventName(EmploymentEvent kind) {
   switch (kind) {
-    case EmploymentEvent::kHire: return "hire";
-    case EmploymentEvent::kTransfer: return "transfer";
-    case EmploymentEvent::kPromotion: return "promotion";
-    case EmploymentEvent::kFteChange: return "FTE change";
-    case EmploymentEvent::kManagerChange: return "manager change";
-    case EmploymentEvent::kLeaveOfAbsence: return "leave of absence";
-    case EmploymentEvent::kReturnFromLeave: return "return from leave";
-    case EmploymentEvent::kTermination: return "termination";
-    case EmploymentEvent::kRehire: return "rehire";
-    case EmploymentEvent::kDataChange: return "job data change";
+    case EmploymentEvent::kHire:
+      return "hire";
+    case EmploymentEvent::kTransfer:
+      return "transfer";
+    case EmploymentEvent::kPromotion:
+      return "promotion";
+    case EmploymentEvent::kFteChange:
+      return "FTE change";
+    case EmploymentEvent::kManagerChange:
+      return "manager change";
+    case EmploymentEvent::kLeaveOfAbsence:
+      return "leave of absence";
+    case EmploymentEvent::kReturnFromLeave:
+      return "return from leave";
+    case EmploymentEvent::kTermination:
+      return "termination";
+    case EmploymentEvent::kRehire:
+      return "rehire";
+    case EmploymentEvent::kDataChange:
+      return "job data change";
   }
   return "event";
 }
 
 std::string_view StatusName(EmploymentStatus status) {
   switch (status) {
-    case EmploymentStatus::kActive: return "active";
-    case EmploymentStatus::kOnLeave: return "on leave";
-    case EmploymentStatus::kTerminated: return "terminated";
+    case EmploymentStatus::kActive:
+      return "active";
+    case EmploymentStatus::kOnLeave:
+      return "on leave";
+    case EmploymentStatus::kTerminated:
+      return "terminated";
   }
   return "unknown";
 }
@@ -56,26 +69,24 @@ absl::Status CheckFte(const Employee& e, double fte) {
 
 absl::Status CheckPosition(const Employee& e, PositionId position, EmploymentEvent kind) {
   if (position.valid()) return absl::OkStatus();
-  return Invalid(e, "position", absl::StrCat("a ", ToAbsl(EventName(kind)), " needs a position, got ",
-                                             ToString(position)));
+  return Invalid(e, "position",
+                 absl::StrCat("a ", ToAbsl(EventName(kind)), " needs a position, got ", ToString(position)));
 }
 
-absl::Status CheckMinimumAge(const Employee& e, Date effective, EmploymentEvent kind,
-                             const LifecycleOptions& options) {
+absl::Status CheckMinimumAge(const Employee& e, Date effective, EmploymentEvent kind, const LifecycleOptions& options) {
   if (options.minimum_age_years <= 0 || !IsRealDate(e.birth_date)) return absl::OkStatus();
   const int year = static_cast<int>(e.birth_date.year()) + options.minimum_age_years;
   const bool old_enough =
       year <= 9999 && BirthdayAtAge(e.birth_date, options.minimum_age_years, options.leap_day_birthday) <= effective;
   if (old_enough) return absl::OkStatus();
-  return Precondition(e, "birth_date",
-                      absl::StrCat("born ", FormatIsoDate(e.birth_date), ", under the minimum age of ",
-                                   options.minimum_age_years, " on the ", ToAbsl(EventName(kind)), " date ",
-                                   FormatIsoDate(effective)));
+  return Precondition(
+      e, "birth_date",
+      absl::StrCat("born ", FormatIsoDate(e.birth_date), ", under the minimum age of ", options.minimum_age_years,
+                   " on the ", ToAbsl(EventName(kind)), " date ", FormatIsoDate(effective)));
 }
 
 // Whether an event of `kind` may follow `prior` (the state on its day before it).
-absl::Status CheckTransition(const Employee& e, EmploymentEvent kind, const EmploymentRecord& prior,
-                             Date effective) {
+absl::Status CheckTransition(const Employee& e, EmploymentEvent kind, const EmploymentRecord& prior, Date effective) {
   auto fail = [&](std::string_view needs) {
     return Precondition(e, "status",
                         absl::StrCat(ToAbsl(EventName(kind)), " on ", FormatIsoDate(effective), " needs ",
@@ -252,8 +263,8 @@ class RecordBuilder {
     HRKIT_RETURN_IF_ERROR(CheckPosition(e_, position, kind));
     if (position == prior_->position) {
       return Invalid(e_, "position",
-                     absl::StrCat("a ", ToAbsl(EventName(kind)), " must move to another position; ",
-                                  ToString(position), " is already held on ", FormatIsoDate(effective_)));
+                     absl::StrCat("a ", ToAbsl(EventName(kind)), " must move to another position; ", ToString(position),
+                                  " is already held on ", FormatIsoDate(effective_)));
     }
     return absl::OkStatus();
   }
@@ -324,6 +335,21 @@ EmploymentRecord Rebase(const EmploymentRecord& old_final, const EmploymentRecor
   return r;
 }
 
+// A termination takes effect at the start of `effective` (the day after the
+// last day). An event already recorded on that day would silently stop being
+// in effect, while the same event entered after the termination is refused,
+// so the termination is refused instead, naming the event.
+absl::Status CheckNoEventOnEndDay(const Employee& employee, Date effective) {
+  for (const auto& entry : employee.employment.Entries()) {
+    if (entry.effective != effective) continue;
+    return absl::FailedPreconditionError(
+        absl::StrCat(ToString(employee.id), ": termination on ", FormatIsoDate(effective), " contradicts the ",
+                     ToAbsl(EventName(entry.value.event)), " on ", FormatIsoDate(effective), " (a last day of ",
+                     FormatIsoDate(effective - days(1)), " ends employment before it)"));
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<Employee> ApplyEventImpl(const Employee& employee, const LifecycleEvent& event, Date recorded,
                                         const LifecycleOptions& options) {
   const EmploymentEvent kind = EventKind(event);
@@ -351,10 +377,10 @@ absl::StatusOr<Employee> ApplyEventImpl(const Employee& employee, const Lifecycl
   const EmploymentRecord* prior = nullptr;
   if (kind == EmploymentEvent::kHire) {
     if (!history.empty()) {
-      return Precondition(employee, "employment",
-                          absl::StrCat("already has employment history from ",
-                                       FormatIsoDate(history.Entries().front().effective),
-                                       "; a returning employee is rehired"));
+      return Precondition(
+          employee, "employment",
+          absl::StrCat("already has employment history from ", FormatIsoDate(history.Entries().front().effective),
+                       "; a returning employee is rehired"));
     }
   } else {
     if (history.empty()) {
@@ -373,6 +399,7 @@ absl::StatusOr<Employee> ApplyEventImpl(const Employee& employee, const Lifecycl
   }
   HRKIT_ASSIGN_OR_RETURN(EmploymentRecord record,
                          std::visit(RecordBuilder(employee, prior, effective, options), event));
+  if (kind == EmploymentEvent::kTermination) HRKIT_RETURN_IF_ERROR(CheckNoEventOnEndDay(employee, effective));
 
   Employee updated = employee;
   HRKIT_RETURN_IF_ERROR(updated.employment.Add(effective, std::move(record), recorded));
@@ -391,10 +418,10 @@ absl::StatusOr<Employee> ApplyEventImpl(const Employee& employee, const Lifecycl
     const EmploymentRecord& new_prev = *updated.employment.At(before);
     if (SameJobData(old_prev, new_prev)) break;  // nothing left to carry
     if (absl::Status s = CheckTransition(employee, old_final.event, new_prev, day); !s.ok()) {
-      return absl::FailedPreconditionError(
-          absl::StrCat(ToString(employee.id), ": ", ToAbsl(EventName(kind)), " on ", FormatIsoDate(effective),
-                       " contradicts the later ", ToAbsl(EventName(old_final.event)), " on ", FormatIsoDate(day),
-                       " (", s.message(), ")"));
+      return absl::FailedPreconditionError(absl::StrCat(ToString(employee.id), ": ", ToAbsl(EventName(kind)), " on ",
+                                                        FormatIsoDate(effective), " contradicts the later ",
+                                                        ToAbsl(EventName(old_final.event)), " on ", FormatIsoDate(day),
+                                                        " (", s.message(), ")"));
     }
     EmploymentRecord restated = Rebase(old_final, old_prev, new_prev);
     if (SameJobData(restated, old_final)) continue;

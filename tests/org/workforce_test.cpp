@@ -321,7 +321,8 @@ TEST_F(WorkforceTest, ClosingAHeldPositionIsRejected) {
   AddHired(1, kOpsClerk);
   const absl::Status held = w_.ClosePosition(kOpsClerk, kMar1, kMar1);
   EXPECT_STATUS_CODE(held, absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(Message(held), HasSubstr("position:31: status: cannot close: held by employee:1 on 2024-03-01"));
+  EXPECT_THAT(Message(held), HasSubstr("position:31: the change from 2024-03-01 conflicts with employee:1: position: "
+                                       "position:31 is closed on 2024-03-01 while held"));
   // Held until 04-30: closing from 05-01 is fine, closing from 04-30 is not.
   ASSERT_OK(w_.ApplyEvent(EmployeeId(1), Leave(Date(2024, 4, 30)), kMar1));
   EXPECT_STATUS_CODE(w_.ClosePosition(kOpsClerk, Date(2024, 4, 30), kMar1), absl::StatusCode::kFailedPrecondition);
@@ -548,7 +549,8 @@ TEST_F(WorkforceTest, ActingManagersCannotManageEachOther) {
   ASSERT_OK(w_.ApplyEvent(EmployeeId(2), ManagerChangeEvent{kMar1, EmployeeId(1), ""}, kMar1));
   const absl::Status mutual = w_.ApplyEvent(EmployeeId(1), ManagerChangeEvent{kMay1, EmployeeId(2), ""}, kMay1);
   EXPECT_STATUS_CODE(mutual, absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(Message(mutual), HasSubstr("employee:1: acting_manager: employee:2 has employee:1 as acting manager"));
+  EXPECT_THAT(Message(mutual), HasSubstr("employee:1: reporting_line: the reporting lines would form a cycle on "
+                                         "2024-05-01: employee:1 -> employee:2 -> employee:1"));
 }
 
 TEST_F(WorkforceTest, FromEntitiesRebuildsTheIndexesAndChecksReferences) {

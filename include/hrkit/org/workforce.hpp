@@ -13,8 +13,25 @@
 // dated before later records of the same entity carries forward into them for
 // the fields they did not set themselves (see personnel/lifecycle.hpp for the
 // employee rules; org units and positions follow the same rule, field by
-// field). Checks are made as of the effective date and every later date on
-// which the answer could change.
+// field).
+//
+// Order never changes a verdict. An edit is first applied to its entity's
+// timeline (with what it carries forward); then every rule the change can
+// reach is checked on every day from its effective date to the end of the
+// affected histories, with the same checks whether the edit is backdated or
+// not. So two facts that cannot hold together are refused whichever of them
+// is entered second. Besides the rules above, this means:
+// - closing is final: a closed unit stays closed under the same parent (it
+//   may still be renamed); a closed position never changes again;
+// - a backdated status change may not turn a later one into a no-op (a
+//   freeze before a later freeze, a close before a later close);
+// - a seat's holders entered it while it was open, and hold it only while it
+//   is not closed; a frozen seat keeps its holders;
+// - a position that is not closed reports to one that exists and is not
+//   closed, on every day;
+// - the reporting lines (acting managers and position lines together, as
+//   org/snapshot.hpp resolves them) never form a cycle on any day;
+// - an acting manager is employed on every day they act.
 //
 // Every edit is all-or-nothing: it is validated in full on copies, and only
 // then stored. On error nothing changes.
@@ -96,9 +113,9 @@ class Workforce {
   //                                         {.name = "Finance", .parent = OrgUnitId(1)}, d, d));
   absl::Status CreateOrgUnit(OrgUnitId id, std::string code, OrgUnitRecord record, Date effective, Date recorded);
 
-  // Renames unit `id` from `effective`. Errors: NotFound (unknown unit),
-  // FailedPrecondition (the unit does not exist on `effective`),
-  // InvalidArgument (bad dates).
+  // Renames unit `id` from `effective` (a closed unit may be renamed).
+  // Errors: NotFound (unknown unit), FailedPrecondition (the unit does not
+  // exist on `effective`), InvalidArgument (bad dates).
   absl::Status RenameOrgUnit(OrgUnitId id, std::string name, Date effective, Date recorded);
 
   // Moves unit `id` under `new_parent` (invalid = make it a root) from
@@ -113,7 +130,9 @@ class Workforce {
   // Closes unit `id` from `effective`. Errors: NotFound (unknown unit),
   // FailedPrecondition (not open on `effective`; on `effective` or later an
   // open child unit, an employee holding a position of the unit, or a
-  // position of the unit that is not closed), InvalidArgument (bad dates).
+  // position of the unit that is not closed; a later move of the unit; a
+  // later close, which would change nothing any more), InvalidArgument (bad
+  // dates).
   absl::Status CloseOrgUnit(OrgUnitId id, Date effective, Date recorded);
 
   // ---- Positions ----------------------------------------------------------
@@ -123,7 +142,8 @@ class Workforce {
   // reports_to == id, bad dates), AlreadyExists (id taken), NotFound
   // (unknown org unit or reports_to position), FailedPrecondition (the unit
   // is missing or closed on `effective` or later while the position is in
-  // it; the reports_to position is missing or closed on `effective`).
+  // it; the reports_to position is missing on `effective` or closed on
+  // `effective` or any later day).
   absl::Status CreatePosition(PositionId id, PositionRecord record, Date effective, Date recorded);
 
   // Replaces the position's data (org unit, job code, title, grade, FTE
@@ -132,22 +152,27 @@ class Workforce {
   // Errors: as CreatePosition, plus NotFound (unknown position),
   // FailedPrecondition (the position is missing or closed on `effective`;
   // the new FTE budget is below what its holders hold on some day from
-  // `effective` on; the reports_to change makes a cycle on `effective` or a
-  // later day), InvalidArgument (a status change).
+  // `effective` on; the reports_to change makes a cycle of positions or of
+  // reporting lines on `effective` or a later day), InvalidArgument (a
+  // status change).
   absl::Status ChangePosition(PositionId id, PositionRecord record, Date effective, Date recorded);
 
   // Freezes an open position (its holders stay; nobody new may fill it).
-  // Errors: NotFound, FailedPrecondition (not open on `effective`), InvalidArgument.
+  // Errors: NotFound, InvalidArgument, FailedPrecondition (not open on
+  // `effective`; someone enters the seat on a later day while it would be
+  // frozen; a later status change would change nothing any more).
   absl::Status FreezePosition(PositionId id, Date effective, Date recorded);
 
-  // Reopens a frozen position. Errors: NotFound, FailedPrecondition (not
-  // frozen on `effective`), InvalidArgument.
+  // Reopens a frozen position. Errors: NotFound, InvalidArgument,
+  // FailedPrecondition (not frozen on `effective`; a later status change
+  // would change nothing any more).
   absl::Status UnfreezePosition(PositionId id, Date effective, Date recorded);
 
-  // Closes a position from `effective`. Errors: NotFound,
-  // FailedPrecondition (already closed or missing on `effective`; held by an
-  // employee on `effective` or later; a position that is not closed still
-  // reports to it on `effective` or later), InvalidArgument.
+  // Closes a position from `effective`; closing is final. Errors: NotFound,
+  // InvalidArgument, FailedPrecondition (already closed or missing on
+  // `effective`; held by an employee on `effective` or later; a position
+  // that is not closed still reports to it on `effective` or later; a later
+  // change of the position, such as a freeze or a new title).
   absl::Status ClosePosition(PositionId id, Date effective, Date recorded);
 
   // ---- Employees ----------------------------------------------------------
@@ -165,9 +190,11 @@ class Workforce {
   // position that is not open on that day; holding (also through a backdated
   // change carried forward) a position that is missing or closed; holders'
   // FTE above the position's FTE budget on any day from the effective date
-  // on (exactly at budget is fine); an acting manager not employed on the day
-  // they are set, or whose own acting manager is the employee then; a termination of someone who is still the acting
-  // manager of an employed person after the last day.
+  // on (exactly at budget is fine); entering a seat on a day it is not open;
+  // an acting manager not employed on some day they would act; reporting
+  // lines (acting managers and position lines together) that form a cycle
+  // on any day from the effective date on; a termination of someone who is
+  // still the acting manager of an employed person after the last day.
   //
   // Example:
   //   HireEvent hire{.effective = start, .position = PositionId(10), .fte = 0.5};
@@ -236,6 +263,7 @@ class Workforce {
   // Days on which some unit's or position's record changes.
   std::set<Date> unit_change_days_;
   std::set<Date> position_change_days_;
+  std::set<Date> employee_change_days_;
   // The largest id of each kind added so far (Next*Id).
   std::int64_t max_location_id_ = 0;
   std::int64_t max_unit_id_ = 0;

@@ -27,7 +27,11 @@
 // Contradictions. A backdated event that would make a later event impossible
 // (a termination dated before a later transfer, a leave dated before a later
 // leave, a return from leave before a later return) is rejected with
-// FailedPrecondition naming the later event and its date. hrkit never deletes
+// FailedPrecondition naming the later event and its date. A termination
+// takes effect at the start of the day after the last day, so it is also
+// rejected when an event is already recorded on that day (a transfer on
+// 07-01 and a last day of 06-30), as that event entered after the
+// termination would be refused. hrkit never deletes
 // or rewrites the later event on its own: the caller decides what the
 // correct history is and records it event by event.
 //
@@ -81,7 +85,8 @@ Date BirthdayAtAge(Date birth, int years, LeapDayBirthday rule);
 //   return from leave while not on leave; a rehire while employed; a last day
 //   before the start of the current employment period; a hire or rehire
 //   before the minimum age; a backdated event that contradicts a later event
-//   (the message names the later event and its date).
+//   (the message names the later event and its date); a termination whose
+//   first day without employment already has an event.
 //
 // Example:
 //   HRKIT_ASSIGN_OR_RETURN(Employee hired,
