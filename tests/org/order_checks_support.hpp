@@ -1,0 +1,50 @@
+// Test support for the order-independence property test: the invariants
+// checked after every step, each computed naively from the entities (no
+// snapshot, no index) and returned as a description of the first violation,
+// or an empty string when it holds.
+//
+// Thread safety: pure functions over const values; safe to use concurrently.
+#ifndef HRKIT_TESTS_ORG_ORDER_CHECKS_SUPPORT_HPP_
+#define HRKIT_TESTS_ORG_ORDER_CHECKS_SUPPORT_HPP_
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "hrkit/core/date.hpp"
+#include "hrkit/org/workforce.hpp"
+
+namespace hrkit::order_test {
+
+// Every day on which some unit, position or employee record takes effect,
+// plus `extra`, sorted and without duplicates.
+std::vector<Date> ChangeDays(const Workforce& w, std::span<const Date> extra);
+
+// (a) The stored entities of `a` and `b` are identical (histories, replaced
+// entries and recorded dates included), as are the holders on every day of
+// `days` and the next free ids.
+std::string StateDiff(const Workforce& a, const Workforce& b, std::span<const Date> days);
+
+// (e) The as-of views are equal: for every entity, the record in effect on
+// every day on which either side changes. Employment records are compared
+// by their job data (status, type, FTE, position, location, schedule, cost
+// centre, acting manager, termination kind, employment and seniority start),
+// not by the bookkeeping fields (event code, reason, carried_forward) that
+// say which entry set them.
+std::string ViewDiff(const Workforce& a, const Workforce& b);
+
+// (b) + (c) OrgSnapshot::Build succeeds on each of `days`, and its head
+// counts, FTE, holders and managers equal a naive recount from the entities.
+std::string CheckSnapshots(const Workforce& w, std::span<const Date> days);
+
+// (d) On each of `days`: the holders of a position hold no more FTE than its
+// budget; nobody employed holds a missing or closed position; nobody enters
+// a position (hire, rehire, transfer, promotion, or a backdated change that
+// moves them) on a day it is not open; a position that is not closed sits in
+// an open unit and reports to a position that is not closed; an open unit
+// sits under an open unit; an acting manager is employed while set.
+std::string CheckDomain(const Workforce& w, std::span<const Date> days);
+
+}  // namespace hrkit::order_test
+
+#endif  // HRKIT_TESTS_ORG_ORDER_CHECKS_SUPPORT_HPP_
