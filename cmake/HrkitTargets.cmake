@@ -19,3 +19,4 @@ target_link_libraries(hrkit PUBLIC
   absl::flat_hash_map
   absl::flat_hash_set
   absl::hash)
+target_link_libraries(hrkit PRIVATE OpenSSL::Crypto)

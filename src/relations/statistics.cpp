@@ -1,0 +1,139 @@
+#include "hrkit/relations/statistics.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "hrkit/core/status.hpp"
+
+namespace hrkit {
+namespace {
+
+bool AllFinite(std::span<const double> values) {
+  for (const double v : values) {
+    if (!std::isfinite(v)) return false;
+  }
+  return true;
+}
+
+// The sample variance (n - 1) of the values, n >= 2.
+double SampleVariance(std::span<const double> values) {
+  double mean = 0.0;
+  for (const double v : values) mean += v;
+  mean /= static_cast<double>(values.size());
+  double squares = 0.0;
+  for (const double v : values) squares += (v - mean) * (v - mean);
+  return squares / static_cast<double>(values.size() - 1);
+}
+
+}  // namespace
+
+absl::StatusOr<ItemSummary> SummarizeItem(const InstrumentDefinition& instrument, std::size_t item,
+                                          std::span<const std::optional<int>> answers) {
+  HRKIT_RETURN_IF_ERROR(ValidateInstrument(instrument));
+  if (item >= instrument.items.size()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("instrument:", instrument.code, ": item: index ", item, " is out of range"));
+  }
+  const SurveyItem& def = instrument.items[item];
+  ItemSummary out;
+  out.distribution.assign(static_cast<std::size_t>(instrument.max_answer - instrument.min_answer + 1), 0);
+  double sum = 0.0;
+  std::int64_t favorable = 0;
+  for (const std::optional<int>& answer : answers) {
+    if (!answer.has_value()) continue;
+    if (*answer < instrument.min_answer || *answer > instrument.max_answer) {
+      return absl::InvalidArgumentError(absl::StrCat("instrument:", instrument.code, ": answers[", def.code,
+                                                     "]: answer ", *answer, " is outside the scale ",
+                                                     instrument.min_answer, "..", instrument.max_answer));
+    }
+    ++out.answered;
+    ++out.distribution[static_cast<std::size_t>(*answer - instrument.min_answer)];
+    sum += ItemValue(instrument, item, *answer);
+    const bool top = *answer > instrument.max_answer - instrument.favorable_options;
+    const bool bottom = *answer < instrument.min_answer + instrument.favorable_options;
+    if (def.reverse ? bottom : top) ++favorable;
+  }
+  if (out.answered > 0) {
+    const auto n = static_cast<double>(out.answered);
+    out.mean = sum / n;
+    out.favorable_percent = 100.0 * static_cast<double>(favorable) / n;
+  }
+  return out;
+}
+
+absl::StatusOr<std::optional<double>> NetPromoterScore(std::span<const int> answers) {
+  std::int64_t promoters = 0;
+  std::int64_t detractors = 0;
+  for (const int a : answers) {
+    if (a < 0 || a > 10) return absl::InvalidArgumentError(absl::StrCat("enps: answer ", a, " is outside 0..10"));
+    promoters += a >= 9 ? 1 : 0;
+    detractors += a <= 6 ? 1 : 0;
+  }
+  if (answers.empty()) return std::optional<double>();
+  return std::optional<double>(100.0 * static_cast<double>(promoters - detractors) /
+                               static_cast<double>(answers.size()));
+}
+
+absl::StatusOr<double> CronbachAlpha(std::span<const std::vector<double>> rows) {
+  if (rows.empty()) return absl::FailedPreconditionError("cronbach alpha: needs at least 2 respondents, got 0");
+  const std::size_t k = rows.front().size();
+  if (k < 2) return absl::InvalidArgumentError(absl::StrCat("cronbach alpha: needs at least 2 items, got ", k));
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (rows[r].size() != k) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("cronbach alpha: row ", r, " has ", rows[r].size(), " values, expected ", k));
+    }
+    if (!AllFinite(rows[r]))
+      return absl::InvalidArgumentError(absl::StrCat("cronbach alpha: row ", r, " is not finite"));
+  }
+  if (rows.size() < 2) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("cronbach alpha: needs at least 2 respondents, got ", rows.size()));
+  }
+  std::vector<double> column(rows.size());
+  double item_variances = 0.0;
+  for (std::size_t i = 0; i < k; ++i) {
+    for (std::size_t r = 0; r < rows.size(); ++r) column[r] = rows[r][i];
+    item_variances += SampleVariance(column);
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    column[r] = 0.0;
+    for (const double v : rows[r]) column[r] += v;
+  }
+  const double total_variance = SampleVariance(column);
+  if (!(total_variance > 0.0)) {
+    return absl::FailedPreconditionError("cronbach alpha: the total scores do not vary, alpha is undefined");
+  }
+  const auto items = static_cast<double>(k);
+  return items / (items - 1.0) * (1.0 - item_variances / total_variance);
+}
+
+absl::StatusOr<double> PearsonCorrelation(std::span<const double> x, std::span<const double> y) {
+  if (x.size() != y.size()) {
+    return absl::InvalidArgumentError(absl::StrCat("pearson: x has ", x.size(), " values, y has ", y.size()));
+  }
+  if (!AllFinite(x) || !AllFinite(y)) return absl::InvalidArgumentError("pearson: values must be finite");
+  if (x.size() < 2)
+    return absl::FailedPreconditionError(absl::StrCat("pearson: needs at least 2 pairs, got ", x.size()));
+  double mx = 0.0;
+  double my = 0.0;
+  for (std::size_t k = 0; k < x.size(); ++k) {
+    mx += x[k];
+    my += y[k];
+  }
+  mx /= static_cast<double>(x.size());
+  my /= static_cast<double>(y.size());
+  double sxy = 0.0;
+  double sxx = 0.0;
+  double syy = 0.0;
+  for (std::size_t k = 0; k < x.size(); ++k) {
+    sxy += (x[k] - mx) * (y[k] - my);
+    sxx += (x[k] - mx) * (x[k] - mx);
+    syy += (y[k] - my) * (y[k] - my);
+  }
+  if (!(sxx > 0.0) || !(syy > 0.0)) return absl::FailedPreconditionError("pearson: x or y does not vary");
+  return sxy / std::sqrt(sxx * syy);
+}
+
+}  // namespace hrkit
