@@ -26,12 +26,14 @@
 #include "hrkit/leave/entities.hpp"
 #include "hrkit/org/entities.hpp"
 #include "hrkit/personnel/entities.hpp"
+#include "hrkit/relations/entities.hpp"
 
 namespace hrkit {
 
 // THE registry: every entity type the stores keep, the modules' lists
 // (<module>/entities.hpp) concatenated. A new module adds its list here.
-using StoredEntityTypes = ConcatEntityLists<PersonnelEntities, OrgEntities, CalendarEntities, LeaveEntities>;
+using StoredEntityTypes =
+    ConcatEntityLists<PersonnelEntities, OrgEntities, CalendarEntities, LeaveEntities, RelationsEntities>;
 
 // One entity of any stored type.
 using AnyEntity = StoredEntityTypes::Variant;

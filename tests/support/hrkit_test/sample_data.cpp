@@ -272,6 +272,68 @@ hrkit::LeaveAdjustment SampleOf<hrkit::LeaveAdjustment>(std::int64_t id) {
   return SampleLeaveAdjustment(id);
 }
 
+namespace {
+
+// A key of 64 lowercase hex digits that differs by id (not a real HMAC).
+std::string SampleRespondentKey(std::int64_t id) {
+  std::string key = absl::StrCat(absl::Hex(id, absl::kZeroPad16));
+  while (key.size() < 64) key += "ab";
+  return key;
+}
+
+}  // namespace
+
+hrkit::Survey SampleSurvey(std::int64_t id) {
+  hrkit::Survey s;
+  s.id = hrkit::SurveyId(id);
+  s.title = absl::StrCat("Pulse ", id, " \"Q1\", well-being");
+  s.instruments = {"who5", "enps"};
+  s.audience.org_subtrees = {hrkit::OrgUnitId(id)};
+  s.audience.max_fte = 1.0;
+  s.waves = {{1, Date(2025, 3, 1), Date(2025, 3, 2), Date(2025, 3, 15)},
+             {2, Date(2025, 9, 1), Date(2025, 9, 2), Date(2025, 9, 15)}};
+  s.min_group = 5 + static_cast<std::int32_t>(id % 2);
+  s.min_comment_group = 10;
+  s.comments = id % 2 == 0;
+  return s;
+}
+
+hrkit::SurveyInvitation SampleSurveyInvitation(std::int64_t id) {
+  return {.id = hrkit::SurveyInvitationId(id),
+          .survey = hrkit::SurveyId(1),
+          .wave = 1,
+          .respondent_key = SampleRespondentKey(id),
+          .org_unit = hrkit::OrgUnitId(id),
+          .location = hrkit::LocationId(1),
+          .tenure_band = "1-3"};
+}
+
+hrkit::SurveyResponse SampleSurveyResponse(std::int64_t id) {
+  return {.id = hrkit::SurveyResponseId(id),
+          .survey = hrkit::SurveyId(1),
+          .wave = 1 + static_cast<std::int32_t>(id % 2),
+          .respondent_key = SampleRespondentKey(id),
+          .submitted_on = Date(2025, 3, 5),
+          .org_unit = hrkit::OrgUnitId(id),
+          .location = hrkit::LocationId(1),
+          .tenure_band = "0-1",
+          .answers = {{"who5_1", 3}, {"enps_1", static_cast<std::int32_t>(id % 11)}},
+          .comment = id % 2 == 1 ? absl::StrCat("More quiet rooms, please; line 2\nof ", id) : ""};
+}
+
+template <>
+hrkit::Survey SampleOf<hrkit::Survey>(std::int64_t id) {
+  return SampleSurvey(id);
+}
+template <>
+hrkit::SurveyInvitation SampleOf<hrkit::SurveyInvitation>(std::int64_t id) {
+  return SampleSurveyInvitation(id);
+}
+template <>
+hrkit::SurveyResponse SampleOf<hrkit::SurveyResponse>(std::int64_t id) {
+  return SampleSurveyResponse(id);
+}
+
 hrkit::Dataset SampleDataset(int n) {
   hrkit::Dataset data;
   for (int i = 1; i <= n; ++i) {

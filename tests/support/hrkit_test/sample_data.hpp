@@ -21,6 +21,7 @@
 #include "hrkit/org/org_unit.hpp"
 #include "hrkit/org/position.hpp"
 #include "hrkit/personnel/employee.hpp"
+#include "hrkit/relations/survey.hpp"
 #include "hrkit/storage/dataset.hpp"
 
 namespace hrkit_test {
@@ -49,6 +50,12 @@ hrkit::PolicyAssignment SamplePolicyAssignment(std::int64_t id);
 // An approved leave request with a half day, a reason and a comment.
 hrkit::LeaveRequest SampleLeaveRequest(std::int64_t id);
 hrkit::LeaveAdjustment SampleLeaveAdjustment(std::int64_t id);
+// A two-wave survey with an audience rule and comments for even ids.
+hrkit::Survey SampleSurvey(std::int64_t id);
+// An invitation to wave 1 with a 64-hex-digit key derived from the id.
+hrkit::SurveyInvitation SampleSurveyInvitation(std::int64_t id);
+// A response with two answers and, for odd ids, a comment.
+hrkit::SurveyResponse SampleSurveyResponse(std::int64_t id);
 // `n` of each entity type, ids 1..n.
 hrkit::Dataset SampleDataset(int n);
 
@@ -79,6 +86,12 @@ template <>
 hrkit::LeaveRequest SampleOf<hrkit::LeaveRequest>(std::int64_t id);
 template <>
 hrkit::LeaveAdjustment SampleOf<hrkit::LeaveAdjustment>(std::int64_t id);
+template <>
+hrkit::Survey SampleOf<hrkit::Survey>(std::int64_t id);
+template <>
+hrkit::SurveyInvitation SampleOf<hrkit::SurveyInvitation>(std::int64_t id);
+template <>
+hrkit::SurveyResponse SampleOf<hrkit::SurveyResponse>(std::int64_t id);
 
 }  // namespace hrkit_test
 

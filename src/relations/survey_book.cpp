@@ -1,0 +1,199 @@
+#include "hrkit/relations/survey_book.hpp"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "hrkit/core/status.hpp"
+#include "hrkit/eligibility/audience.hpp"
+#include "hrkit/relations/pseudonym.hpp"
+
+namespace hrkit {
+namespace {
+
+std::string WaveKey(std::int32_t wave, std::string_view key) { return absl::StrCat(wave, "/", ToAbsl(key)); }
+
+}  // namespace
+
+absl::StatusOr<SurveyBook> SurveyBook::Create(Survey survey, std::span<const InstrumentDefinition> instruments) {
+  HRKIT_RETURN_IF_ERROR(ValidateSurvey(survey));
+  SurveyBook book;
+  const std::string who = ToString(survey.id);
+  for (const std::string& code : survey.instruments) {
+    auto it = std::find_if(instruments.begin(), instruments.end(),
+                           [&](const InstrumentDefinition& i) { return i.code == code; });
+    if (it == instruments.end()) {
+      return absl::InvalidArgumentError(absl::StrCat(who, ": instruments: no definition given for ", code));
+    }
+    HRKIT_RETURN_IF_ERROR(ValidateInstrument(*it));
+    const std::size_t index = book.instruments_.size();
+    for (std::size_t k = 0; k < it->items.size(); ++k) {
+      if (!book.items_.emplace(it->items[k].code, ItemRef{index, k}).second) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(who, ": instruments: item code ", it->items[k].code, " is used by two instruments"));
+      }
+    }
+    book.instruments_.push_back(*it);
+  }
+  book.survey_ = std::move(survey);
+  return book;
+}
+
+absl::Status SurveyBook::SetThresholds(ConfidentialityThresholds thresholds, Date today) {
+  const Date opens = survey_.waves.front().opens_on;
+  if (!IsRealDate(today) || today >= opens) {
+    return absl::FailedPreconditionError(absl::StrCat(ToString(survey_.id),
+                                                      ": min_group: the thresholds are fixed once the survey opens on ",
+                                                      FormatIsoDate(opens), "; it is ", FormatIsoDate(today)));
+  }
+  if (absl::Status s = ValidateThresholds(thresholds); !s.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(ToString(survey_.id), ": min_group: ", s.message()));
+  }
+  survey_.min_group = thresholds.min_group;
+  survey_.min_comment_group = thresholds.min_comment_group;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::int64_t> SurveyBook::Invite(std::int32_t wave, std::span<const Employee> employees,
+                                                const OrgLookup& lookup, std::string_view secret,
+                                                SurveyInvitationId first_id) {
+  const std::string who = ToString(survey_.id);
+  const SurveyWave* w = FindWave(survey_, wave);
+  if (w == nullptr) return absl::NotFoundError(absl::StrCat(who, ": wave: no wave ", wave));
+  if (std::any_of(invitations_.begin(), invitations_.end(), [&](const auto& i) { return i.wave == wave; })) {
+    return absl::FailedPreconditionError(absl::StrCat(who, ": wave: wave ", wave, " was invited already"));
+  }
+  if (!first_id.valid()) return absl::InvalidArgumentError(absl::StrCat(who, ": first_id: must be a positive id"));
+  HRKIT_ASSIGN_OR_RETURN(const std::vector<EmployeeId> audience,
+                         AudienceOn(survey_.audience, employees, lookup, w->invited_on, who));
+  absl::flat_hash_map<EmployeeId, const Employee*> by_id;
+  for (const Employee& e : employees) by_id.emplace(e.id, &e);
+  std::vector<SurveyInvitation> added;
+  added.reserve(audience.size());
+  for (const EmployeeId id : audience) {
+    HRKIT_ASSIGN_OR_RETURN(const EmployeeFacts facts, FactsOn(*by_id.at(id), lookup, w->invited_on));
+    HRKIT_ASSIGN_OR_RETURN(std::string key, RespondentKey(secret, id));
+    added.push_back({.id = SurveyInvitationId(first_id.value() + static_cast<std::int64_t>(added.size())),
+                     .survey = survey_.id,
+                     .wave = wave,
+                     .respondent_key = std::move(key),
+                     .org_unit = facts.org_unit,
+                     .location = facts.location,
+                     .tenure_band = TenureBand(facts.seniority_start, w->invited_on)});
+  }
+  for (SurveyInvitation& i : added) {
+    invited_.insert(WaveKey(wave, i.respondent_key));
+    invitations_.push_back(std::move(i));
+  }
+  return static_cast<std::int64_t>(audience.size());
+}
+
+absl::Status SurveyBook::CheckAnswers(const std::vector<SurveyAnswer>& answers) const {
+  const std::string who = ToString(survey_.id);
+  absl::flat_hash_set<std::string> seen;
+  for (const SurveyAnswer& a : answers) {
+    auto it = items_.find(a.item);
+    if (it == items_.end()) {
+      return absl::InvalidArgumentError(absl::StrCat(who, ": answers: unknown item ", a.item));
+    }
+    if (!seen.insert(a.item).second) {
+      return absl::InvalidArgumentError(absl::StrCat(who, ": answers: item ", a.item, " is answered twice"));
+    }
+    const InstrumentDefinition& i = instruments_[it->second.instrument];
+    if (a.answer < i.min_answer || a.answer > i.max_answer) {
+      return absl::InvalidArgumentError(absl::StrCat(who, ": answers[", a.item, "]: answer ", a.answer,
+                                                     " is outside the scale ", i.min_answer, "..", i.max_answer));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SurveyBook::Submit(std::int32_t wave, EmployeeId employee, std::string_view secret,
+                                std::vector<SurveyAnswer> answers, std::string comment, Date submitted_on,
+                                SurveyResponseId id) {
+  const std::string who = ToString(survey_.id);
+  const SurveyWave* w = FindWave(survey_, wave);
+  if (w == nullptr) return absl::NotFoundError(absl::StrCat(who, ": wave: no wave ", wave));
+  if (!IsRealDate(submitted_on) || submitted_on < w->opens_on || submitted_on > w->closes_on) {
+    return absl::FailedPreconditionError(absl::StrCat(who, ": submitted_on: wave ", wave, " is open from ",
+                                                      FormatIsoDate(w->opens_on), " to ", FormatIsoDate(w->closes_on),
+                                                      ", not on ", FormatIsoDate(submitted_on)));
+  }
+  if (!id.valid()) return absl::InvalidArgumentError(absl::StrCat(who, ": id: must be a positive id"));
+  HRKIT_ASSIGN_OR_RETURN(std::string key, RespondentKey(secret, employee));
+  const std::string wave_key = WaveKey(wave, key);
+  if (!invited_.contains(wave_key)) {
+    return absl::FailedPreconditionError(absl::StrCat(who, ": respondent: not invited to wave ", wave));
+  }
+  if (responded_.contains(wave_key)) {
+    return absl::AlreadyExistsError(absl::StrCat(who, ": respondent: has already responded to wave ", wave));
+  }
+  if (response_ids_.contains(id.value())) {
+    return absl::AlreadyExistsError(absl::StrCat(who, ": id: ", ToString(id), " is taken"));
+  }
+  HRKIT_RETURN_IF_ERROR(CheckAnswers(answers));
+  if (!comment.empty() && !survey_.comments) {
+    return absl::InvalidArgumentError(absl::StrCat(who, ": comment: this survey takes no comments"));
+  }
+  const SurveyInvitation& invitation = *std::find_if(invitations_.begin(), invitations_.end(), [&](const auto& i) {
+    return i.wave == wave && i.respondent_key == key;
+  });
+  SurveyResponse r{.id = id,
+                   .survey = survey_.id,
+                   .wave = wave,
+                   .respondent_key = std::move(key),
+                   .submitted_on = submitted_on,
+                   .org_unit = invitation.org_unit,
+                   .location = invitation.location,
+                   .tenure_band = invitation.tenure_band,
+                   .answers = std::move(answers),
+                   .comment = std::move(comment)};
+  HRKIT_RETURN_IF_ERROR(ValidateSurveyResponse(r));
+  responded_.insert(wave_key);
+  response_ids_.insert(id.value());
+  responses_.push_back(std::move(r));
+  return absl::OkStatus();
+}
+
+const SurveyResponse* SurveyBook::FindResponse(std::int32_t wave, const std::string& key) const {
+  for (const SurveyResponse& r : responses_) {
+    if (r.wave == wave && r.respondent_key == key) return &r;
+  }
+  return nullptr;
+}
+
+absl::StatusOr<std::vector<InstrumentScores>> SurveyBook::OwnScores(std::int32_t wave, EmployeeId employee,
+                                                                    std::string_view secret) const {
+  const std::string who = ToString(survey_.id);
+  if (FindWave(survey_, wave) == nullptr) return absl::NotFoundError(absl::StrCat(who, ": wave: no wave ", wave));
+  HRKIT_ASSIGN_OR_RETURN(const std::string key, RespondentKey(secret, employee));
+  const SurveyResponse* r = FindResponse(wave, key);
+  if (r == nullptr) return absl::NotFoundError(absl::StrCat(who, ": respondent: no response to wave ", wave));
+  std::vector<InstrumentScores> out;
+  for (std::size_t k = 0; k < instruments_.size(); ++k) {
+    std::vector<std::optional<int>> row(instruments_[k].items.size());
+    for (const SurveyAnswer& a : r->answers) {
+      const ItemRef& ref = items_.at(a.item);
+      if (ref.instrument == k) row[ref.item] = a.answer;
+    }
+    HRKIT_ASSIGN_OR_RETURN(std::vector<ScaleScore> scales, ScoreResponse(instruments_[k], row));
+    out.push_back({.instrument = instruments_[k].code, .scales = std::move(scales)});
+  }
+  return out;
+}
+
+std::vector<std::vector<std::optional<int>>> SurveyBook::AnswersOf(std::int32_t wave, std::size_t instrument) const {
+  std::vector<std::vector<std::optional<int>>> rows;
+  for (const SurveyResponse& r : responses_) {
+    if (r.wave != wave) continue;
+    std::vector<std::optional<int>>& row = rows.emplace_back(instruments_[instrument].items.size());
+    for (const SurveyAnswer& a : r.answers) {
+      const ItemRef& ref = items_.at(a.item);
+      if (ref.instrument == instrument) row[ref.item] = a.answer;
+    }
+  }
+  return rows;
+}
+
+}  // namespace hrkit
