@@ -25,13 +25,15 @@
 #include "hrkit/core/entity_list.hpp"
 #include "hrkit/leave/entities.hpp"
 #include "hrkit/org/entities.hpp"
+#include "hrkit/performance/entities.hpp"
 #include "hrkit/personnel/entities.hpp"
 
 namespace hrkit {
 
 // THE registry: every entity type the stores keep, the modules' lists
 // (<module>/entities.hpp) concatenated. A new module adds its list here.
-using StoredEntityTypes = ConcatEntityLists<PersonnelEntities, OrgEntities, CalendarEntities, LeaveEntities>;
+using StoredEntityTypes =
+    ConcatEntityLists<PersonnelEntities, OrgEntities, CalendarEntities, LeaveEntities, PerformanceEntities>;
 
 // One entity of any stored type.
 using AnyEntity = StoredEntityTypes::Variant;
