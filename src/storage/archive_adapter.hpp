@@ -26,6 +26,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "boost/serialization/binary_object.hpp"
+#include "boost/serialization/level.hpp"
 #include "boost/serialization/nvp.hpp"
 #include "boost/serialization/version.hpp"
 #include "hrkit/core/date.hpp"
@@ -46,6 +47,19 @@ BOOST_CLASS_VERSION(hrkit::OrgUnitRecord, 1)
 BOOST_CLASS_VERSION(hrkit::Position, 1)
 BOOST_CLASS_VERSION(hrkit::PositionRecord, 1)
 BOOST_CLASS_VERSION(hrkit::Location, 1)
+
+// Records that appear in more than one entity type (a scoring method's
+// sections and role weights are in both templates and cycles) are written
+// without Boost's class preamble, which Boost would put only before the
+// record's first occurrence in the file: with it, a section could not be read
+// without the section written before it, and sections are keyed by name in
+// any order. Only types of storage format 2 and later: format 1 files keep
+// the preamble of their records, and never change.
+BOOST_CLASS_IMPLEMENTATION(hrkit::RatingLevel, boost::serialization::object_serializable)
+BOOST_CLASS_IMPLEMENTATION(hrkit::TemplateSection, boost::serialization::object_serializable)
+BOOST_CLASS_IMPLEMENTATION(hrkit::RoleWeight, boost::serialization::object_serializable)
+BOOST_CLASS_IMPLEMENTATION(hrkit::GoalCheckIn, boost::serialization::object_serializable)
+BOOST_CLASS_IMPLEMENTATION(hrkit::ReviewRating, boost::serialization::object_serializable)
 
 namespace hrkit::archive_internal {
 

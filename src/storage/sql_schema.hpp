@@ -140,6 +140,7 @@ class ColumnCollector {
   void Field(std::string_view name, const T&, Sensitivity, Since since = {}) {
     if (skip_id_ && first_) {
       first_ = false;
+      id_since = since.version;
       return;  // the id: already the key column
     }
     first_ = false;
@@ -158,6 +159,9 @@ class ColumnCollector {
 
   std::vector<Column> columns;
   std::vector<MemberTables> members;
+  // The Since of the skipped id: the storage format the entity type
+  // appeared in (core/describe.hpp).
+  std::int32_t id_since = 1;
 
  private:
   template <class R>
@@ -201,9 +205,10 @@ EntitySchema BuildEntitySchemaNamed(std::string_view table_name) {
   schema.main.role = TableRole::kEntity;
   schema.main.columns = {{"id", ColumnType::kInteger, true, 1, {}}, {"version", ColumnType::kInteger, true, 1, {}}};
   schema.main.key_columns = 2;
+  schema.main.since = collector.id_since;
   schema.main.columns.insert(schema.main.columns.end(), collector.columns.begin(), collector.columns.end());
   for (const internal::MemberTables& member : collector.members) {
-    internal::FlattenMember(member, schema.main.name, {}, 1, schema.children);
+    internal::FlattenMember(member, schema.main.name, {}, schema.main.since, schema.children);
   }
   return schema;
 }

@@ -101,6 +101,7 @@ std::vector<sql::Table> TablesOfFormat(std::int64_t version) {
   }
   std::vector<sql::Table> tables;
   for (const sql::EntitySchema& s : schemas) {
+    if (s.main.since > version) continue;  // an entity type of a later format
     tables.push_back(AsOfFormat(s.main, version));
     for (const sql::Table& child : s.children) {
       if (child.since <= version) tables.push_back(AsOfFormat(child, version));

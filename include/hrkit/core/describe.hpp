@@ -40,6 +40,10 @@
 // not an addition (a member moved, retyped or removed) raises
 // kStorageFormatVersion and teaches the backends to upgrade the older
 // layout (src/storage/format*.hpp).
+// A whole entity type added in a later format gives its id field that
+// format's Since (and its other members the same, for clarity): a store of an
+// older format has no section or table for the type and reads as holding no
+// entity of it, and a SQL backend adds the table when it opens the store.
 //
 // Thread safety: stateless; a visitor's own rules apply.
 #ifndef HRKIT_CORE_DESCRIBE_HPP_

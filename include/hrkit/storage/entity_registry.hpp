@@ -25,6 +25,7 @@
 #include "hrkit/core/entity_list.hpp"
 #include "hrkit/leave/entities.hpp"
 #include "hrkit/org/entities.hpp"
+#include "hrkit/performance/entities.hpp"
 #include "hrkit/personnel/entities.hpp"
 #include "hrkit/relations/entities.hpp"
 
@@ -33,7 +34,8 @@ namespace hrkit {
 // THE registry: every entity type the stores keep, the modules' lists
 // (<module>/entities.hpp) concatenated. A new module adds its list here.
 using StoredEntityTypes =
-    ConcatEntityLists<PersonnelEntities, OrgEntities, CalendarEntities, LeaveEntities, RelationsEntities>;
+    ConcatEntityLists<PersonnelEntities, OrgEntities, CalendarEntities, LeaveEntities, PerformanceEntities,
+                      RelationsEntities>;
 
 // One entity of any stored type.
 using AnyEntity = StoredEntityTypes::Variant;

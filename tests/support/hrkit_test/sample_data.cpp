@@ -227,6 +227,96 @@ hrkit::LeaveAdjustment SampleLeaveAdjustment(std::int64_t id) {
   return a;
 }
 
+hrkit::RatingScale SampleRatingScale(std::int64_t id) {
+  if (id % 2 == 0) return hrkit::NumericScale(hrkit::RatingScaleId(id), 5);
+  return hrkit::RatingScale{
+      hrkit::RatingScaleId(id), absl::StrCat("Scale ", id), {{1, "below"}, {2, "meets"}, {3.5, "exceeds"}}};
+}
+
+hrkit::ReviewTemplate SampleReviewTemplate(std::int64_t id) {
+  hrkit::ReviewTemplate t;
+  t.id = hrkit::ReviewTemplateId(id);
+  t.name = absl::StrCat("Template ", id);
+  t.method.scale = hrkit::RatingScaleId(id);
+  t.method.sections = {{"Goals", hrkit::SectionKind::kGoals, 70, {}},
+                       {"Values", hrkit::SectionKind::kCompetencies, 20, {"ownership", "teamwork"}},
+                       {"Craft", hrkit::SectionKind::kCompetencies, 10, {"quality"}}};
+  if (id % 2 == 1) {
+    t.method.role_weights = {{hrkit::ReviewerRole::kManager, 80}, {hrkit::ReviewerRole::kPeer, 20}};
+  } else {
+    t.method.role_weights = {{hrkit::ReviewerRole::kManager, 100}};
+    t.method.missing_role = hrkit::MissingRole::kNoScore;
+  }
+  return t;
+}
+
+hrkit::PerformanceCycle SamplePerformanceCycle(std::int64_t id) {
+  hrkit::PerformanceCycle c;
+  c.id = hrkit::PerformanceCycleId(id);
+  c.name = absl::StrCat("Cycle ", id);
+  c.source_template = hrkit::ReviewTemplateId(id);
+  c.scoring = SampleReviewTemplate(id).method;
+  c.phases = {Date(2025, 1, 6), Date(2025, 3, 1), Date(2025, 4, 1), Date(2025, 5, 1), Date(2025, 6, 1)};
+  c.eligibility.org_subtrees = {hrkit::OrgUnitId(id)};
+  c.eligibility.employment_types = {hrkit::EmploymentType::kPermanent};
+  c.eligibility.max_fte = 1.0;
+  c.participants_as_of = Date(2025, 1, 1);
+  c.participants = {hrkit::EmployeeId(1), hrkit::EmployeeId(2), hrkit::EmployeeId(id + 2)};
+  c.min_anonymous_peers = 3 + static_cast<std::int32_t>(id % 3);
+  if (id % 2 == 0) c.closed_on = Date(2025, 6, 3);
+  return c;
+}
+
+hrkit::Goal SampleGoal(std::int64_t id) {
+  hrkit::Goal g;
+  g.id = hrkit::GoalId(id);
+  g.cycle = hrkit::PerformanceCycleId(1);
+  if (id % 2 == 1) {
+    g.owner = hrkit::EmployeeId(id);
+    g.parent = hrkit::GoalId(id + 1);
+    g.check_ins = {{Date(2025, 2, 1), 0.25, "started"}, {Date(2025, 3, 15), 0.6, "on track"}};
+  } else {
+    g.org_unit = hrkit::OrgUnitId(id);
+  }
+  g.title = absl::StrCat("Goal ", id, ": ship it");
+  g.weight = 40.5;
+  return g;
+}
+
+hrkit::Review SampleReview(std::int64_t id) {
+  hrkit::Review r;
+  r.id = hrkit::ReviewId(id);
+  r.cycle = hrkit::PerformanceCycleId(1);
+  r.reviewee = hrkit::EmployeeId(id);
+  r.reviewer = hrkit::EmployeeId(id + 10);
+  r.started_on = Date(2025, 4, 2);
+  r.ratings = {{"Goals", hrkit::GoalId(id), "", 4, "delivered"}, {"Values", hrkit::GoalId(), "ownership", 3.5, ""}};
+  r.comment = absl::StrCat("Review ", id);
+  if (id % 2 == 1) {
+    r.role = hrkit::ReviewerRole::kManager;
+    r.status = hrkit::ReviewStatus::kSubmitted;
+    r.overall_rating = 4;
+    r.submitted_on = Date(2025, 4, 20);
+  } else {
+    r.role = hrkit::ReviewerRole::kPeer;
+    r.anonymous = true;
+  }
+  return r;
+}
+
+hrkit::CalibrationChange SampleCalibrationChange(std::int64_t id) {
+  hrkit::CalibrationChange c;
+  c.id = hrkit::CalibrationChangeId(id);
+  c.cycle = hrkit::PerformanceCycleId(1);
+  c.employee = hrkit::EmployeeId(id);
+  if (id % 2 == 1) c.before = 3;
+  c.after = 4;
+  c.changed_by = hrkit::EmployeeId(id + 20);
+  c.changed_on = Date(2025, 5, 10);
+  c.reason = "consistent with the peer group";
+  return c;
+}
+
 template <>
 hrkit::Employee SampleOf<hrkit::Employee>(std::int64_t id) {
   return SampleEmployee(id);
@@ -272,6 +362,34 @@ hrkit::LeaveAdjustment SampleOf<hrkit::LeaveAdjustment>(std::int64_t id) {
   return SampleLeaveAdjustment(id);
 }
 
+template <>
+hrkit::RatingScale SampleOf<hrkit::RatingScale>(std::int64_t id) {
+  return SampleRatingScale(id);
+}
+
+template <>
+hrkit::ReviewTemplate SampleOf<hrkit::ReviewTemplate>(std::int64_t id) {
+  return SampleReviewTemplate(id);
+}
+
+template <>
+hrkit::PerformanceCycle SampleOf<hrkit::PerformanceCycle>(std::int64_t id) {
+  return SamplePerformanceCycle(id);
+}
+
+template <>
+hrkit::Goal SampleOf<hrkit::Goal>(std::int64_t id) {
+  return SampleGoal(id);
+}
+
+template <>
+hrkit::Review SampleOf<hrkit::Review>(std::int64_t id) {
+  return SampleReview(id);
+}
+
+template <>
+hrkit::CalibrationChange SampleOf<hrkit::CalibrationChange>(std::int64_t id) {
+  return SampleCalibrationChange(id);
 namespace {
 
 // A key of 64 lowercase hex digits that differs by id (not a real HMAC).

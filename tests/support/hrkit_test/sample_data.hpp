@@ -20,6 +20,7 @@
 #include "hrkit/org/location.hpp"
 #include "hrkit/org/org_unit.hpp"
 #include "hrkit/org/position.hpp"
+#include "hrkit/performance/entities.hpp"
 #include "hrkit/personnel/employee.hpp"
 #include "hrkit/relations/survey.hpp"
 #include "hrkit/storage/dataset.hpp"
@@ -50,6 +51,21 @@ hrkit::PolicyAssignment SamplePolicyAssignment(std::int64_t id);
 // An approved leave request with a half day, a reason and a comment.
 hrkit::LeaveRequest SampleLeaveRequest(std::int64_t id);
 hrkit::LeaveAdjustment SampleLeaveAdjustment(std::int64_t id);
+// A three-level labelled scale for odd ids, 1-5 for even ids.
+hrkit::RatingScale SampleRatingScale(std::int64_t id);
+// Goals 70 % + two competency sections, manager 80 + peer 20 (odd ids) or
+// manager only with no score for a missing role (even ids).
+hrkit::ReviewTemplate SampleReviewTemplate(std::int64_t id);
+// A cycle with an eligibility rule and three participants; closed for even
+// ids.
+hrkit::PerformanceCycle SamplePerformanceCycle(std::int64_t id);
+// An employee goal with two check-ins (odd ids) or a unit goal without one.
+hrkit::Goal SampleGoal(std::int64_t id);
+// A submitted manager review with an overall rating (odd ids) or an
+// anonymous peer draft (even ids).
+hrkit::Review SampleReview(std::int64_t id);
+// A calibration change with a rating before (odd ids) or none (even ids).
+hrkit::CalibrationChange SampleCalibrationChange(std::int64_t id);
 // A two-wave survey with an audience rule and comments for even ids.
 hrkit::Survey SampleSurvey(std::int64_t id);
 // An invitation to wave 1 with a 64-hex-digit key derived from the id.
@@ -86,6 +102,18 @@ template <>
 hrkit::LeaveRequest SampleOf<hrkit::LeaveRequest>(std::int64_t id);
 template <>
 hrkit::LeaveAdjustment SampleOf<hrkit::LeaveAdjustment>(std::int64_t id);
+template <>
+hrkit::RatingScale SampleOf<hrkit::RatingScale>(std::int64_t id);
+template <>
+hrkit::ReviewTemplate SampleOf<hrkit::ReviewTemplate>(std::int64_t id);
+template <>
+hrkit::PerformanceCycle SampleOf<hrkit::PerformanceCycle>(std::int64_t id);
+template <>
+hrkit::Goal SampleOf<hrkit::Goal>(std::int64_t id);
+template <>
+hrkit::Review SampleOf<hrkit::Review>(std::int64_t id);
+template <>
+hrkit::CalibrationChange SampleOf<hrkit::CalibrationChange>(std::int64_t id);
 template <>
 hrkit::Survey SampleOf<hrkit::Survey>(std::int64_t id);
 template <>
