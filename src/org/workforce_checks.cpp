@@ -53,11 +53,23 @@ std::vector<const Employee*> Workforce::Checker::EverHolders(PositionId id) cons
 }
 
 EmployeeId Workforce::Checker::FirstHolderOn(PositionId id, Date date) const {
-  for (const Employee* e : EverHolders(id)) {
-    const EmploymentRecord* r = e->employment.At(date);
-    if (r != nullptr && IsEmployed(*r) && r->position == id) return e->id;
+  auto holds = [&](const Employee& e) {
+    const EmploymentRecord* r = e.employment.At(date);
+    return r != nullptr && IsEmployed(*r) && r->position == id;
+  };
+  // The edited employee may be a new holder, absent from the index.
+  const bool edited_holds = employee != nullptr && holds(*employee);
+  if (auto it = w.holders_.find(id); it != w.holders_.end()) {
+    for (const EmployeeId e : it->second) {
+      if (edited_holds && employee->id < e) return employee->id;
+      if (employee != nullptr && e == employee->id) {
+        if (edited_holds) return e;
+        continue;
+      }
+      if (holds(w.employees_.at(e))) return e;
+    }
   }
-  return EmployeeId();
+  return edited_holds ? employee->id : EmployeeId();
 }
 
 Date Workforce::Checker::FirstHeld(const Employee& e, PositionId position, Date begin, Date end) {
