@@ -14,7 +14,7 @@ TEST(StoredValidatorsTest, CyclePhasesAscendAndParticipantsAreSorted) {
   PerformanceCycle c = FixtureCycle();
   c.phases.manager_review = c.phases.self_review;
   EXPECT_EQ(Message(ValidateStoredEntity(c)),
-            "performance_cycle:1 field phases.manager_review: 2025-03-01 is not after phases.self_review 2025-03-01");
+            "performance_cycle:1 field manager_review_starts: 2025-03-01 is not after self_review_starts 2025-03-01");
   c = FixtureCycle();
   c.participants = {EmployeeId(2), EmployeeId(1)};
   c.participants_as_of = kAsOf;
@@ -31,7 +31,7 @@ TEST(StoredValidatorsTest, CyclePhasesAscendAndParticipantsAreSorted) {
   c = FixtureCycle();
   c.closed_on = Date(2025, 5, 20);
   EXPECT_EQ(Message(ValidateStoredEntity(c)),
-            "performance_cycle:1 field closed_on: 2025-05-20 is not a real date on or after phases.closed 2025-06-01");
+            "performance_cycle:1 field closed_on: 2025-05-20 is not a real date on or after closed_starts 2025-06-01");
 }
 
 TEST(StoredValidatorsTest, PhaseOnFollowsTheDates) {

@@ -15,8 +15,8 @@
 //   reviewed;
 // - one review per reviewee, role and cycle; for peer and upward reviews one
 //   per reviewee, role and reviewer (AlreadyExists naming the review);
-// - a reviewer who is not employed on the day (who left the company) is
-//   rejected (FailedPrecondition), and so is a reviewer who is the reviewee
+// - a reviewer who is not employed on the day the review is started (who
+//   left the company) is rejected (FailedPrecondition), and so is a reviewer who is the reviewee
 //   in any role but self (InvalidArgument);
 // - every rating is a value of the cycle's scale (InvalidArgument);
 // - the scoring method is fixed once any review exists (FailedPrecondition);
