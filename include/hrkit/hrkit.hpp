@@ -58,6 +58,7 @@
 #include "hrkit/performance/entities.hpp"
 #include "hrkit/performance/goal.hpp"
 #include "hrkit/performance/ids.hpp"
+#include "hrkit/performance/nine_box.hpp"
 #include "hrkit/performance/rating_scale.hpp"
 #include "hrkit/performance/review.hpp"
 #include "hrkit/performance/review_template.hpp"

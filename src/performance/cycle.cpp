@@ -21,8 +21,8 @@ std::array<Date, 5> Starts(const PerformanceCycle& c) {
 }
 
 absl::Status CheckPhaseDates(const PerformanceCycle& c) {
-  static constexpr const char* kFields[] = {"phases.goal_setting", "phases.self_review", "phases.manager_review",
-                                            "phases.calibration", "phases.closed"};
+  static constexpr const char* kFields[] = {"goal_setting_starts", "self_review_starts", "manager_review_starts",
+                                            "calibration_starts", "closed_starts"};
   const std::array<Date, 5> starts = Starts(c);
   for (std::size_t i = 0; i < starts.size(); ++i) {
     if (!IsRealDate(starts[i])) return Invalid(c, kFields[i], "must be a real date");
@@ -74,7 +74,7 @@ absl::Status ValidatePerformanceCycle(const PerformanceCycle& c) {
   }
   if (c.IsClosed() && (!IsRealDate(c.closed_on) || c.closed_on < c.phases.closed)) {
     return Invalid(c, "closed_on",
-                   absl::StrCat(FormatIsoDate(c.closed_on), " is not a real date on or after ", "phases.closed ",
+                   absl::StrCat(FormatIsoDate(c.closed_on), " is not a real date on or after ", "closed_starts ",
                                 FormatIsoDate(c.phases.closed)));
   }
   return absl::OkStatus();

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "hrkit/core/status.hpp"
 #include "hrkit/performance/cycle_book.hpp"
@@ -238,6 +239,36 @@ absl::StatusOr<AnonymousPeerResult> CycleBook::AnonymousPeerFeedback(EmployeeId 
   result.verdict = verdict.total;
   if (IsShown(result.verdict) && scored > 0) result.mean_score = sum / static_cast<double>(scored);
   return result;
+}
+
+absl::StatusOr<std::vector<NineBoxPlacement>> CycleBook::NineBox(std::span<const PotentialAssessment> potentials,
+                                                                 const PerformanceBands& bands) const {
+  if (!cycle_.IsClosed()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(ToString(cycle_.id), ": the 9-box is placed as of the close; the cycle is still open"));
+  }
+  HRKIT_RETURN_IF_ERROR(ValidatePerformanceBands(bands));
+  absl::flat_hash_map<EmployeeId, NineBoxLevel> potential_of;
+  for (std::size_t i = 0; i < potentials.size(); ++i) {
+    const PotentialAssessment& a = potentials[i];
+    const std::string where = absl::StrCat("potentials[", i, "] (", ToString(a.employee), ")");
+    if (!IsParticipant(a.employee)) {
+      return absl::InvalidArgumentError(absl::StrCat(where, ": not a participant of ", ToString(cycle_.id)));
+    }
+    if (!IsNamedValue(a.potential)) return absl::InvalidArgumentError(absl::StrCat(where, ": not a level"));
+    if (!potential_of.emplace(a.employee, a.potential).second) {
+      return absl::InvalidArgumentError(absl::StrCat(where, ": assessed twice"));
+    }
+  }
+  std::vector<NineBoxPlacement> placements;
+  for (EmployeeId employee : cycle_.participants) {
+    const auto it = potential_of.find(employee);
+    if (it == potential_of.end()) continue;
+    HRKIT_ASSIGN_OR_RETURN(const std::optional<double> rating, FinalRating(employee));
+    if (!rating.has_value()) continue;
+    placements.push_back({employee, PerformanceLevelOf(*rating, bands), it->second});
+  }
+  return placements;
 }
 
 }  // namespace hrkit

@@ -157,9 +157,28 @@ TEST_F(WholeCycleTest, ScoresCalibrationAndClose) {
   ASSERT_OK_AND_ASSIGN(const std::vector<ParticipantScore> again, book_.Scores());
   EXPECT_DOUBLE_EQ(*again[2].overall, 4.85);
 
+  // The 9-box is placed as of the close.
+  const PotentialAssessment potentials[] = {{EmployeeId(1), NineBoxLevel::kHigh},
+                                            {EmployeeId(2), NineBoxLevel::kLow},
+                                            {EmployeeId(3), NineBoxLevel::kMedium},
+                                            {EmployeeId(4), NineBoxLevel::kHigh}};
+  const PerformanceBands bands{3, 4};
+  const auto open = book_.NineBox(potentials, bands);
+  EXPECT_STATUS_CODE(open, absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(Message(open), "performance_cycle:1: the 9-box is placed as of the close; the cycle is still open");
+
   ASSERT_OK(book_.Close(kCloseDay));
   ASSERT_OK_AND_ASSIGN(const std::optional<double> final_rating, book_.FinalRating(EmployeeId(3)));
   EXPECT_EQ(final_rating, 4.0);
+  // Final ratings 3, 4, 4 with bands {3, 4}: medium, high, high; employee 4 has no rating.
+  ASSERT_OK_AND_ASSIGN(const std::vector<NineBoxPlacement> boxes, book_.NineBox(potentials, bands));
+  ASSERT_EQ(boxes.size(), 3u);
+  EXPECT_EQ(boxes[0], (NineBoxPlacement{EmployeeId(1), NineBoxLevel::kMedium, NineBoxLevel::kHigh}));
+  EXPECT_EQ(boxes[1], (NineBoxPlacement{EmployeeId(2), NineBoxLevel::kHigh, NineBoxLevel::kLow}));
+  EXPECT_EQ(boxes[2], (NineBoxPlacement{EmployeeId(3), NineBoxLevel::kHigh, NineBoxLevel::kMedium}));
+  const PotentialAssessment outsider[] = {{EmployeeId(9), NineBoxLevel::kHigh}};
+  EXPECT_EQ(Message(book_.NineBox(outsider, bands)),
+            "potentials[0] (employee:9): not a participant of performance_cycle:1");
 }
 
 TEST_F(WholeCycleTest, AnonymousPeerResultsNeedAtLeastKPeers) {

@@ -103,11 +103,11 @@ void Describe(V& v, Self& c) {
 // Checks a cycle on its own. Returns InvalidArgument naming it
 // ("performance_cycle:1") and the field when: the id is not valid; the name
 // is empty; a phase date is not real or not after the previous phase's
-// ("phases.self_review"); the scoring method is invalid (its own fields);
+// (named as stored: "self_review_starts"); the scoring method is invalid (its own fields);
 // the eligibility rule is invalid; participants not ascending or holding an
 // invalid or repeated id; participants without a real participants_as_of;
 // min_anonymous_peers below kMinimumGroupFloor; closed_on neither
-// not_a_date_time nor a real date on or after phases.closed.
+// not_a_date_time nor a real date on or after closed_starts.
 absl::Status ValidatePerformanceCycle(const PerformanceCycle& cycle);
 
 inline absl::Status ValidateStoredEntity(const PerformanceCycle& cycle) { return ValidatePerformanceCycle(cycle); }

@@ -15,8 +15,8 @@
 //   reviewed;
 // - one review per reviewee, role and cycle; for peer and upward reviews one
 //   per reviewee, role and reviewer (AlreadyExists naming the review);
-// - a reviewer who is not employed on the day (who left the company) is
-//   rejected (FailedPrecondition), and so is a reviewer who is the reviewee
+// - a reviewer who is not employed on the day the review is started (who
+//   left the company) is rejected (FailedPrecondition), and so is a reviewer who is the reviewee
 //   in any role but self (InvalidArgument);
 // - every rating is a value of the cycle's scale (InvalidArgument);
 // - the scoring method is fixed once any review exists (FailedPrecondition);
@@ -55,6 +55,7 @@
 #include "hrkit/performance/cycle.hpp"
 #include "hrkit/performance/goal.hpp"
 #include "hrkit/performance/ids.hpp"
+#include "hrkit/performance/nine_box.hpp"
 #include "hrkit/performance/rating_scale.hpp"
 #include "hrkit/performance/review.hpp"
 #include "hrkit/performance/scoring.hpp"
@@ -201,6 +202,16 @@ class CycleBook {
   // (core/confidentiality.hpp) shows a group of that many respondents with
   // min_group = cycle.min_anonymous_peers. NotFound for a non-participant.
   absl::StatusOr<AnonymousPeerResult> AnonymousPeerFeedback(EmployeeId reviewee) const;
+
+  // The 9-box placement of every participant with a final rating and an
+  // assessment among `potentials`, in participant order: performance from
+  // the final rating through `bands`, potential as assessed.
+  // FailedPrecondition while the cycle is open (placements are as of its
+  // close); InvalidArgument for invalid bands, an assessment of a
+  // non-participant, two assessments of one person, or a level outside the
+  // enum.
+  absl::StatusOr<std::vector<NineBoxPlacement>> NineBox(std::span<const PotentialAssessment> potentials,
+                                                        const PerformanceBands& bands) const;
 
   const PerformanceCycle& cycle() const { return cycle_; }
   const RatingScale& scale() const { return scale_; }
