@@ -73,6 +73,19 @@ PositionRecord WithField(PositionRecord now, const Fact& fact) {
 
 }  // namespace
 
+int DetectedField(const Fact& fact) {
+  switch (fact.kind) {
+    case FactKind::kChangePosition:
+      return 1 + static_cast<int>(fact.field);
+    case FactKind::kMoveUnit:
+      return 10;
+    case FactKind::kEvent:
+      return std::holds_alternative<JobDataChangeEvent>(fact.event) ? 20 : 0;
+    default:
+      return 0;
+  }
+}
+
 bool Restates(const Workforce& w, const Fact& fact) {
   const Date d = EffectiveOf(fact);
   if (fact.kind == FactKind::kChangePosition) {
