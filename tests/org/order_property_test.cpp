@@ -44,20 +44,21 @@
 //   e2 Date-order re-entry. Every `kReorderEvery` accepted facts and at the
 //      end, the accepted facts are entered into a fresh world in order of
 //      effective date (ties in entry order), in passes that retry what was
-//      refused. All must end up accepted, with the same as-of views (except
-//      for entities with two facts on one DetectedField or on one day). Every check is
-//      made as of the effective date and later days, so what a fact needs
-//      (the seat it enters, the termination that empties a seat before it
-//      closes) takes effect on or before it: a set the run accepted is
-//      acceptable in date order. The exception, where only the views are
-//      compared when everything is accepted: one entity with two facts on
-//      one day. Its first fact's state lasts for no day of the final history
-//      (a hire into a full seat and a transfer out on the same day), yet is
-//      checked when entered, so earlier-dated facts entered later can make
-//      it unacceptable in date order without any defect.
+//      refused. Every check is made as of the effective date and later days,
+//      so what a fact needs (the seat it enters, the termination that
+//      empties a seat before it closes) takes effect on or before it: a set
+//      the run accepted must be accepted whole in date order. When it is,
+//      the as-of views must be equal too. Two exceptions, by design: an
+//      entity with two facts on one day (the first fact's state lasts for no
+//      day of the final history, as a hire into a full seat with a transfer
+//      out the same day, yet it is checked when entered, so earlier-dated
+//      facts entered later can refuse it), and an entity with two facts on
+//      one DetectedField (its values, and the verdicts that read them, may
+//      differ, see e1). With such entities only the views of the others are
+//      compared, and only when everything is accepted.
 //   e3 Random re-entry. The same facts in a random order, in retrying
 //      passes. If every fact ends up accepted, the as-of views must be equal
-//      (with the same exception). The accepted set itself may legitimately
+//      (with the same exceptions). The accepted set itself may legitimately
 //      differ: "close seat 5 on 06-01" entered first refuses "hire into seat
 //      5 on 03-01" (open-ended), and then the termination that would have
 //      made both valid cannot be entered either, as its hire is missing.
@@ -96,7 +97,7 @@ constexpr std::uint64_t kDefaultSeed = 14;
 constexpr std::size_t kDefaultSteps = 150;
 constexpr std::size_t kDefaultRuns = 2;
 constexpr std::size_t kReorderEvery = 30;
-constexpr int kShrinkBudget = 600;  // replays the shrinker may spend
+constexpr int kShrinkBudget = 200;  // replays the shrinker may spend (a failure costs at most this)
 
 std::uint64_t EnvOr(const char* name, std::uint64_t fallback) {
   const char* value = std::getenv(name);
@@ -241,7 +242,8 @@ class Checker {
     std::size_t refused = 0;
     std::string first;
     const Workforce chrono = Reenter(accepted_, order, refused, first);
-    if (refused != 0 && !same_day) {
+    // Only a history without order effects by design must be accepted whole.
+    if (refused != 0 && !same_day && contested.empty()) {
       return Failure{step, "e2: chronological re-entry refuses a fact",
                      absl::StrCat(refused, " refused; first: ", first)};
     }
