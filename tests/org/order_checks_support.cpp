@@ -190,6 +190,26 @@ std::string CheckEntries(const Workforce& w) {
   return "";
 }
 
+// Every event other than a hire, rehire or termination applies to someone
+// employed on its day: none is voided by a termination taking effect that
+// day ("a termination dated before a later transfer", personnel/lifecycle.hpp).
+std::string CheckEventsWhileEmployed(const Workforce& w) {
+  for (const Employee* e : w.Employees()) {
+    for (const auto& entry : e->employment.Entries()) {
+      const EmploymentEvent kind = entry.value.event;
+      if (entry.value.carried_forward || kind == EmploymentEvent::kHire || kind == EmploymentEvent::kRehire ||
+          kind == EmploymentEvent::kTermination) {
+        continue;
+      }
+      if (!IsEmployedOn(*e, entry.effective)) {
+        return absl::StrCat(ToString(e->id), " has a ", std::string(EnumToName(kind)), " on ", Day(entry.effective),
+                            ", a day on which they are not employed");
+      }
+    }
+  }
+  return "";
+}
+
 std::string CheckDomainOn(const Workforce& w, Date d) {
   const DayView v(w, d);
   for (const Position* p : w.Positions()) {
@@ -339,6 +359,7 @@ std::string CheckSnapshots(const Workforce& w, std::span<const Date> days) {
 
 std::string CheckDomain(const Workforce& w, std::span<const Date> days) {
   if (std::string failure = CheckEntries(w); !failure.empty()) return failure;
+  if (std::string failure = CheckEventsWhileEmployed(w); !failure.empty()) return failure;
   for (const Date d : days) {
     if (std::string failure = CheckDomainOn(w, d); !failure.empty()) return failure;
   }

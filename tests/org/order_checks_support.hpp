@@ -49,7 +49,9 @@ std::string CheckSnapshots(const Workforce& w, std::span<const Date> days);
 // a position (hire, rehire, transfer, promotion, or a backdated change that
 // moves them) on a day it is not open; a position that is not closed sits in
 // an open unit and reports to a position that is not closed; an open unit
-// sits under an open unit; an acting manager is employed while set.
+// sits under an open unit; an acting manager is employed while set. And on
+// every day: each event other than a hire, rehire or termination finds the
+// person employed on its day (none is voided by a same-day termination).
 std::string CheckDomain(const Workforce& w, std::span<const Date> days);
 
 }  // namespace hrkit::order_test

@@ -22,8 +22,12 @@
 // (d) On those days no seat's holders exceed its FTE budget, nobody holds a
 //     missing or closed seat, a seat that is not closed sits in an open unit
 //     and reports to a seat that is not closed, an open unit sits under an
-//     open unit, an acting manager is employed while set; and nobody enters
-//     a seat on a day it is not open.
+//     open unit, an acting manager is employed while set; nobody enters a
+//     seat on a day it is not open; and every event other than a hire,
+//     rehire or termination finds the person employed on its day (a
+//     termination taking effect the day of an earlier-entered transfer or
+//     leave would void it: lifecycle.hpp's "a termination dated before a
+//     later transfer").
 // (e) Order independence, in the three forms the rules allow:
 //   e1 Pairwise. Let S be a state and f, g facts that are each accepted on S
 //      on their own, not about the same entity on the same effective day.
