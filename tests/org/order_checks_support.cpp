@@ -54,10 +54,12 @@ bool SameView(const R* a, const R* b) {
 
 // The first day on which the timelines of the entity with `id` differ.
 template <class E, class History>
-std::string FirstViewDiff(const std::vector<const E*>& as, const std::vector<const E*>& bs, History history) {
+std::string FirstViewDiff(const std::vector<const E*>& as, const std::vector<const E*>& bs,
+                          std::span<const std::string> skip, Date until, History history) {
   if (as.size() != bs.size()) return absl::StrCat("entity counts differ: ", as.size(), " vs ", bs.size());
   for (std::size_t i = 0; i < as.size(); ++i) {
     if (as[i]->id != bs[i]->id) return absl::StrCat("ids differ: ", ToString(as[i]->id), " vs ", ToString(bs[i]->id));
+    if (std::find(skip.begin(), skip.end(), ToString(as[i]->id)) != skip.end()) continue;
     const auto& ta = history(*as[i]);
     const auto& tb = history(*bs[i]);
     std::vector<Date> days;
@@ -65,6 +67,7 @@ std::string FirstViewDiff(const std::vector<const E*>& as, const std::vector<con
     for (const auto& e : tb.Entries()) days.push_back(e.effective);
     std::sort(days.begin(), days.end());
     for (const Date d : days) {
+      if (d >= until) break;
       if (!SameView(ta.At(d), tb.At(d))) {
         return absl::StrCat(ToString(as[i]->id), " on ", Day(d), ": ", Show(ta.At(d)), " vs ", Show(tb.At(d)));
       }
@@ -187,6 +190,26 @@ std::string CheckEntries(const Workforce& w) {
   return "";
 }
 
+// Every event other than a hire, rehire or termination applies to someone
+// employed on its day: none is voided by a termination taking effect that
+// day ("a termination dated before a later transfer", personnel/lifecycle.hpp).
+std::string CheckEventsWhileEmployed(const Workforce& w) {
+  for (const Employee* e : w.Employees()) {
+    for (const auto& entry : e->employment.Entries()) {
+      const EmploymentEvent kind = entry.value.event;
+      if (entry.value.carried_forward || kind == EmploymentEvent::kHire || kind == EmploymentEvent::kRehire ||
+          kind == EmploymentEvent::kTermination) {
+        continue;
+      }
+      if (!IsEmployedOn(*e, entry.effective)) {
+        return absl::StrCat(ToString(e->id), " has a ", std::string(EnumToName(kind)), " on ", Day(entry.effective),
+                            ", a day on which they are not employed");
+      }
+    }
+  }
+  return "";
+}
+
 std::string CheckDomainOn(const Workforce& w, Date d) {
   const DayView v(w, d);
   for (const Position* p : w.Positions()) {
@@ -232,17 +255,19 @@ std::string CheckDomainOn(const Workforce& w, Date d) {
 
 }  // namespace
 
-std::vector<Date> ChangeDays(const Workforce& w, std::span<const Date> extra) {
-  std::vector<Date> days(extra.begin(), extra.end());
-  for (const OrgUnit* u : w.OrgUnits()) {
-    for (const auto& e : u->history.Entries()) days.push_back(e.effective);
+std::vector<Date> ChangeDays(const Workforce& w, std::span<const Date> extra, Date from) {
+  std::vector<Date> days;
+  for (const Date d : extra) {
+    if (d >= from) days.push_back(d);
   }
-  for (const Position* p : w.Positions()) {
-    for (const auto& e : p->history.Entries()) days.push_back(e.effective);
-  }
-  for (const Employee* p : w.Employees()) {
-    for (const auto& e : p->employment.Entries()) days.push_back(e.effective);
-  }
+  auto add = [&](const auto& timeline) {
+    for (const auto& e : timeline.Entries()) {
+      if (e.effective >= from) days.push_back(e.effective);
+    }
+  };
+  for (const OrgUnit* u : w.OrgUnits()) add(u->history);
+  for (const Position* p : w.Positions()) add(p->history);
+  for (const Employee* e : w.Employees()) add(e->employment);
   std::sort(days.begin(), days.end());
   days.erase(std::unique(days.begin(), days.end()), days.end());
   return days;
@@ -271,16 +296,56 @@ std::string StateDiff(const Workforce& a, const Workforce& b, std::span<const Da
   return "";
 }
 
-std::string ViewDiff(const Workforce& a, const Workforce& b) {
+std::string ViewDiff(const Workforce& a, const Workforce& b, std::span<const std::string> skip, Date until) {
   std::string diff = FirstViewDiff(
-      a.OrgUnits(), b.OrgUnits(), [](const OrgUnit& u) -> auto& { return u.history; });
+      a.OrgUnits(), b.OrgUnits(), skip, until, [](const OrgUnit& u) -> auto& { return u.history; });
   if (diff.empty()) {
     diff = FirstViewDiff(
-        a.Positions(), b.Positions(), [](const Position& p) -> auto& { return p.history; });
+        a.Positions(), b.Positions(), skip, until, [](const Position& p) -> auto& { return p.history; });
   }
   if (diff.empty()) {
     diff = FirstViewDiff(
-        a.Employees(), b.Employees(), [](const Employee& e) -> auto& { return e.employment; });
+        a.Employees(), b.Employees(), skip, until, [](const Employee& e) -> auto& { return e.employment; });
+  }
+  return diff;
+}
+
+std::string EarlierDaysDiff(const Workforce& before, const Workforce& after, Date from) {
+  std::vector<std::string> created;  // no history before `from` allowed
+  auto check_created = [&](const auto& entities, const auto& find, const auto& history) -> std::string {
+    for (const auto* e : entities) {
+      if (find(e->id) != nullptr) continue;
+      created.push_back(ToString(e->id));
+      if (!history(*e).empty() && history(*e).Entries().front().effective < from) {
+        return absl::StrCat(ToString(e->id), " was created with history before ", Day(from));
+      }
+    }
+    return "";
+  };
+  std::string diff = check_created(
+      after.OrgUnits(), [&](OrgUnitId id) { return before.FindOrgUnit(id); },
+      [](const OrgUnit& u) -> auto& { return u.history; });
+  if (diff.empty()) {
+    diff = check_created(
+        after.Positions(), [&](PositionId id) { return before.FindPosition(id); },
+        [](const Position& p) -> auto& { return p.history; });
+  }
+  if (!diff.empty()) return diff;
+  if (created.empty()) return ViewDiff(before, after, {}, from);
+  // Compare the entities both sides have.
+  std::vector<const OrgUnit*> units;
+  for (const OrgUnit* u : after.OrgUnits()) {
+    if (before.FindOrgUnit(u->id) != nullptr) units.push_back(u);
+  }
+  std::vector<const Position*> positions;
+  for (const Position* p : after.Positions()) {
+    if (before.FindPosition(p->id) != nullptr) positions.push_back(p);
+  }
+  diff = FirstViewDiff(
+      before.OrgUnits(), units, {}, from, [](const OrgUnit& u) -> auto& { return u.history; });
+  if (diff.empty()) {
+    diff = FirstViewDiff(
+        before.Positions(), positions, {}, from, [](const Position& p) -> auto& { return p.history; });
   }
   return diff;
 }
@@ -294,6 +359,7 @@ std::string CheckSnapshots(const Workforce& w, std::span<const Date> days) {
 
 std::string CheckDomain(const Workforce& w, std::span<const Date> days) {
   if (std::string failure = CheckEntries(w); !failure.empty()) return failure;
+  if (std::string failure = CheckEventsWhileEmployed(w); !failure.empty()) return failure;
   for (const Date d : days) {
     if (std::string failure = CheckDomainOn(w, d); !failure.empty()) return failure;
   }

@@ -16,9 +16,10 @@
 
 namespace hrkit::order_test {
 
-// Every day on which some unit, position or employee record takes effect,
-// plus `extra`, sorted and without duplicates.
-std::vector<Date> ChangeDays(const Workforce& w, std::span<const Date> extra);
+// Every day from `from` on on which some unit, position or employee record
+// takes effect, plus the days of `extra` from `from` on, sorted and without
+// duplicates.
+std::vector<Date> ChangeDays(const Workforce& w, std::span<const Date> extra, Date from);
 
 // (a) The stored entities of `a` and `b` are identical (histories, replaced
 // entries and recorded dates included), as are the holders on every day of
@@ -30,8 +31,14 @@ std::string StateDiff(const Workforce& a, const Workforce& b, std::span<const Da
 // by their job data (status, type, FTE, position, location, schedule, cost
 // centre, acting manager, termination kind, employment and seniority start),
 // not by the bookkeeping fields (event code, reason, carried_forward) that
-// say which entry set them.
-std::string ViewDiff(const Workforce& a, const Workforce& b);
+// say which entry set them. Entities named in `skip` ("position:3") are not
+// compared, nor days from `until` on.
+std::string ViewDiff(const Workforce& a, const Workforce& b, std::span<const std::string> skip, Date until = OpenEnd());
+
+// An accepted edit effective on `from` changes nothing before it: every
+// entity of `before` has the same as-of views on the days before `from` in
+// `after`, and an entity the edit created has no history before `from`.
+std::string EarlierDaysDiff(const Workforce& before, const Workforce& after, Date from);
 
 // (b) + (c) OrgSnapshot::Build succeeds on each of `days`, and its head
 // counts, FTE, holders and managers equal a naive recount from the entities.
@@ -42,7 +49,9 @@ std::string CheckSnapshots(const Workforce& w, std::span<const Date> days);
 // a position (hire, rehire, transfer, promotion, or a backdated change that
 // moves them) on a day it is not open; a position that is not closed sits in
 // an open unit and reports to a position that is not closed; an open unit
-// sits under an open unit; an acting manager is employed while set.
+// sits under an open unit; an acting manager is employed while set. And on
+// every day: each event other than a hire, rehire or termination finds the
+// person employed on its day (none is voided by a same-day termination).
 std::string CheckDomain(const Workforce& w, std::span<const Date> days);
 
 }  // namespace hrkit::order_test

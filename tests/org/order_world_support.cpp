@@ -73,6 +73,19 @@ PositionRecord WithField(PositionRecord now, const Fact& fact) {
 
 }  // namespace
 
+int DetectedField(const Fact& fact) {
+  switch (fact.kind) {
+    case FactKind::kChangePosition:
+      return 1 + static_cast<int>(fact.field);
+    case FactKind::kMoveUnit:
+      return 10;
+    case FactKind::kEvent:
+      return std::holds_alternative<JobDataChangeEvent>(fact.event) ? 20 : 0;
+    default:
+      return 0;
+  }
+}
+
 bool Restates(const Workforce& w, const Fact& fact) {
   const Date d = EffectiveOf(fact);
   if (fact.kind == FactKind::kChangePosition) {
@@ -295,7 +308,7 @@ Fact FactGenerator::Next(const Workforce& w) {
   const bool stay = near && focus_id_ != 0 && Chance(0.6);
   if (!stay) focus_id_ = 0;
   const EntityKind kind = stay        ? focus_kind_
-                          : pick < 8  ? EntityKind::kUnit
+                          : pick < 10 ? EntityKind::kUnit
                           : pick < 35 ? EntityKind::kPosition
                                       : EntityKind::kEmployee;
   f = kind == EntityKind::kUnit       ? NextUnitFact(w)
@@ -327,7 +340,7 @@ Fact FactGenerator::NextUnitFact(const Workforce& w) {
     f.kind = FactKind::kCreateUnit;
     f.effective = CreationDay();
   } else {
-    f.kind = Chance(0.6) ? FactKind::kMoveUnit : FactKind::kCloseUnit;
+    f.kind = Chance(0.5) ? FactKind::kMoveUnit : FactKind::kCloseUnit;
     f.effective = DayFrom(u->history.Entries().front().effective);
   }
   f.parent = Chance(0.1) ? OrgUnitId() : OrgUnitId(Existing(w.OrgUnits(), kUnits));
@@ -395,8 +408,8 @@ LifecycleEvent FactGenerator::EventFor(const Workforce& w, EmployeeId who, Date 
     case 2:
       return TransferEvent{.effective = day, .position = seat};
     case 3:
-      return PromotionEvent{.effective = day, .position = seat};
     case 4:
+      return PromotionEvent{.effective = day, .position = seat};
     case 5:
       return FteChangeEvent{.effective = day, .fte = fte};
     case 6:

@@ -83,13 +83,18 @@ std::string Describe(const Fact& fact);
 // Enters `fact` into `w` (recorded on Recorded()).
 absl::Status Enter(Workforce& w, const Fact& fact);
 
-// True if `fact` sets a field to the value it already has in `w` on its
-// effective day (a restatement: a position change, a unit move or a job
-// data change to the value in effect). The documented carry-forward rule
-// counts a field as set by a later record only if it changed from the day
-// before, so a restating record does not hold its value against a backdated
-// change entered after it, while entered before it, it does: the as-of views
-// of such a history depend on the entry order by design.
+// The field `fact` sets that the documented carry-forward rule recognizes
+// only by change: a later record counts as setting a field if it changed it
+// from the day before (org/workforce.hpp, personnel/lifecycle.hpp). 0 for
+// none; a distinct number for a position field (kChangePosition), a unit's
+// parent (kMoveUnit) and an employee's location (a job data change). Two
+// facts setting the same such field of one entity can leave as-of views that
+// depend on entry order by design: a record that restates the value in
+// effect does not hold it against a backdated change entered after it.
+int DetectedField(const Fact& fact);
+
+// True if `fact` sets such a field to the value it already has in `w` on its
+// effective day (the generator avoids these).
 bool Restates(const Workforce& w, const Fact& fact);
 
 // The starting world (see kUnits) with locations 1..kLocations.
