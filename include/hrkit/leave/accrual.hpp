@@ -48,7 +48,11 @@
 //   balance it carries). A zero or negative balance carries nothing and
 //   lapses nothing: a deficit stays.
 // - On one date, entries are ordered opening, expiry, carry-over, lapse,
-//   adjustment, taken, accrual, encashment (LedgerEntryKind order).
+//   adjustment, taken, accrual, encashment (LedgerEntryKind order); entries
+//   of one date and kind by amount, then ref, then notes (LedgerEntryLess,
+//   leave/ledger.hpp): two adjustments or two half days taken on one date
+//   come out in one order whichever was entered first, in ComputeLedger and
+//   RunAccrual alike.
 //
 // Thread safety: pure functions; safe to call concurrently.
 #ifndef HRKIT_LEAVE_ACCRUAL_HPP_
@@ -103,7 +107,7 @@ struct AccrualFacts {
 };
 
 // The ledger of [range.begin(), range.end()): every entry dated in the range,
-// ordered by (date, kind). Periods are laid out and pro-rated over the whole
+// ordered by LedgerEntryLess (leave/ledger.hpp). Periods are laid out and pro-rated over the whole
 // facts, not cut at the range: a monthly "end" credit of a month that starts
 // before the range but ends in it is in the ledger, whole, and the yearly
 // ceiling of rounded credits counts whole accrual years. Taken days and
