@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <utility>
 #include <vector>
 
@@ -17,6 +18,16 @@
 #include "hrkit/leave/ledger_entitlements.hpp"
 #include "hrkit/leave/negative_limit.hpp"
 #include "hrkit_test/status_matchers.hpp"
+
+namespace hrkit {
+
+// Ledger entries in test failures: "2024-03-04 taken -0.5 ref 3".
+inline void PrintTo(const LedgerEntry& e, std::ostream* os) {
+  *os << FormatIsoDate(e.date) << " " << LedgerEntryKindName(e.kind) << " " << e.amount << " ref " << e.ref;
+  if (e.notes != 0) *os << " notes " << static_cast<int>(e.notes);
+}
+
+}  // namespace hrkit
 
 namespace hrkit::leave_test {
 
@@ -79,13 +90,14 @@ class LeaveWorld {
   }
   absl::Status Approve(LeaveRequestId id) { return book.Approve(id, Checked(), kDecided); }
 
-  // The ledger with the book's approved requests, through kHorizon.
+  // The ledger with the book's approved requests, through kHorizon (no
+  // entries and no limits when no version keeps a balance).
   absl::StatusOr<ProjectedLedger> Ledger() const {
     HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> taken,
                            TakenDaysOf(book.requests(), kAda, kAnnual, schedule, calendar));
     HRKIT_ASSIGN_OR_RETURN(std::optional<ProjectedLedger> ledger,
                            entitlements->LedgerWith(kAda, kAnnual, taken, kHorizon));
-    if (!ledger.has_value()) return absl::InternalError("the policy keeps no balance");
+    if (!ledger.has_value()) return ProjectedLedger{{}, {}, kHorizon};
     return *std::move(ledger);
   }
   // The first day below the limit in that ledger, if any.

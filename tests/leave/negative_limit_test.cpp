@@ -4,6 +4,7 @@
 // day's policy version. Each case is run in both approval orders.
 #include "hrkit/leave/negative_limit.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -176,6 +177,55 @@ TEST(NegativeLimit, ExactlyReachingTheLowerLimitIsAllowed) {
   LeaveWorld w(LimitLoweredOnMarch11());
   ASSERT_OK(w.Approve(w.Import(Date(2024, 3, 4), Date(2024, 3, 6))));
   ExpectWithinLimits(w);
+}
+
+// ---------------------------------------------------------------------------
+// A cancellation never lowers a later balance (found by the property test)
+
+// Cap 8, everything carried on 1 January, carried days expire after 3
+// months. L = Mon 2 .. Fri 6 December 2024 (5 days); adjustment -3 on
+// 2025-04-15.
+// With L: 8 reached on 1 August, Sep..Dec credits refused by the cap; Dec 6
+// ends at 3; 3 carried on 2025-01-01; Jan, Feb, Mar +1 each: 6; on Apr 1 the
+// 3 carried expire unused (-3), April's credit +1: 4; Apr 15: 4 - 3 = 1.
+// Without L (cancelled): 8 carried; Jan..Mar credits refused by the cap (3
+// lost while the carried days waited: they count as using 3 of them); on
+// Apr 1 8 - 3 = 5 expire: 8 - 5 + 1 = 4; Apr 15: 1. Before the fix all 8
+// expired (Apr 1: 1, Apr 15: -2 < 0): cancelling leave lowered the balance.
+LeavePolicyVersion CappedWithExpiry() {
+  LeavePolicyVersion v = Monthly12();
+  v.balance_cap = 8.0;
+  v.carry_over_expiry = 3;
+  return v;
+}
+
+void AddAdjustment(LeaveWorld& w) {
+  w.adjustments.push_back(LedgerAdjustment{Date(2025, 4, 15), -3.0, false, 1});
+  w.Rebuild();
+}
+
+TEST(NegativeLimit, ACancellationNeverLowersALaterBalanceInBothOrders) {
+  for (const bool adjustment_first : {true, false}) {
+    SCOPED_TRACE(adjustment_first ? "adjustment first" : "approval first");
+    LeaveWorld w({{kHired, CappedWithExpiry()}});
+    const LeaveRequestId l = w.Import(Date(2024, 12, 2), Date(2024, 12, 6));
+    if (adjustment_first) AddAdjustment(w);
+    ASSERT_OK(w.Approve(l));
+    if (!adjustment_first) AddAdjustment(w);
+    ExpectWithinLimits(w);
+    ASSERT_OK_AND_ASSIGN(ProjectedLedger ledger, w.Ledger());
+    EXPECT_DOUBLE_EQ(Balance(ledger.entries, Date(2025, 4, 1)), 4.0);
+    EXPECT_DOUBLE_EQ(Balance(ledger.entries, Date(2025, 4, 15)), 1.0);
+
+    ASSERT_OK(w.book.Cancel(l, leave_test::kDecided));
+    ExpectWithinLimits(w);
+    ASSERT_OK_AND_ASSIGN(ledger, w.Ledger());
+    EXPECT_DOUBLE_EQ(Balance(ledger.entries, Date(2025, 3, 31)), 8.0);
+    const LedgerEntry expiry{Date(2025, 4, 1), LedgerEntryKind::kExpiry, 0, -5.0, leave_test::kPolicy.value()};
+    EXPECT_EQ(std::count(ledger.entries.begin(), ledger.entries.end(), expiry), 1);
+    EXPECT_DOUBLE_EQ(Balance(ledger.entries, Date(2025, 4, 1)), 4.0);
+    EXPECT_DOUBLE_EQ(Balance(ledger.entries, Date(2025, 4, 15)), 1.0);
+  }
 }
 
 // ---------------------------------------------------------------------------

@@ -41,9 +41,13 @@
 //   that day): a positive balance carries up to carry_over_max (empty: all; a
 //   kCarryOver entry says how much), the excess lapses (kLapse). With an
 //   expiry, what is still unused of the carried days when it comes expires
-//   (kExpiry): taken days consume carried days first (oldest first), so the
-//   expiry is max(0, carried - taken since the carry-over). Adjustments and
-//   encashments do not consume carried days. A carry-over takes the place of
+//   (kExpiry): taken days consume carried days first (oldest first), and so
+//   does a credit the balance cap refuses while they wait (the carried days
+//   took its room), so the expiry is max(0, carried - taken since the
+//   carry-over - credits refused by the cap since). Without the second rule
+//   leave not taken (a cancellation) could lower the balance after the
+//   expiry: the carried days would both block accrual and expire. Adjustments
+//   and encashments do not consume carried days. A carry-over takes the place of
 //   earlier carried days still waiting to expire (they are part of the
 //   balance it carries). A zero or negative balance carries nothing and
 //   lapses nothing: a deficit stays.
