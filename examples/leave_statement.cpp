@@ -97,19 +97,19 @@ absl::Status Run() {
             << "\n";
 
   // The policy applies from the hire on. The ledger is a pure function of the
-  // facts: computed once without leave to answer the balance check of the
-  // request, and again below with the approved days.
+  // facts: the balance check of the request computes it with the request's
+  // days charged, and it is computed again below with the approved days.
   const std::vector<hrkit::PolicySegment> segments = {
       {employee.id, annual.id, policy.id, hrkit::OpenPeriod(hire.effective)}};
   const std::vector<hrkit::LeavePolicy> policies = {policy};
   const hrkit::Period range(Date(2024, 4, 1), Date(2025, 5, 1));  // the accrual year and April
   hrkit::AccrualFacts facts{employee.id, annual.id, &employee.employment, segments, policies, {}, {}, 0.0};
-  HRKIT_ASSIGN_OR_RETURN(std::vector<hrkit::LedgerEntry> accrued, hrkit::ComputeLedger(facts, range));
 
   // 4. A request over Christmas: submission computes its duration from the
-  //    schedule and calendar and checks it against the balance.
+  //    schedule and calendar and checks that the balance stays within the
+  //    negative limit on every day from the request's first day on.
   hrkit::LedgerEntitlements entitlements(policies, segments);
-  entitlements.SetLedger(employee.id, annual.id, accrued);
+  entitlements.SetBasis(employee.id, annual.id, hrkit::LedgerBasis{&employee.employment, {}, range});
   const hrkit::LeaveRequestContext context{employee, schedule, calendar, {}, entitlements};
   const hrkit::LeaveRequestInput input{.employee = employee.id,
                                        .leave_type = annual.id,

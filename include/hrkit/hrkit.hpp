@@ -41,6 +41,7 @@
 #include "hrkit/leave/leave_type.hpp"
 #include "hrkit/leave/ledger.hpp"
 #include "hrkit/leave/ledger_entitlements.hpp"
+#include "hrkit/leave/negative_limit.hpp"
 #include "hrkit/leave/policy_assignment.hpp"
 #include "hrkit/leave/policy_candidates.hpp"
 #include "hrkit/leave/policy_segment.hpp"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstddef>
 #include <functional>
 #include <limits>
 #include <string>
@@ -377,7 +378,7 @@ void FindCarryOvers(const Period& range, Scratch& s) {
 }
 
 // s.others: the opening, the adjustments and the taken days in the range, in
-// (date, kind) order.
+// LedgerEntryLess order.
 absl::Status CollectOthers(const AccrualFacts& facts, const Period& range, Scratch& s) {
   // Written through a cursor too (see the balance walk), then trimmed.
   s.others.resize(1 + facts.adjustments.size() + facts.taken.size());
@@ -409,11 +410,10 @@ absl::Status CollectOthers(const AccrualFacts& facts, const Period& range, Scrat
     }
   }
   s.others.resize(static_cast<std::size_t>(other - s.others.data()));
-  auto entry_less = [](const LedgerEntry& a, const LedgerEntry& b) {
-    return KeyLess(a.date, static_cast<int>(a.kind), b.date, static_cast<int>(b.kind));
-  };
-  if (!std::is_sorted(s.others.begin(), s.others.end(), entry_less)) {
-    std::stable_sort(s.others.begin(), s.others.end(), entry_less);
+  // The total order of ledger.hpp: two entries of one date and kind come
+  // out alike whichever was entered first.
+  if (!std::is_sorted(s.others.begin(), s.others.end(), LedgerEntryLess)) {
+    std::sort(s.others.begin(), s.others.end(), LedgerEntryLess);
   }
   return absl::OkStatus();
 }
@@ -427,7 +427,12 @@ absl::Status AppendLedger(const AccrualFacts& facts, const Period& range, Scratc
   ComputeCredits(range, s);
   FindCarryOvers(range, s);
   HRKIT_RETURN_IF_ERROR(CollectOthers(facts, range, s));
+  const std::size_t begin = out.size();
   WalkBalance(range, s, out);
+  // The walk merges in (date, kind) order; two credits of one date (two
+  // policies) come in segment order: put them in the total order too.
+  const auto first = out.begin() + static_cast<std::ptrdiff_t>(begin);
+  if (!std::is_sorted(first, out.end(), LedgerEntryLess)) std::sort(first, out.end(), LedgerEntryLess);
   return absl::OkStatus();
 }
 

@@ -65,10 +65,24 @@ void CarryOver(const CarryEvent& c, Scratch& s, Walk& w) {
   }
 }
 
-// A credit, reduced so the balance stays within the cap.
-void Accrue(Credit c, Walk& w) {
+// Carried days waiting to expire count as used by `amount`, oldest first.
+void UseCarried(double amount, Scratch& s) {
+  for (PendingExpiry& p : s.pending) {
+    const double take = std::min(p.remaining, amount);
+    p.remaining -= take;
+    amount -= take;
+  }
+}
+
+// A credit, reduced so the balance stays within the cap. What the cap refuses
+// while carried days wait to expire counts as using them: the carried days
+// took the room the credit needed, so they do not also expire (otherwise
+// leave not taken would lower the balance after the expiry).
+void Accrue(Credit c, Scratch& s, Walk& w) {
   if (w.balance + c.amount > c.cap + kEpsilon) {
-    c.amount = std::max(0.0, c.cap - w.balance);
+    const double allowed = std::max(0.0, c.cap - w.balance);
+    UseCarried(c.amount - allowed, s);
+    c.amount = allowed;
     c.notes |= kNoteCapped;
   }
   *w.cursor++ = LedgerEntry{c.date, LedgerEntryKind::kAccrual, c.notes, c.amount, c.policy};
@@ -80,13 +94,7 @@ void Accrue(Credit c, Walk& w) {
 void Record(const LedgerEntry& e, Scratch& s, Walk& w) {
   *w.cursor++ = e;
   w.balance += e.amount;
-  if (e.kind != LedgerEntryKind::kTaken) return;
-  double used = -e.amount;
-  for (PendingExpiry& p : s.pending) {
-    const double take = std::min(p.remaining, used);
-    p.remaining -= take;
-    used -= take;
-  }
+  if (e.kind == LedgerEntryKind::kTaken) UseCarried(-e.amount, s);
 }
 
 }  // namespace
@@ -134,7 +142,7 @@ void WalkBalance(const Period& range, Scratch& s, std::vector<LedgerEntry>& out)
         CarryOver(s.carries[ik++], s, w);
         break;
       case 2:
-        Accrue(s.credits[ic++], w);
+        Accrue(s.credits[ic++], s, w);
         break;
       default:
         Record(s.others[io++], s, w);

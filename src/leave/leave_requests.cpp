@@ -1,18 +1,23 @@
 #include "hrkit/leave/leave_requests.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "hrkit/core/status.hpp"
+#include "hrkit/leave/negative_limit.hpp"
 
 namespace hrkit {
 namespace {
 
 // Tolerance for comparing sums of day fractions and hours.
 constexpr double kEpsilon = 1e-9;
+
+// The balance check looks this many calendar years past the last day charged
+// (to the year's end), so the next year ends' lapses and expiries are seen.
+constexpr int kBalanceCheckYears = 2;
 
 bool Competes(const LeaveRequest& other, const LeaveRequest& candidate) {
   return other.id != candidate.id && other.employee == candidate.employee &&
@@ -53,31 +58,53 @@ absl::Status CheckPolicy(const LeaveRequest& r, const std::vector<LeaveDay>& day
   return absl::OkStatus();
 }
 
-// Whether the balance check subtracts the employee's other submitted requests
-// (on submission) or only what the ledger holds (on approval).
+// Whether the balance check charges the employee's other submitted requests
+// (on submission) or only the approved ones (on approval).
 enum class CountPending { kYes, kNo };
 
-absl::Status CheckBalance(const LeaveRequest& r, std::span<const LeaveRequest* const> others,
-                          const LeaveEntitlements& entitlements, CountPending count_pending) {
-  HRKIT_ASSIGN_OR_RETURN(const std::optional<LeaveAllowance> allowance,
-                         entitlements.Allowance(r.employee, r.leave_type, r.first_day));
-  if (!allowance.has_value()) return absl::OkStatus();
-  double pending = 0.0;
+// The requests the balance check charges: the employee's approved requests
+// of r's type other than r, with kYes also the submitted ones, and r itself;
+// all as approved copies.
+// *pending counts the submitted ones.
+std::vector<LeaveRequest> Charged(const LeaveRequest& r, std::span<const LeaveRequest* const> others,
+                                  CountPending count_pending, int* pending) {
+  std::vector<LeaveRequest> charged;
   for (const LeaveRequest* other : others) {
-    if (count_pending == CountPending::kYes && other->id != r.id && other->employee == r.employee &&
-        other->leave_type == r.leave_type && other->status == LeaveRequestStatus::kSubmitted &&
-        other->counting.unit == r.counting.unit) {
-      pending += other->duration;
+    if (other->id == r.id || other->employee != r.employee || other->leave_type != r.leave_type) continue;
+    const bool submitted = other->status == LeaveRequestStatus::kSubmitted;
+    if (other->status == LeaveRequestStatus::kApproved || (count_pending == CountPending::kYes && submitted)) {
+      charged.push_back(*other);
+      charged.back().status = LeaveRequestStatus::kApproved;
+      if (submitted) ++*pending;
     }
   }
-  const double after = allowance->available - pending - r.duration;
-  const double floor = -std::max(0.0, allowance->negative_limit);
-  if (after < floor - kEpsilon) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        LeaveRequestLabel(r), ": duration: ", r.duration, " would leave a balance of ", after, " (available ",
-        allowance->available, ", pending ", pending, "), below the allowed ", floor, " for ", ToString(r.leave_type)));
-  }
-  return absl::OkStatus();
+  charged.push_back(r);
+  charged.back().status = LeaveRequestStatus::kApproved;
+  return charged;
+}
+
+// Check 6 of the header comment: the ledger with `charged` taken keeps the
+// negative limit in force on every day from r.first_day through the end of
+// the second calendar year after the last day charged.
+absl::Status CheckBalance(const LeaveRequest& r, std::span<const LeaveRequest* const> others,
+                          const LeaveRequestContext& context, CountPending count_pending) {
+  int pending = 0;
+  const std::vector<LeaveRequest> charged = Charged(r, others, count_pending, &pending);
+  HRKIT_ASSIGN_OR_RETURN(const std::vector<LeaveDay> taken,
+                         TakenDaysOf(charged, r.employee, r.leave_type, context.schedule, context.calendar));
+  Date last = r.last_day;
+  for (const LeaveRequest& c : charged) last = std::max(last, c.last_day);
+  const Date through(static_cast<unsigned short>(last.year() + kBalanceCheckYears), 12, 31);
+  HRKIT_ASSIGN_OR_RETURN(const std::optional<ProjectedLedger> ledger,
+                         context.entitlements.LedgerWith(r.employee, r.leave_type, taken, through));
+  if (!ledger.has_value()) return absl::OkStatus();
+  const std::optional<LimitBreach> breach = FirstLimitBreach(*ledger, r.first_day);
+  if (!breach.has_value()) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrCat(
+      LeaveRequestLabel(r), ": duration: ", r.duration, " would leave a balance of ", breach->balance, " on ",
+      FormatIsoDate(breach->date), ", below the allowed ", 0.0 - breach->limit, " for ", ToString(r.leave_type),
+      pending > 0 ? absl::StrCat(" (with ", pending, " other submitted request(s) of the type counted as taken)")
+                  : ""));
 }
 
 // The days `r` takes under the context's schedules and calendars; sets
@@ -97,7 +124,7 @@ absl::Status CheckFacts(const LeaveRequest& r, const std::vector<LeaveDay>& days
   HRKIT_RETURN_IF_ERROR(CheckEmployment(r, context.employee));
   HRKIT_RETURN_IF_ERROR(CheckOverlap(r, others));
   HRKIT_RETURN_IF_ERROR(CheckPolicy(r, days, context.entitlements));
-  return CheckBalance(r, others, context.entitlements, count_pending);
+  return CheckBalance(r, others, context, count_pending);
 }
 
 absl::StatusOr<LeaveRequest> SubmitAgainst(LeaveRequestId id, const LeaveRequestInput& input,

@@ -29,6 +29,14 @@ const char* LedgerEntryKindName(LedgerEntryKind kind) {
   return "unknown";
 }
 
+bool LedgerEntryLess(const LedgerEntry& a, const LedgerEntry& b) {
+  if (a.date != b.date) return a.date < b.date;
+  if (a.kind != b.kind) return a.kind < b.kind;
+  if (a.amount != b.amount) return a.amount < b.amount;
+  if (a.ref != b.ref) return a.ref < b.ref;
+  return a.notes < b.notes;
+}
+
 double Balance(std::span<const LedgerEntry> entries, Date as_of) {
   double balance = 0;
   for (const LedgerEntry& e : entries) {
@@ -42,9 +50,7 @@ std::vector<StatementLine> Statement(std::span<const LedgerEntry> entries, Date 
   for (const LedgerEntry& e : entries) {
     if (e.date <= as_of) sorted.push_back(e);
   }
-  std::stable_sort(sorted.begin(), sorted.end(), [](const LedgerEntry& a, const LedgerEntry& b) {
-    return a.date != b.date ? a.date < b.date : a.kind < b.kind;
-  });
+  std::sort(sorted.begin(), sorted.end(), LedgerEntryLess);
   std::vector<StatementLine> lines;
   lines.reserve(sorted.size());
   double balance = 0;

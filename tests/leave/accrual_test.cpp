@@ -11,9 +11,7 @@
 #include "gtest/gtest.h"
 #include "hrkit/calendar/holiday_calendar.hpp"
 #include "hrkit/calendar/work_schedule.hpp"
-#include "hrkit/leave/leave_requests.hpp"
 #include "hrkit/leave/ledger.hpp"
-#include "hrkit/leave/ledger_entitlements.hpp"
 #include "hrkit_test/status_matchers.hpp"
 
 namespace hrkit {
@@ -788,71 +786,6 @@ TEST(Accrual, RejectsBadFacts) {
   AccrualFacts no_employment = c.Facts();
   no_employment.employment = nullptr;
   EXPECT_STATUS_CODE(ComputeLedger(no_employment, kYear2024).status(), absl::StatusCode::kInvalidArgument);
-}
-
-TEST(LedgerEntitlements, AllowanceIsTheBalancePlusThePolicysNegativeLimit) {
-  LeavePolicyVersion v = Monthly24();
-  v.negative_limit = 3;
-  LeavePolicyVersion unpaid;
-  unpaid.keeps_balance = false;
-  std::vector<LeavePolicy> policies = {PolicyOf(v, LeavePolicyId(1)), PolicyOf(unpaid, LeavePolicyId(2))};
-  policies[1].leave_type = LeaveTypeId(2);
-  std::vector<PolicySegment> segments = {
-      Segment(LeavePolicyId(1), Date(2024, 1, 1), Date(2025, 1, 1)),
-      PolicySegment{kEmployee, LeaveTypeId(2), LeavePolicyId(2), Period(Date(2024, 1, 1), OpenEnd())}};
-  LedgerEntitlements entitlements(policies, segments);
-  Case c = SimpleCase(Hired(Date(2015, 1, 1)), v);
-  entitlements.SetLedger(kEmployee, kAnnual, c.Ledger(kYear2024));
-
-  ASSERT_OK_AND_ASSIGN(bool has, entitlements.HasPolicy(kEmployee, kAnnual, Date(2024, 12, 31)));
-  EXPECT_TRUE(has);
-  ASSERT_OK_AND_ASSIGN(has, entitlements.HasPolicy(kEmployee, kAnnual, Date(2025, 1, 1)));
-  EXPECT_FALSE(has);  // the segment ended
-  ASSERT_OK_AND_ASSIGN(has, entitlements.HasPolicy(EmployeeId(99), kAnnual, Date(2024, 6, 1)));
-  EXPECT_FALSE(has);
-
-  ASSERT_OK_AND_ASSIGN(std::optional<LeaveAllowance> allowance,
-                       entitlements.Allowance(kEmployee, kAnnual, Date(2024, 3, 1)));
-  ASSERT_TRUE(allowance.has_value());
-  EXPECT_EQ(allowance->available, 6.0);  // January..March, 2 each
-  EXPECT_EQ(allowance->negative_limit, 3.0);
-
-  ASSERT_OK_AND_ASSIGN(allowance, entitlements.Allowance(kEmployee, LeaveTypeId(2), Date(2024, 3, 1)));
-  EXPECT_FALSE(allowance.has_value());  // unpaid: no balance kept
-  EXPECT_STATUS_CODE(entitlements.Allowance(kEmployee, kAnnual, Date(2025, 3, 1)).status(),
-                     absl::StatusCode::kFailedPrecondition);
-
-  LedgerEntitlements no_limit({PolicyOf([] {
-                                LeavePolicyVersion n = Monthly24();
-                                n.negative_limit.reset();
-                                return n;
-                              }())},
-                              {Segment(LeavePolicyId(1), Date(2024, 1, 1))});
-  ASSERT_OK_AND_ASSIGN(allowance, no_limit.Allowance(kEmployee, kAnnual, Date(2024, 3, 1)));
-  ASSERT_TRUE(allowance.has_value());
-  EXPECT_EQ(allowance->available, 0.0);  // no ledger set
-  EXPECT_EQ(allowance->negative_limit, std::numeric_limits<double>::infinity());
-
-  LedgerEntitlements unknown({}, {Segment(LeavePolicyId(5), Date(2024, 1, 1))});
-  EXPECT_STATUS_CODE(unknown.HasPolicy(kEmployee, kAnnual, Date(2024, 3, 1)).status(), absl::StatusCode::kNotFound);
-}
-
-TEST(LedgerEntitlements, RequestsMayGoDownToTheNegativeLimitButNotBeyond) {
-  LeavePolicyVersion v = Monthly24();
-  v.negative_limit = 3;
-  const Case c = SimpleCase(Hired(Date(2015, 1, 1)), v);
-  LedgerEntitlements entitlements(c.policies, c.segments);
-  entitlements.SetLedger(kEmployee, kAnnual, c.Ledger(kYear2024));  // 2 credited on 2024-01-01
-  const WorkSchedule schedule = DefaultWorkSchedule();
-  const HolidayCalendar calendar{HolidayCalendarId(1), "No holidays", {}};
-  const LeaveRequestContext context{c.employee, schedule, calendar, {}, entitlements};
-  // Monday 8 to Friday 12 January: 5 working days; 2 - 5 = -3, exactly the limit.
-  LeaveRequestInput input{kEmployee, kAnnual, Date(2024, 1, 8), Date(2024, 1, 12), HalfDay::kNone, HalfDay::kNone, ""};
-  EXPECT_OK(SubmitLeaveRequest(LeaveRequestId(1), input, context, {}, Date(2024, 1, 2)).status());
-  // To Monday 15 January: 6 working days; 2 - 6 = -4, beyond it.
-  input.last_day = Date(2024, 1, 15);
-  EXPECT_STATUS_CODE(SubmitLeaveRequest(LeaveRequestId(2), input, context, {}, Date(2024, 1, 2)).status(),
-                     absl::StatusCode::kFailedPrecondition);
 }
 
 }  // namespace

@@ -24,9 +24,10 @@
 #include "hrkit/leave/leave_entitlements.hpp"
 #include "hrkit/leave/leave_policy.hpp"
 #include "hrkit/leave/leave_request.hpp"
-#include "hrkit/leave/leave_type.hpp"
 #include "hrkit/leave/leave_requests.hpp"
+#include "hrkit/leave/leave_type.hpp"
 #include "hrkit/leave/ledger.hpp"
+#include "hrkit/leave/negative_limit.hpp"
 #include "hrkit/org/location.hpp"
 #include "hrkit_test/status_matchers.hpp"
 
@@ -186,23 +187,30 @@ TEST(HeaderExamples, AdjustmentsOf) {
 TEST(HeaderExamples, FunctionLeaveEntitlements) {
   const World w;
   const LeavePolicy& policy = w.annual;
-  AccrualFacts facts{w.employee.id, w.annual.leave_type, &w.employee.employment, w.segments, w.policies, {}, {}, 0.0};
-  ASSERT_OK_AND_ASSIGN(const std::vector<LedgerEntry> ledger,
-                       ComputeLedger(facts, Period(Date(2024, 1, 1), Date(2025, 1, 1))));
+  const Timeline<EmploymentRecord>& employment = w.employee.employment;
+  std::span<const PolicySegment> segments = w.segments;
+  std::span<const LeavePolicy> policies = w.policies;
+  const Date hired(2024, 1, 1);
   // example:
   FunctionLeaveEntitlements entitlements(
       [&](EmployeeId, LeaveTypeId, Date d) -> absl::StatusOr<bool> { return VersionAt(policy, d) != nullptr; },
-      [&](EmployeeId, LeaveTypeId, Date d) -> absl::StatusOr<std::optional<LeaveAllowance>> {
-        const LeavePolicyVersion* v = VersionAt(policy, d);
-        if (v == nullptr || !v->keeps_balance) return std::optional<LeaveAllowance>();
-        return LeaveAllowance{Balance(ledger, d), v->negative_limit.value_or(kUnlimitedNegative)};
+      [&](EmployeeId e, LeaveTypeId t, std::span<const LeaveDay> taken,
+          Date through) -> absl::StatusOr<std::optional<ProjectedLedger>> {
+        const AccrualFacts facts{e, t, &employment, segments, policies, taken, {}, 0.0};
+        HRKIT_ASSIGN_OR_RETURN(std::vector<LedgerEntry> entries,
+                               ComputeLedger(facts, Period(hired, through + boost::gregorian::days(1))));
+        HRKIT_ASSIGN_OR_RETURN(std::vector<NegativeLimitFrom> limits, NegativeLimitsOf(segments, policies));
+        return ProjectedLedger{std::move(entries), std::move(limits), through};
       });
   // end
-  ASSERT_OK_AND_ASSIGN(std::optional<LeaveAllowance> allowance,
-                       entitlements.Allowance(w.employee.id, LeaveTypeId(1), Date(2024, 3, 1)));
-  ASSERT_TRUE(allowance.has_value());
-  EXPECT_DOUBLE_EQ(allowance->available, 6.0);  // January, February, March: 3 x 2
-  EXPECT_EQ(allowance->negative_limit, 0.0);
+  const std::vector<LeaveDay> taken = {LeaveDay{Date(2024, 3, 4), 1.0, LeaveRequestId(1)}};
+  ASSERT_OK_AND_ASSIGN(std::optional<ProjectedLedger> ledger,
+                       entitlements.LedgerWith(w.employee.id, LeaveTypeId(1), taken, Date(2024, 12, 31)));
+  ASSERT_TRUE(ledger.has_value());
+  EXPECT_DOUBLE_EQ(Balance(ledger->entries, Date(2024, 3, 31)), 5.0);  // January..March 3 x 2, minus 1
+  EXPECT_EQ(ledger->horizon, Date(2024, 12, 31));
+  ASSERT_EQ(ledger->limits.size(), 2u);  // the segment's first day, then the version's limit (0) from the same day
+  EXPECT_EQ(ledger->limits.back(), (NegativeLimitFrom{hired, 0.0}));
   ASSERT_OK_AND_ASSIGN(bool has, entitlements.HasPolicy(w.employee.id, LeaveTypeId(1), Date(2023, 12, 31)));
   EXPECT_FALSE(has);
 }
@@ -272,8 +280,8 @@ absl::Status BalanceExample(const World& w, double* out) {
   const std::vector<LeaveRequest> requests;
   const std::vector<LeaveAdjustment> adjustments;
   // example:
-  LeaveFacts facts{employees, units, positions, locations, schedules, calendars,
-                   leave_types, policies, assignments, requests, adjustments};
+  LeaveFacts facts{employees,   units,    positions,   locations, schedules,  calendars,
+                   leave_types, policies, assignments, requests,  adjustments};
   HRKIT_ASSIGN_OR_RETURN(double left, LeaveBalanceOn(facts, EmployeeId(7), LeaveTypeId(1), Date(2024, 12, 31)));
   // end
   *out = left;

@@ -1,6 +1,7 @@
 #include "hrkit/leave/leave_request.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,8 @@
 #include "hrkit/core/describe.hpp"
 #include "hrkit/leave/leave_entitlements.hpp"
 #include "hrkit/leave/leave_requests.hpp"
+#include "hrkit/leave/ledger.hpp"
+#include "hrkit/leave/negative_limit.hpp"
 #include "hrkit/personnel/employee.hpp"
 #include "hrkit_test/status_matchers.hpp"
 
@@ -107,6 +110,30 @@ LeaveCountingRules Hours() {
   LeaveCountingRules c;
   c.unit = DurationUnit::kHours;
   return c;
+}
+
+// Entitlements over a stand-in ledger: `*available` days adjusted in on
+// 2024-01-01, then the days a check charges taken, the balance allowed down
+// to -limit from 2024-01-01; `untracked` keeps no balance. The ledger engine
+// is tested elsewhere: here it is the request checks. `*through` (if given)
+// receives the last day the check asked for.
+FunctionLeaveEntitlements FixedBalance(const double* available, double limit, LeaveTypeId untracked = LeaveTypeId(),
+                                       Date* through = nullptr) {
+  return FunctionLeaveEntitlements(
+      nullptr,
+      [=](EmployeeId, LeaveTypeId type, std::span<const LeaveDay> taken,
+          Date asked) -> absl::StatusOr<std::optional<ProjectedLedger>> {
+        if (through != nullptr) *through = asked;
+        if (type == untracked) return std::optional<ProjectedLedger>();
+        ProjectedLedger ledger;
+        ledger.entries.push_back(LedgerEntry{Date(2024, 1, 1), LedgerEntryKind::kAdjustment, 0, *available, 0});
+        for (const LeaveDay& d : taken) {
+          ledger.entries.push_back(LedgerEntry{d.date, LedgerEntryKind::kTaken, 0, -d.amount, d.request.value()});
+        }
+        ledger.limits = {NegativeLimitFrom{Date(2024, 1, 1), limit}};
+        ledger.horizon = asked;
+        return std::optional<ProjectedLedger>(std::move(ledger));
+      });
 }
 
 // ---------------------------------------------------------------------------
@@ -382,43 +409,40 @@ TEST_F(LeaveRequestTest, EntitlementErrorsArePassedOn) {
 
 TEST_F(LeaveRequestTest, NegativeBalanceLimitAtAndBeyond) {
   // 3 days available, may go down to -2: a request may cost at most 3 + 2 = 5.
-  Date asked_on;
-  FunctionLeaveEntitlements balance(
-      nullptr, [&](EmployeeId, LeaveTypeId, Date as_of) -> absl::StatusOr<std::optional<LeaveAllowance>> {
-        asked_on = as_of;
-        return LeaveAllowance{3.0, 2.0};
-      });
+  const double available = 3.0;
+  Date through;
+  const FunctionLeaveEntitlements balance = FixedBalance(&available, 2.0, LeaveTypeId(), &through);
   const LeaveRequestContext context{ada_, schedule_, calendar_, {}, balance};
-  // Mon 6 .. Fri 10 = 5 days: 3 - 5 = -2, exactly the limit.
+  // Mon 6 .. Fri 10 = 5 days: 3 - 5 = -2 on Fri 10, exactly the limit.
   EXPECT_OK(SubmitLeaveRequest(LeaveRequestId(4), Ask(May(6), May(10)), context, {}, kToday));
-  EXPECT_EQ(asked_on, May(6));  // the allowance is asked as of the first day
-  // Mon 6 .. Mon 13 morning = 5.5 days: 3 - 5.5 = -2.5, beyond the limit.
+  EXPECT_EQ(through, Date(2026, 12, 31));  // the end of the second year after the last day charged
+  // Mon 6 .. Mon 13 morning = 5.5 days: 3 - 5.5 = -2.5 on Mon 13, beyond the limit.
   absl::StatusOr<LeaveRequest> r = SubmitLeaveRequest(
       LeaveRequestId(4), Ask(May(6), May(13), HalfDay::kNone, HalfDay::kMorning), context, {}, kToday);
   EXPECT_STATUS_CODE(r, absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(Message(r), HasSubstr("would leave a balance of -2.5"));
-  EXPECT_THAT(Message(r), HasSubstr("below the allowed -2"));
-  // A pending request of 1 day of the same type counts against the balance:
-  // 3 - 1 - 5 = -3 < -2. One of another type does not.
+  EXPECT_THAT(
+      Message(r),
+      HasSubstr("duration: 5.5 would leave a balance of -2.5 on 2024-05-13, below the allowed -2 for leave_type:1"));
+  // A pending request of 1 day of the same type (Mon 20 May) is charged as
+  // if approved: 3 - 5 - 1 = -3 < -2 on May 20. One of another type is not.
   LeaveRequest pending = Existing(1, May(20), May(20), LeaveRequestStatus::kSubmitted);
   pending.duration = 1.0;
   std::vector<LeaveRequest> existing = {pending};
-  EXPECT_STATUS_CODE(SubmitLeaveRequest(LeaveRequestId(4), Ask(May(6), May(10)), context, existing, kToday),
-                     absl::StatusCode::kFailedPrecondition);
+  r = SubmitLeaveRequest(LeaveRequestId(4), Ask(May(6), May(10)), context, existing, kToday);
+  EXPECT_STATUS_CODE(r, absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(r), HasSubstr("would leave a balance of -3 on 2024-05-20, below the allowed -2 for leave_type:1 "
+                                    "(with 1 other submitted request(s) of the type counted as taken)"));
   existing[0].leave_type = kSick;
   EXPECT_OK(SubmitLeaveRequest(LeaveRequestId(4), Ask(May(6), May(10)), context, existing, kToday));
 }
 
 TEST_F(LeaveRequestTest, NoNegativeBalanceAndUntrackedTypes) {
-  FunctionLeaveEntitlements balance(
-      nullptr, [](EmployeeId, LeaveTypeId type, Date) -> absl::StatusOr<std::optional<LeaveAllowance>> {
-        if (type == kSick) return std::optional<LeaveAllowance>();  // no balance kept
-        return LeaveAllowance{1.0, 0.0};
-      });
+  const double available = 1.0;
+  const FunctionLeaveEntitlements balance = FixedBalance(&available, 0.0, kSick);
   const LeaveRequestContext context{ada_, schedule_, calendar_, {}, balance};
   EXPECT_OK(SubmitLeaveRequest(LeaveRequestId(4), Ask(May(6), May(6)), context, {}, kToday));  // 1 - 1 = 0
   EXPECT_STATUS_CODE(SubmitLeaveRequest(LeaveRequestId(4), Ask(May(6), May(7)), context, {}, kToday),
-                     absl::StatusCode::kFailedPrecondition);  // 1 - 2 = -1 < 0
+                     absl::StatusCode::kFailedPrecondition);  // 1 - 2 = -1 < 0 on May 7
   EXPECT_OK(SubmitLeaveRequest(LeaveRequestId(4), Ask(May(6), May(17), HalfDay::kNone, HalfDay::kNone, kSick), context,
                                {}, kToday));
 }
@@ -467,28 +491,26 @@ TEST_F(LeaveRequestTest, CheckedApprovalDrawsOnTheBalanceInApprovalOrder) {
   // 5 days available, no negative balance. A (Mon 6..Wed 8, 3 days) and
   // B (Mon 13..Tue 14, 2 days) fit together on submission: 5 - 3 - 2 = 0.
   double available = 5.0;
-  FunctionLeaveEntitlements balance(
-      nullptr, [&](EmployeeId, LeaveTypeId, Date) -> absl::StatusOr<std::optional<LeaveAllowance>> {
-        return LeaveAllowance{available, 0.0};
-      });
+  const FunctionLeaveEntitlements balance = FixedBalance(&available, 0.0);
   const LeaveRequestContext context{ada_, schedule_, calendar_, {}, balance};
   LeaveRequestBook book;
   ASSERT_OK_AND_ASSIGN(const LeaveRequestId a, book.Submit(Ask(May(6), May(8)), context, kToday));
   ASSERT_OK_AND_ASSIGN(const LeaveRequestId b, book.Submit(Ask(May(13), May(14)), context, kToday));
-  // Approving A: the ledger holds no approved leave yet, 5 - 3 = 2 >= 0; the
-  // pending B does not hold A back.
+  // Approving A charges A only: 5 - 3 = 2 >= 0; the pending B does not hold
+  // A back.
   ASSERT_OK(book.Approve(a, context, kToday, "ok"));
   EXPECT_EQ(book.Find(a)->status, LeaveRequestStatus::kApproved);
   EXPECT_EQ(book.Find(a)->decision_comment, "ok");
-  // The ledger now posts A's 3 days (available 2) and an adjustment takes
-  // half a day away: B costs 2 of 1.5 -> -0.5 < 0, refused, B stays pending.
-  available = 5.0 - 3.0 - 0.5;
+  // An adjustment takes half a day away: approving B charges A and B,
+  // 4.5 - 3 - 2 = -0.5 < 0 on Tue 14: refused, B stays pending.
+  available = 5.0 - 0.5;
   const absl::Status refused = book.Approve(b, context, kToday);
   EXPECT_STATUS_CODE(refused, absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(refused.message(), HasSubstr("leave_request:2 (employee:7): duration: 2 would leave a balance of -0.5"));
+  EXPECT_THAT(refused.message(), HasSubstr("leave_request:2 (employee:7): duration: 2 would leave a balance of -0.5 "
+                                           "on 2024-05-14, below the allowed 0 for leave_type:1"));
   EXPECT_EQ(book.Find(b)->status, LeaveRequestStatus::kSubmitted);
-  // Without the adjustment B fits exactly: 2 - 2 = 0.
-  available = 5.0 - 3.0;
+  // Without the adjustment B fits exactly: 5 - 3 - 2 = 0.
+  available = 5.0;
   ASSERT_OK(book.Approve(b, context, kToday));
   EXPECT_EQ(book.Find(b)->status, LeaveRequestStatus::kApproved);
 }
@@ -537,10 +559,7 @@ TEST_F(LeaveRequestTest, CheckedApprovalRecountsTheDurationUnderTodaysCalendar) 
   // Submitted: Mon 6 .. Fri 10 May = 5 days. Then the company declares Wed 8
   // May a holiday: the request now costs 1 + 1 + 0 + 1 + 1 = 4 days.
   double available = 4.0;
-  FunctionLeaveEntitlements balance(
-      nullptr, [&](EmployeeId, LeaveTypeId, Date) -> absl::StatusOr<std::optional<LeaveAllowance>> {
-        return LeaveAllowance{available, 0.0};
-      });
+  const FunctionLeaveEntitlements balance = FixedBalance(&available, 0.0);
   ASSERT_OK_AND_ASSIGN(const LeaveRequest week, Submit(Ask(May(6), May(10))));
   ASSERT_OK_AND_ASSIGN(const LeaveRequest wednesday, Submit(Ask(May(8), May(8)), {}, {}, LeaveRequestId(51)));
   EXPECT_EQ(week.duration, 5.0);
@@ -554,7 +573,7 @@ TEST_F(LeaveRequestTest, CheckedApprovalRecountsTheDurationUnderTodaysCalendar) 
   available = 3.5;              // 3.5 - 4 = -0.5: refused, naming the recounted duration
   const absl::StatusOr<LeaveRequest> short_balance = ApproveLeaveRequestChecked(week, context, {}, kToday);
   EXPECT_STATUS_CODE(short_balance, absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(Message(short_balance), HasSubstr("duration: 4 would leave a balance of -0.5"));
+  EXPECT_THAT(Message(short_balance), HasSubstr("duration: 4 would leave a balance of -0.5 on 2024-05-10"));
 
   // The one-day request on Wed 8 May now takes nothing: refused, not approved at 0.
   available = 10.0;

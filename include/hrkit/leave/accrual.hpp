@@ -41,14 +41,22 @@
 //   that day): a positive balance carries up to carry_over_max (empty: all; a
 //   kCarryOver entry says how much), the excess lapses (kLapse). With an
 //   expiry, what is still unused of the carried days when it comes expires
-//   (kExpiry): taken days consume carried days first (oldest first), so the
-//   expiry is max(0, carried - taken since the carry-over). Adjustments and
-//   encashments do not consume carried days. A carry-over takes the place of
+//   (kExpiry): taken days consume carried days first (oldest first), and so
+//   does a credit the balance cap refuses while they wait (the carried days
+//   took its room), so the expiry is max(0, carried - taken since the
+//   carry-over - credits refused by the cap since). Without the second rule
+//   leave not taken (a cancellation) could lower the balance after the
+//   expiry: the carried days would both block accrual and expire. Adjustments
+//   and encashments do not consume carried days. A carry-over takes the place of
 //   earlier carried days still waiting to expire (they are part of the
 //   balance it carries). A zero or negative balance carries nothing and
 //   lapses nothing: a deficit stays.
 // - On one date, entries are ordered opening, expiry, carry-over, lapse,
-//   adjustment, taken, accrual, encashment (LedgerEntryKind order).
+//   adjustment, taken, accrual, encashment (LedgerEntryKind order); entries
+//   of one date and kind by amount, then ref, then notes (LedgerEntryLess,
+//   leave/ledger.hpp): two adjustments or two half days taken on one date
+//   come out in one order whichever was entered first, in ComputeLedger and
+//   RunAccrual alike.
 //
 // Thread safety: pure functions; safe to call concurrently.
 #ifndef HRKIT_LEAVE_ACCRUAL_HPP_
@@ -103,7 +111,7 @@ struct AccrualFacts {
 };
 
 // The ledger of [range.begin(), range.end()): every entry dated in the range,
-// ordered by (date, kind). Periods are laid out and pro-rated over the whole
+// ordered by LedgerEntryLess (leave/ledger.hpp). Periods are laid out and pro-rated over the whole
 // facts, not cut at the range: a monthly "end" credit of a month that starts
 // before the range but ends in it is in the ledger, whole, and the yearly
 // ceiling of rounded credits counts whole accrual years. Taken days and

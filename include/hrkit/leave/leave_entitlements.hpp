@@ -1,44 +1,30 @@
-// LeaveEntitlements: what request submission needs to know from the leave
-// policies and the ledger, as a small interface, so requests do not depend on
-// how policies and balances are computed. The accrual/ledger side implements
-// it (or wraps two functions in FunctionLeaveEntitlements).
+// LeaveEntitlements: what request submission and approval need to know from
+// the leave policies and the ledger, as a small interface, so requests do not
+// depend on how policies and balances are computed. The accrual/ledger side
+// implements it (LedgerEntitlements in leave/ledger_entitlements.hpp), or a
+// caller wraps two functions in FunctionLeaveEntitlements.
 //
-// Thread safety: an implementation decides; SubmitLeaveRequest only calls the
+// Thread safety: an implementation decides; the request checks only call the
 // const methods, from the calling thread.
 #ifndef HRKIT_LEAVE_LEAVE_ENTITLEMENTS_HPP_
 #define HRKIT_LEAVE_LEAVE_ENTITLEMENTS_HPP_
 
 #include <functional>
-#include <limits>
 #include <optional>
+#include <span>
 #include <utility>
 
 #include "absl/status/statusor.h"
 #include "hrkit/core/date.hpp"
 #include "hrkit/leave/ids.hpp"
+#include "hrkit/leave/leave_day.hpp"
+#include "hrkit/leave/negative_limit.hpp"
 #include "hrkit/personnel/ids.hpp"
 
 namespace hrkit {
 
-// The balance a request may draw on, in the leave type's unit (days or hours).
-struct LeaveAllowance {
-  // The balance as of the asked date, from the ledger: accruals, carry-over,
-  // expiries and adjustments, minus the "taken" entries of approved requests.
-  // Do NOT subtract requests that are only submitted: the submission check
-  // subtracts the employee's other submitted requests of the type itself.
-  double available = 0.0;
-  // How far below zero the balance may go (>= 0): 0 = no negative balance,
-  // 5 = down to -5, kUnlimitedNegative (infinity) = no limit.
-  double negative_limit = 0.0;
-
-  friend bool operator==(const LeaveAllowance&, const LeaveAllowance&) = default;
-};
-
-// LeaveAllowance::negative_limit of a policy without a limit (its
-// negative_limit empty).
-inline constexpr double kUnlimitedNegative = std::numeric_limits<double>::infinity();
-
-// Answers the two questions about policies that submission asks.
+// Answers the two questions about policies and balances the request checks
+// ask.
 class LeaveEntitlements {
  public:
   virtual ~LeaveEntitlements() = default;
@@ -48,46 +34,55 @@ class LeaveEntitlements {
   // day that carries leave in the request. An error is passed on unchanged.
   virtual absl::StatusOr<bool> HasPolicy(EmployeeId employee, LeaveTypeId type, Date date) const = 0;
 
-  // The allowance of `employee` for `type` as of `as_of` (the request's first
-  // day), or nullopt when the type keeps no balance (e.g. unpaid leave): no
-  // balance check then. An error is passed on unchanged.
-  virtual absl::StatusOr<std::optional<LeaveAllowance>> Allowance(EmployeeId employee, LeaveTypeId type,
-                                                                  Date as_of) const = 0;
+  // The ledger of `employee` and `type` as it would be with exactly `taken`
+  // charged as leave taken (the days of the requests the check counts as
+  // approved; in date order), computed by the engine that computes every
+  // balance (ComputeLedger, leave/accrual.hpp) through at least `through`
+  // (ProjectedLedger::horizon >= through; it may reach further), with the
+  // negative limits in force over it. nullopt when the type keeps no balance
+  // at all: no balance check then. An error is passed on unchanged.
+  virtual absl::StatusOr<std::optional<ProjectedLedger>> LedgerWith(EmployeeId employee, LeaveTypeId type,
+                                                                    std::span<const LeaveDay> taken,
+                                                                    Date through) const = 0;
 };
 
 // A LeaveEntitlements made of two functions; an empty function means "every
-// day has a policy" / "no balance is kept". (LedgerEntitlements in
-// leave/ledger_entitlements.hpp is the ready-made one over computed ledgers.)
+// day has a policy" / "no balance is kept".
 //
-// Example: one employee under one policy, whose ledger is computed:
+// Example: one employee under one policy, her ledger computed on demand:
 //   FunctionLeaveEntitlements entitlements(
 //       [&](EmployeeId, LeaveTypeId, Date d) -> absl::StatusOr<bool> { return VersionAt(policy, d) != nullptr; },
-//       [&](EmployeeId, LeaveTypeId, Date d) -> absl::StatusOr<std::optional<LeaveAllowance>> {
-//         const LeavePolicyVersion* v = VersionAt(policy, d);
-//         if (v == nullptr || !v->keeps_balance) return std::optional<LeaveAllowance>();
-//         return LeaveAllowance{Balance(ledger, d), v->negative_limit.value_or(kUnlimitedNegative)};
+//       [&](EmployeeId e, LeaveTypeId t, std::span<const LeaveDay> taken,
+//           Date through) -> absl::StatusOr<std::optional<ProjectedLedger>> {
+//         const AccrualFacts facts{e, t, &employment, segments, policies, taken, {}, 0.0};
+//         HRKIT_ASSIGN_OR_RETURN(std::vector<LedgerEntry> entries,
+//                                ComputeLedger(facts, Period(hired, through + boost::gregorian::days(1))));
+//         HRKIT_ASSIGN_OR_RETURN(std::vector<NegativeLimitFrom> limits, NegativeLimitsOf(segments, policies));
+//         return ProjectedLedger{std::move(entries), std::move(limits), through};
 //       });
 class FunctionLeaveEntitlements final : public LeaveEntitlements {
  public:
   using HasPolicyFn = std::function<absl::StatusOr<bool>(EmployeeId, LeaveTypeId, Date)>;
-  using AllowanceFn = std::function<absl::StatusOr<std::optional<LeaveAllowance>>(EmployeeId, LeaveTypeId, Date)>;
+  using LedgerFn = std::function<absl::StatusOr<std::optional<ProjectedLedger>>(EmployeeId, LeaveTypeId,
+                                                                                std::span<const LeaveDay>, Date)>;
 
-  FunctionLeaveEntitlements(HasPolicyFn has_policy, AllowanceFn allowance)
-      : has_policy_(std::move(has_policy)), allowance_(std::move(allowance)) {}
+  FunctionLeaveEntitlements(HasPolicyFn has_policy, LedgerFn ledger)
+      : has_policy_(std::move(has_policy)), ledger_(std::move(ledger)) {}
 
   absl::StatusOr<bool> HasPolicy(EmployeeId employee, LeaveTypeId type, Date date) const override {
     if (!has_policy_) return true;
     return has_policy_(employee, type, date);
   }
-  absl::StatusOr<std::optional<LeaveAllowance>> Allowance(EmployeeId employee, LeaveTypeId type,
-                                                          Date as_of) const override {
-    if (!allowance_) return std::optional<LeaveAllowance>();
-    return allowance_(employee, type, as_of);
+  absl::StatusOr<std::optional<ProjectedLedger>> LedgerWith(EmployeeId employee, LeaveTypeId type,
+                                                            std::span<const LeaveDay> taken,
+                                                            Date through) const override {
+    if (!ledger_) return std::optional<ProjectedLedger>();
+    return ledger_(employee, type, taken, through);
   }
 
  private:
   HasPolicyFn has_policy_;
-  AllowanceFn allowance_;
+  LedgerFn ledger_;
 };
 
 }  // namespace hrkit

@@ -19,24 +19,42 @@
 //     date do not overlap); the message names the other request and the date.
 //  5. FailedPrecondition: entitlements.HasPolicy is false on a day that carries
 //     leave ("no leave policy").
-//  6. FailedPrecondition: the balance would go below the negative limit:
-//     available - (other submitted requests of the same type) - duration <
-//     -negative_limit, with the allowance asked as of the first day. Exactly
-//     reaching the limit is allowed.
+//  6. FailedPrecondition: the balance would go below the negative limit.
+//     What is checked, on submission and on approval alike: the employee's
+//     ledger of the type is computed with the request charged as approved
+//     (entitlements.LedgerWith: the engine that computes every balance, so
+//     the year-end lapses and carry-overs, the expiries and the adjustments
+//     are in it), together with the employee's approved requests of the type
+//     and, on submission only, her other submitted requests of the type (as
+//     if approved). On every day from the request's first day through
+//     December 31 of the second year after the last day any of these
+//     requests charges (or further, up to the ledger's horizon), the balance
+//     at the end of the day must be >= -(the negative limit of the policy
+//     version in force that day); days without a version, or under a version
+//     that keeps no balance or has no limit, are not limited. Exactly
+//     reaching the limit is allowed. The message names the request, the
+//     first day below the limit, the balance and the allowed floor:
+//     "leave_request:2 (employee:7): duration: 5 would leave a balance of -3
+//     on 2024-12-13, below the allowed 0 for leave_type:1". So the order in
+//     which requests are approved decides which one is refused, never
+//     whether the ledger ends below the limit: a request that leaves enough
+//     on its own first day but takes a later approved request, a lapse at
+//     the year end or a lower limit below the floor is refused.
 //
 // Approval with checks (ApproveLeaveRequestChecked) asks checks 3 to 6 again
 // against the facts as they are on approval, because they may have changed
 // since submission: a termination entered, a policy withdrawn, a balance
-// reduced by an adjustment or by the approval of an earlier request. Its
-// balance check counts only approved requests (through `available`): the
-// employee's other requests that are still only submitted do not hold
-// approval back; whichever is approved first draws on the balance first.
+// reduced by an adjustment or by the approval of another request. Its
+// balance check charges only approved requests: the employee's other
+// requests that are still only submitted do not hold approval back;
+// whichever is approved first draws on the balance first.
 // It also counts the request again under the context's schedules and
 // calendars: the approved request carries the recounted duration (a holiday
 // declared or a schedule changed since submission changes what it costs),
 // the balance is checked against it, and a request that no longer carries
 // any leave is refused (FailedPrecondition, field "duration"). The counting
-// rules (unit, basis, sandwich) stay those stored on the request.
+// rules (unit, basis, sandwich) stay those stored on the request. Every
+// charged request is counted under the context's schedules and calendars.
 //
 // Thread safety: SubmitLeaveRequest is a pure function. A LeaveRequestBook is
 // a value: const methods may run concurrently; changes need external
@@ -87,7 +105,7 @@ struct LeaveRequestInput {
 // so that a move to another location counts that location's holidays from
 // the day of the move. `entitlements`
 // may be `FunctionLeaveEntitlements({}, {})` to skip the policy and balance
-// checks.
+// checks, or a LedgerEntitlements (leave/ledger_entitlements.hpp).
 struct LeaveRequestContext {
   const Employee& employee;     // with its employment Timeline
   DaySchedules schedule;        // the employee's schedule, or schedules by date

@@ -19,7 +19,8 @@
 
 namespace hrkit {
 
-// What an entry records. On one date, entries are ordered by this value.
+// What an entry records. On one date, entries are ordered by this value
+// first (see LedgerEntryLess).
 enum class LedgerEntryKind : std::uint8_t {
   kOpening = 0,     // the balance brought into the computed range
   kExpiry = 1,      // carried days that expired unused (amount <= 0)
@@ -66,6 +67,15 @@ struct LedgerEntry {
   friend bool operator==(const LedgerEntry&, const LedgerEntry&) = default;
 };
 
+// The one order of ledger entries, total over their content so that no
+// ledger depends on the order its facts were entered: by date, then kind
+// (LedgerEntryKind order), then amount (ascending: a larger deduction
+// first), then ref (the request, policy or caller's reference), then notes.
+// Entries equal in all of these are identical. Every ledger the accrual
+// engine writes (ComputeLedger, RunAccrual) and every Statement is in this
+// order.
+bool LedgerEntryLess(const LedgerEntry& a, const LedgerEntry& b);
+
 // The balance at the end of `as_of`: the sum of the amounts of the entries
 // dated on or before it, kCarryOver entries excepted. Entries may be in any
 // order.
@@ -79,8 +89,8 @@ struct StatementLine {
   friend bool operator==(const StatementLine&, const StatementLine&) = default;
 };
 
-// The entries that produce Balance(entries, as_of), ordered by (date, kind)
-// (stable otherwise), each with the running balance. The last line's
+// The entries that produce Balance(entries, as_of), ordered by
+// LedgerEntryLess, each with the running balance. The last line's
 // balance_after equals Balance(entries, as_of) (0 lines: balance 0).
 std::vector<StatementLine> Statement(std::span<const LedgerEntry> entries, Date as_of);
 
