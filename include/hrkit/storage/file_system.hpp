@@ -1,7 +1,9 @@
 // FileSystem: the small file interface the archive backend reads and writes
-// through (open for reading front to back; open, append, write at an offset,
-// fsync, rename, fsync of a directory), in the manner of LevelDB's Env. The default implementation calls POSIX; tests
-// substitute one that fails a chosen operation, so every error path of a save can be tried.
+// through (open for reading front to back; open, append, write at an
+// offset, fsync, rename, fsync of a directory), in the manner of LevelDB's
+// Env. The default implementation calls POSIX; tests substitute one that
+// fails a chosen operation or records reads, so every error path of a save
+// or a load can be tried.
 //
 // Errors follow errno: ENOENT -> NotFound, ENOSPC/EDQUOT -> ResourceExhausted,
 // EACCES/EPERM -> PermissionDenied, anything else (EIO...) -> Unavailable.
@@ -42,8 +44,9 @@ class SequentialFile {
   virtual std::uint64_t Size() const = 0;
 
   // Reads up to `buffer.size()` bytes into `buffer`, continuing where the
-  // previous read stopped. Returns how many were read: fewer than asked only
-  // near the end, 0 only at the end of the file (or for an empty buffer).
+  // previous read stopped. Returns how many were read, which may be fewer
+  // than asked (read again for more); 0 only at the end of the file (or for
+  // an empty buffer).
   // Errors: Unavailable (read error, naming the operation and the path).
   virtual absl::StatusOr<std::size_t> Read(std::span<char> buffer) = 0;
 };
