@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "bench_employees.hpp"
 #include "benchmark/benchmark.h"
 #include "hrkit/personnel/employee.hpp"
 #include "hrkit/storage/archive_store.hpp"
@@ -39,40 +40,6 @@
 namespace hrkit {
 namespace {
 
-Employee MakeEmployee(std::int64_t id) {
-  Employee e;
-  e.id = EmployeeId(id);
-  e.employee_number = absl::StrCat("E", 1000000 + id);
-  e.legal_name = absl::StrCat("Person Number ", id);
-  e.preferred_name = absl::StrCat("P", id);
-  e.birth_date = Date(1960, 1, 1) + boost::gregorian::days(id % 15000);
-  e.work_email = absl::StrCat("person", id, "@example.com");
-  e.private_email = absl::StrCat("p", id, "@mail.example.org");
-  e.phone = "+49 30 5550100";
-  const Date hire = Date(2010, 1, 1) + boost::gregorian::days(id % 4000);
-  EmploymentRecord r;
-  r.position = PositionId(id);
-  r.location = LocationId(1 + id % 20);
-  r.cost_center = absl::StrCat("CC-", id % 500);
-  r.reason_code = "NEW";
-  r.employment_start = hire;
-  r.seniority_start = hire;
-  (void)e.employment.Add(hire, r, hire);
-  r.event = EmploymentEvent::kTransfer;
-  r.position = PositionId(id + 1);
-  r.reason_code = "REORG";
-  const Date transfer = hire + boost::gregorian::days(400);
-  (void)e.employment.Add(transfer, r, transfer);
-  r.event = EmploymentEvent::kPromotion;
-  const Date promotion = hire + boost::gregorian::days(800);
-  (void)e.employment.Add(promotion, r, promotion);
-  r.event = EmploymentEvent::kFteChange;
-  r.fte = 0.8;
-  const Date correction = hire + boost::gregorian::days(820);
-  (void)e.employment.Add(hire + boost::gregorian::days(790), r, correction, LaterEntries::kReplace);
-  return e;
-}
-
 // The dataset of `n` employees, built once per size.
 const Dataset& Employees(std::int64_t n) {
   static auto* cache = new std::map<std::int64_t, Dataset>();
@@ -85,7 +52,9 @@ const Dataset& Employees(std::int64_t n) {
   return data;
 }
 
-std::string DbPath() { return absl::StrCat(std::filesystem::temp_directory_path().string(), "/hrkit_bench_", getpid(), ".db"); }
+std::string DbPath() {
+  return absl::StrCat(std::filesystem::temp_directory_path().string(), "/hrkit_bench_", getpid(), ".db");
+}
 
 void RemoveDb(const std::string& path) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
@@ -93,7 +62,8 @@ void RemoveDb(const std::string& path) {
 
 std::int64_t HistoryRows(const Dataset& data) {
   std::int64_t rows = 0;
-  for (const Employee& e : data.Of<Employee>()) rows += static_cast<std::int64_t>(e.employment.size() + e.employment.ReplacedEntries().size());
+  for (const Employee& e : data.Of<Employee>())
+    rows += static_cast<std::int64_t>(e.employment.size() + e.employment.ReplacedEntries().size());
   return rows;
 }
 
@@ -356,11 +326,19 @@ BENCHMARK(BM_LoadAll_Sqlite)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMil
 // Sizes x formats (0 binary, 1 text, 2 xml); 1M employees in binary only
 // (the xml file of 1M would be several GiB).
 BENCHMARK(BM_SaveAll_Archive)
-    ->Args({100'000, 0})->Args({100'000, 1})->Args({100'000, 2})->Args({1'000'000, 0})
-    ->Unit(benchmark::kMillisecond)->UseRealTime();
+    ->Args({100'000, 0})
+    ->Args({100'000, 1})
+    ->Args({100'000, 2})
+    ->Args({1'000'000, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK(BM_LoadAll_Archive)
-    ->Args({100'000, 0})->Args({100'000, 1})->Args({100'000, 2})->Args({1'000'000, 0})
-    ->Unit(benchmark::kMillisecond)->UseRealTime();
+    ->Args({100'000, 0})
+    ->Args({100'000, 1})
+    ->Args({100'000, 2})
+    ->Args({1'000'000, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 #ifdef HRKIT_BENCH_WITH_POSTGRES
 // The postgres backend, against the server named by HRKIT_TEST_POSTGRES_URI
@@ -368,7 +346,8 @@ BENCHMARK(BM_LoadAll_Archive)
 // it. Each run works in a schema of its own, dropped at the end.
 class PostgresBenchSchema {
  public:
-  PostgresBenchSchema(std::string server, std::string schema) : server_(std::move(server)), schema_(std::move(schema)) {}
+  PostgresBenchSchema(std::string server, std::string schema)
+      : server_(std::move(server)), schema_(std::move(schema)) {}
   // Drops and creates the schema: an empty database.
   bool Reset() { return Exec(absl::StrCat("DROP SCHEMA IF EXISTS ", schema_, " CASCADE; CREATE SCHEMA ", schema_)); }
   bool Drop() { return Exec(absl::StrCat("DROP SCHEMA IF EXISTS ", schema_, " CASCADE")); }
@@ -382,7 +361,8 @@ class PostgresBenchSchema {
     PGconn* conn = PQconnectdb(server_.c_str());
     bool ok = PQstatus(conn) == CONNECTION_OK;
     if (ok) {
-      PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+      PQsetNoticeProcessor(
+          conn, [](void*, const char*) {}, nullptr);
       PGresult* result = PQexec(conn, sql.c_str());
       ok = PQresultStatus(result) == PGRES_COMMAND_OK;
       PQclear(result);

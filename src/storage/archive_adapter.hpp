@@ -4,7 +4,7 @@
 // description with a saving or a loading visitor; scalars, optionals, lists
 // and timelines are encoded as archive_codec.cpp's file comment says. The
 // loading side bounds every count and length by the bytes left in the payload
-// (LoadContext) and skips members newer than the file's format version.
+// (LoadContext, whose PayloadReader streams it from the file) and skips members newer than the file's format version.
 // Include it from one translation unit only (archive_codec.cpp): it defines
 // Boost class versions and a catch-all serialize overload.
 //
@@ -16,7 +16,6 @@
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
-#include <streambuf>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -25,6 +24,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "archive_payload_reader.hpp"
 #include "boost/serialization/binary_object.hpp"
 #include "boost/serialization/level.hpp"
 #include "boost/serialization/nvp.hpp"
@@ -70,29 +70,17 @@ class CorruptArchive : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// A read-only stream buffer over the payload that can say how much is left.
-class PayloadBuffer final : public std::streambuf {
- public:
-  explicit PayloadBuffer(std::string_view bytes) {
-    char* begin = const_cast<char*>(bytes.data());  // never written: no put area, no putback writes
-    setg(begin, begin, begin + bytes.size());
-  }
-  // Bytes not read yet.
-  std::size_t remaining() const { return static_cast<std::size_t>(egptr() - gptr()); }
-  // The bytes not read yet.
-  std::string_view rest() const { return std::string_view(gptr(), remaining()); }
-};
-
 // Per-archive state of a load, kept in the archive's helper collection.
 struct LoadContext {
-  const PayloadBuffer* buffer = nullptr;
+  const PayloadReader* buffer = nullptr;        // what the archive reads from
   std::int32_t format = kStorageFormatVersion;  // the file's format version
+  std::string where;                            // what is being read (a section), for messages
 };
 // The helper's key: the address of this object.
 inline constexpr char kLoadContextKey = 0;
 
 template <class Archive>
-std::size_t Remaining(Archive& ar) {
+std::uint64_t Remaining(Archive& ar) {
   const LoadContext& context = ar.template get_helper<LoadContext>(const_cast<char*>(&kLoadContextKey));
   if (context.buffer == nullptr) throw CorruptArchive("archive load without a payload buffer");
   return context.buffer->remaining();

@@ -35,14 +35,24 @@
 // followed by each entry's dates, sequence and record; lists a count and
 // their records or scalars (records may hold lists in turn).
 //
+// Loading streams: the header is read and checked first, then the payload is
+// decoded section by section as it is read from the file through one
+// bounded buffer (PayloadReader), which hashes it on the way. The decoded
+// tables are handed back only after the last byte was read and the hash
+// matched the header's checksum, so a file that fails anywhere yields
+// nothing; a failed decode still reads the rest, and a file whose bytes
+// changed is reported as a checksum mismatch.
+//
 // Hostile input: Boost's own std::string and container loaders resize from a
 // count read from the archive, so none of them is used. Every count and
-// length is checked against the bytes left in the payload before anything is
+// length is checked against the bytes left in the payload (as the header
+// declares it, whether read yet or not) before anything is
 // allocated, bools and enums are range-checked, dates must be real calendar
 // days or one of the special codes, and every loaded entity must pass
 // ValidateEntity with ids strictly ascending.
 #include "archive_codec.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <exception>
@@ -51,7 +61,7 @@
 #include <map>
 #include <new>
 #include <set>
-#include <sstream>
+#include <span>
 #include <stdexcept>
 #include <streambuf>
 #include <string>
@@ -222,8 +232,11 @@ Tables ReadPayload(IArchive& ar) {
   Tables tables;
   Format1Rows format1_rows;                 // format 1 only
   std::set<std::string, std::less<>> seen;  // bounded: a name repeats or is unknown after a few
+  LoadContext& context = ar.template get_helper<LoadContext>(const_cast<char*>(&kLoadContextKey));
   for (std::uint64_t i = 0; i < sections; ++i) {
+    context.where = absl::StrCat("the name of entity type section ", i + 1, " of ", sections);
     std::string name = LoadString(ar, "kind");
+    context.where = absl::StrCat("section \"", absl::CHexEscape(name), "\"");
     if (seen.contains(name)) {
       throw CorruptArchive(absl::StrCat("entity type \"", absl::CHexEscape(name), "\" has two sections"));
     }
@@ -240,6 +253,7 @@ Tables ReadPayload(IArchive& ar) {
       ReadRows<E>(ar, [&](std::int64_t version, E entity) { AddRow(tables, version, std::move(entity)); });
     });
   }
+  context.where = "the end marker after the last section";
   std::uint64_t end = 0;
   ar >> boost::serialization::make_nvp("end", end);
   if (end != kPayloadEnd) throw CorruptArchive("the payload does not end with its end marker (truncated?)");
@@ -311,19 +325,35 @@ void EncodePayload(const Tables& tables, std::streambuf& buffer) {
   WritePayload(ar, tables);
 }  // text archives finish their output when destroyed
 
+// What went wrong at a decoder's failure `what`: where in the payload, and
+// whether the payload had run out there.
+std::string FailureAt(const LoadContext& context, const PayloadReader& reader, std::string_view what) {
+  std::string out;
+  if (!context.where.empty()) absl::StrAppend(&out, context.where, ": ");
+  absl::StrAppend(&out, ToAbsl(what));
+  if (reader.wanted_past_end()) absl::StrAppend(&out, " (the payload ends there: truncated?)");
+  return out;
+}
+
+// Decodes the payload `reader` streams, then reads what is left of it: for
+// a text or xml payload white space, for a binary payload nothing. Boost's
+// own errors are rethrown as CorruptArchive naming the section.
 template <class IArchive>
-Tables DecodePayload(std::string_view payload, std::int32_t format, bool text, unsigned int flags) {
-  PayloadBuffer buffer(payload);
-  std::istream in(&buffer);
+Tables DecodePayload(PayloadReader& reader, std::int32_t format, bool text, unsigned int flags) {
+  std::istream in(&reader);
   IArchive ar(in, flags);
   LoadContext& context = ar.template get_helper<LoadContext>(const_cast<char*>(&kLoadContextKey));
-  context.buffer = &buffer;
+  context.buffer = &reader;
   context.format = format;
-  Tables tables = ReadPayload(ar);
-  const std::string_view rest = buffer.rest();
-  const bool only_space = text && rest.find_first_not_of(" \t\r\n") == std::string_view::npos;
-  if (!rest.empty() && !only_space) {
-    throw CorruptArchive(absl::StrCat(rest.size(), " unexpected bytes after the last row"));
+  Tables tables;
+  try {
+    tables = ReadPayload(ar);
+  } catch (const boost::archive::archive_exception& e) {
+    throw CorruptArchive(FailureAt(context, reader, e.what()));
+  }
+  const PayloadReader::Rest rest = reader.ConsumeRest();
+  if (rest.bytes > 0 && !(text && rest.only_space)) {
+    throw CorruptArchive(absl::StrCat(rest.bytes, " unexpected bytes after the last row"));
   }
   return tables;
 }
@@ -345,15 +375,33 @@ absl::Status Corrupt(std::string_view what) {
   return absl::DataLossError(absl::StrCat("archive file is corrupt: ", ToAbsl(what)));
 }
 
-}  // namespace
-
-std::uint64_t Fnv1a64(std::string_view bytes, std::uint64_t hash) {
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
+// The tables of the payload `reader` streams, of payload kind `kind`; a
+// failure as DataLoss.
+absl::StatusOr<Tables> DecodeStream(PayloadReader& reader, std::uint64_t kind, std::int32_t format) {
+  try {
+    switch (static_cast<ArchiveFormat>(kind)) {
+      case ArchiveFormat::kBinary:
+        return DecodePayload<boost::archive::binary_iarchive>(reader, format, false, kArchiveFlags);
+      case ArchiveFormat::kText:
+        return DecodePayload<boost::archive::text_iarchive>(reader, format, true, kArchiveFlags);
+      case ArchiveFormat::kXml:
+        return DecodePayload<boost::archive::xml_iarchive>(reader, format, true, kXmlLoadFlags);
+    }
+  } catch (const CorruptArchive& e) {
+    return Corrupt(e.what());
+  } catch (const boost::archive::archive_exception& e) {
+    return Corrupt(e.what());
+  } catch (const std::bad_alloc&) {
+    return Corrupt("out of memory while loading");
+  } catch (const std::exception& e) {
+    return Corrupt(e.what());
+  } catch (...) {
+    return Corrupt("unknown error while loading");
   }
-  return hash;
+  return Corrupt("unreachable payload kind");
 }
+
+}  // namespace
 
 absl::Status WriteSnapshot(const Tables& tables, ArchiveFormat format, WritableFile& file) {
   SnapshotWriteBuffer buffer(file);
@@ -413,33 +461,37 @@ absl::Status CheckHeader(std::string_view header, std::uint64_t file_size) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<Tables> DecodeSnapshot(std::string_view bytes) {
-  HRKIT_RETURN_IF_ERROR(CheckHeader(bytes.substr(0, kHeaderSize), bytes.size()));
-  const auto file_format = static_cast<std::int32_t>(GetLittleEndian(bytes, 8, 4));
-  const std::uint64_t kind = GetLittleEndian(bytes, 12, 4);
-  const std::string_view payload = bytes.substr(kHeaderSize);
-  if (GetLittleEndian(bytes, 24, 8) != Fnv1a64(payload)) return Corrupt("checksum mismatch");
-  try {
-    switch (static_cast<ArchiveFormat>(kind)) {
-      case ArchiveFormat::kBinary:
-        return DecodePayload<boost::archive::binary_iarchive>(payload, file_format, false, kArchiveFlags);
-      case ArchiveFormat::kText:
-        return DecodePayload<boost::archive::text_iarchive>(payload, file_format, true, kArchiveFlags);
-      case ArchiveFormat::kXml:
-        return DecodePayload<boost::archive::xml_iarchive>(payload, file_format, true, kXmlLoadFlags);
-    }
-  } catch (const CorruptArchive& e) {
-    return Corrupt(e.what());
-  } catch (const boost::archive::archive_exception& e) {
-    return Corrupt(e.what());
-  } catch (const std::bad_alloc&) {
-    return Corrupt("out of memory while loading");
-  } catch (const std::exception& e) {
-    return Corrupt(e.what());
-  } catch (...) {
-    return Corrupt("unknown error while loading");
+absl::StatusOr<Tables> ReadSnapshot(SequentialFile& file) {
+  std::string header(kHeaderSize, '\0');
+  std::size_t got = 0;
+  while (got < kHeaderSize) {
+    HRKIT_ASSIGN_OR_RETURN(const std::size_t n, file.Read(std::span<char>(header.data() + got, kHeaderSize - got)));
+    if (n == 0) break;
+    got += std::min(n, kHeaderSize - got);
   }
-  return Corrupt("unreachable payload kind");
+  header.resize(got);
+  HRKIT_RETURN_IF_ERROR(CheckHeader(header, file.Size()));
+  const auto format = static_cast<std::int32_t>(GetLittleEndian(header, 8, 4));
+  const std::uint64_t kind = GetLittleEndian(header, 12, 4);
+  const std::uint64_t size = GetLittleEndian(header, 16, 8);
+  const std::uint64_t checksum = GetLittleEndian(header, 24, 8);
+  PayloadReader reader(file, size);
+  absl::StatusOr<Tables> tables = DecodeStream(reader, kind, format);
+  // A failed decode stops anywhere: read the rest, so the checksum can say
+  // whether the file changed (what is decoded so far is dropped either way).
+  if (!tables.ok()) reader.ConsumeRest();
+  HRKIT_RETURN_IF_ERROR(reader.status());
+  if (reader.file_ended_early()) {
+    return Corrupt(absl::StrCat("the file ended after ", kHeaderSize + reader.bytes_read(), " of the ",
+                                kHeaderSize + size, " bytes its header announces (truncated while it was read?)"));
+  }
+  if (reader.hash() != checksum) return Corrupt("checksum mismatch");
+  return tables;
+}
+
+absl::StatusOr<Tables> DecodeSnapshot(std::string_view bytes) {
+  MemoryFile file(bytes);
+  return ReadSnapshot(file);
 }
 
 }  // namespace hrkit::archive_internal

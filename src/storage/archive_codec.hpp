@@ -1,7 +1,8 @@
 // Internal to the archive backend: the in-memory tables of an archive store
 // and the snapshot file format that holds them (see archive_store.hpp for the
 // layout). Encoding walks each entity through its Describe function with a
-// Boost.Serialization adapter; decoding bounds every count and length by the
+// Boost.Serialization adapter; decoding streams the payload from the file
+// (archive_payload_reader.hpp) and bounds every count and length by the
 // bytes left in the payload before it allocates anything.
 //
 // Thread safety: pure functions over their arguments.
@@ -17,6 +18,7 @@
 #include <variant>
 
 #include "absl/status/statusor.h"
+#include "archive_payload_reader.hpp"
 #include "hrkit/storage/archive_store.hpp"
 #include "hrkit/storage/entity_registry.hpp"
 #include "hrkit/storage/file_system.hpp"
@@ -41,13 +43,6 @@ using TableOf = std::map<std::int64_t, Versioned<E>>;
 inline constexpr std::size_t kHeaderSize = 32;
 inline constexpr std::string_view kMagic = "HRKITARC";
 
-// The FNV-1a 64 offset basis: the hash of no bytes.
-inline constexpr std::uint64_t kFnv1a64Basis = 0xcbf29ce484222325ULL;
-
-// FNV-1a, 64 bits, over `bytes`, continuing from `hash` (the hash of the
-// bytes before them), so a payload can be hashed chunk by chunk.
-std::uint64_t Fnv1a64(std::string_view bytes, std::uint64_t hash = kFnv1a64Basis);
-
 // Writes the complete snapshot file (header and payload) for `tables` to
 // `file`, which must be new and empty. The payload is streamed in 1 MiB
 // appends; the header, whose size and checksum are known only at the end, is
@@ -64,10 +59,22 @@ absl::Status WriteSnapshot(const Tables& tables, ArchiveFormat format, WritableF
 // a size mismatch or a truncated header).
 absl::Status CheckHeader(std::string_view header, std::uint64_t file_size);
 
-// The tables held by the snapshot file `bytes`.
+// The tables held by the snapshot file `file`, read from its start to its
+// end once. The header is read and checked first (CheckHeader, against
+// file.Size()); then the payload is decoded section by section as it is
+// read, through one PayloadReader::kChunk buffer, and hashed on the way.
+// Peak memory is the decoded tables plus that buffer, never the payload.
+// The tables are returned only if the whole payload decoded and its
+// checksum matched; when decoding fails, the rest of the payload is still
+// read, so a file whose bytes changed reports the checksum mismatch rather
+// than what the change broke.
 // Errors: InvalidArgument (not an hrkit archive, unknown payload kind, a
-// newer or unknown format version), DataLoss (truncated, corrupt, failing
-// the checksum, or content that would not pass ValidateEntity).
+// newer or unknown format version), DataLoss (truncated, also while being
+// read; corrupt; failing the checksum; content that would not pass
+// ValidateEntity), the file's read errors.
+absl::StatusOr<Tables> ReadSnapshot(SequentialFile& file);
+
+// ReadSnapshot of a whole snapshot file already in memory.
 absl::StatusOr<Tables> DecodeSnapshot(std::string_view bytes);
 
 }  // namespace hrkit::archive_internal

@@ -1,4 +1,5 @@
-// The POSIX FileSystem the archive backend writes through.
+// The POSIX FileSystem the archive backend reads and writes through, and the
+// FileSystem defaults for reading.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,15 +23,9 @@
 
 namespace hrkit {
 
+SequentialFile::~SequentialFile() = default;
 WritableFile::~WritableFile() = default;
 FileSystem::~FileSystem() = default;
-
-absl::StatusOr<std::string> FileSystem::ReadFileCheckingHeader(const std::string& path, std::size_t header_bytes,
-                                                               const HeaderCheck& check) {
-  HRKIT_ASSIGN_OR_RETURN(std::string content, ReadFile(path));
-  HRKIT_RETURN_IF_ERROR(check(std::string_view(content).substr(0, header_bytes), content.size()));
-  return content;
-}
 
 absl::Status FileErrorStatus(std::string_view op, std::string_view path, int errno_value) {
   // A path of any length is cut to what an error message quotes.
@@ -48,6 +44,60 @@ absl::Status FileErrorStatus(std::string_view op, std::string_view path, int err
     default:
       return absl::UnavailableError(message);
   }
+}
+
+namespace {
+
+// The whole content of `content`, served front to back: the default
+// SequentialFile.
+class StringSequentialFile final : public SequentialFile {
+ public:
+  explicit StringSequentialFile(std::string content) : content_(std::move(content)) {}
+
+  std::uint64_t Size() const override { return content_.size(); }
+
+  absl::StatusOr<std::size_t> Read(std::span<char> buffer) override {
+    const std::size_t n = std::min(buffer.size(), content_.size() - offset_);
+    if (n > 0) std::memcpy(buffer.data(), content_.data() + offset_, n);
+    offset_ += n;
+    return n;
+  }
+
+ private:
+  std::string content_;
+  std::size_t offset_ = 0;
+};
+
+// Appends up to `size` bytes of `file` (fewer at its end) to `out`.
+absl::Status ReadUpTo(SequentialFile& file, std::uint64_t size, std::string& out) {
+  char buffer[1 << 16];
+  while (size > 0) {
+    const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(size, sizeof(buffer)));
+    HRKIT_ASSIGN_OR_RETURN(const std::size_t n, file.Read(std::span<char>(buffer, want)));
+    if (n == 0) break;
+    out.append(buffer, n);
+    size -= n;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<SequentialFile>> FileSystem::NewSequentialFile(const std::string& path) {
+  HRKIT_ASSIGN_OR_RETURN(std::string content, ReadFile(path));
+  return std::unique_ptr<SequentialFile>(std::make_unique<StringSequentialFile>(std::move(content)));
+}
+
+absl::StatusOr<std::string> FileSystem::ReadFileCheckingHeader(const std::string& path, std::size_t header_bytes,
+                                                               const HeaderCheck& check) {
+  HRKIT_ASSIGN_OR_RETURN(std::unique_ptr<SequentialFile> file, NewSequentialFile(path));
+  const std::uint64_t size = file->Size();
+  std::string content;
+  HRKIT_RETURN_IF_ERROR(ReadUpTo(*file, std::min<std::uint64_t>(header_bytes, size), content));
+  HRKIT_RETURN_IF_ERROR(check(content, size));
+  content.reserve(static_cast<std::size_t>(size));
+  HRKIT_RETURN_IF_ERROR(ReadUpTo(*file, size - content.size(), content));
+  return content;
 }
 
 namespace {
@@ -113,55 +163,53 @@ std::string_view FileKind(mode_t mode) {
   return "not a regular file";
 }
 
-// Reads `size` bytes from `fd` at `offset` into `out` (fewer at the end of
-// the file).
-absl::Status ReadAt(int fd, const std::string& path, std::uint64_t offset, std::uint64_t size, std::string& out) {
-  char buffer[1 << 16];
-  while (size > 0) {
-    const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(size, sizeof(buffer)));
-    const ssize_t n = RetryOnEintr([&] { return ::pread(fd, buffer, want, static_cast<off_t>(offset)); });
-    if (n < 0) return FileErrorStatus("read", path, errno);
-    if (n == 0) break;
-    out.append(buffer, static_cast<std::size_t>(n));
-    offset += static_cast<std::uint64_t>(n);
-    size -= static_cast<std::uint64_t>(n);
-  }
-  return absl::OkStatus();
-}
+// A regular file open for reading; reads go straight to the caller's buffer.
+class PosixSequentialFile final : public SequentialFile {
+ public:
+  PosixSequentialFile(std::string path, int fd, std::uint64_t size) : path_(std::move(path)), fd_(fd), size_(size) {}
+  ~PosixSequentialFile() override { ::close(fd_); }
 
-// The content of the open `fd`: refuses anything but a regular file, reads
-// the header, checks it, then the rest up to the size fstat gave.
-absl::StatusOr<std::string> ReadOpenFile(int fd, const std::string& path, std::size_t header_bytes,
-                                         const FileSystem::HeaderCheck& check) {
-  struct stat info {};
-  if (::fstat(fd, &info) != 0) return FileErrorStatus("stat", path, errno);
-  if (!S_ISREG(info.st_mode)) {
-    return absl::FailedPreconditionError(absl::StrCat("read ", ToAbsl(path), ": ", ToAbsl(FileKind(info.st_mode)),
-                                                      ", not a regular file: give the path of a file"));
+  std::uint64_t Size() const override { return size_; }
+
+  absl::StatusOr<std::size_t> Read(std::span<char> buffer) override {
+    const ssize_t n = RetryOnEintr([&] { return ::read(fd_, buffer.data(), buffer.size()); });
+    if (n < 0) return FileErrorStatus("read", path_, errno);
+    return static_cast<std::size_t>(n);
   }
-  const auto size = static_cast<std::uint64_t>(info.st_size);
-  std::string content;
-  HRKIT_RETURN_IF_ERROR(ReadAt(fd, path, 0, std::min<std::uint64_t>(header_bytes, size), content));
-  HRKIT_RETURN_IF_ERROR(check(content, size));
-  content.reserve(static_cast<std::size_t>(size));
-  HRKIT_RETURN_IF_ERROR(ReadAt(fd, path, content.size(), size - content.size(), content));
-  return content;
-}
+
+ private:
+  std::string path_;
+  int fd_;
+  std::uint64_t size_;
+};
 
 class PosixFileSystem final : public FileSystem {
  public:
   absl::StatusOr<std::string> ReadFile(const std::string& path) override {
-    return ReadFileCheckingHeader(path, 0, [](std::string_view, std::uint64_t) { return absl::OkStatus(); });
+    HRKIT_ASSIGN_OR_RETURN(std::unique_ptr<SequentialFile> file, NewSequentialFile(path));
+    std::string content;
+    content.reserve(static_cast<std::size_t>(file->Size()));
+    HRKIT_RETURN_IF_ERROR(ReadUpTo(*file, file->Size(), content));
+    return content;
   }
 
-  absl::StatusOr<std::string> ReadFileCheckingHeader(const std::string& path, std::size_t header_bytes,
-                                                     const HeaderCheck& check) override {
+  absl::StatusOr<std::unique_ptr<SequentialFile>> NewSequentialFile(const std::string& path) override {
     // O_NONBLOCK: opening a FIFO must not wait for a writer.
     const int fd = RetryOnEintr([&] { return ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY); });
     if (fd < 0) return FileErrorStatus("open", path, errno);
-    absl::StatusOr<std::string> content = ReadOpenFile(fd, path, header_bytes, check);
-    ::close(fd);
-    return content;
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+      const int error = errno;
+      ::close(fd);
+      return FileErrorStatus("stat", path, error);
+    }
+    if (!S_ISREG(info.st_mode)) {
+      ::close(fd);
+      return absl::FailedPreconditionError(absl::StrCat("read ", ToAbsl(path), ": ", ToAbsl(FileKind(info.st_mode)),
+                                                        ", not a regular file: give the path of a file"));
+    }
+    return std::unique_ptr<SequentialFile>(
+        std::make_unique<PosixSequentialFile>(path, fd, static_cast<std::uint64_t>(info.st_size)));
   }
 
   absl::StatusOr<std::unique_ptr<WritableFile>> NewWritableFile(const std::string& path) override {

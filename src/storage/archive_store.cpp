@@ -263,9 +263,8 @@ absl::StatusOr<std::unique_ptr<Store>> OpenArchiveStore(std::string_view path, c
   std::string file(path);
   return GuardExceptions("open archive store", [&]() -> absl::StatusOr<std::unique_ptr<Store>> {
     const std::string quoted = QuoteUriForMessage(file);
-    absl::StatusOr<std::string> bytes =
-        fs->ReadFileCheckingHeader(file, archive_internal::kHeaderSize, archive_internal::CheckHeader);
-    if (absl::IsNotFound(bytes.status())) {
+    absl::StatusOr<std::unique_ptr<SequentialFile>> input = fs->NewSequentialFile(file);
+    if (absl::IsNotFound(input.status())) {
       if (!options.create_if_missing) {
         return absl::NotFoundError(absl::StrCat("archive file ", quoted, " does not exist (create_if_missing is off)"));
       }
@@ -277,10 +276,12 @@ absl::StatusOr<std::unique_ptr<Store>> OpenArchiveStore(std::string_view path, c
       }
       return std::unique_ptr<Store>(std::move(store));
     }
-    if (!bytes.ok()) {
-      return absl::Status(bytes.status().code(), absl::StrCat("archive file ", quoted, ": ", bytes.status().message()));
+    if (!input.ok()) {
+      return absl::Status(input.status().code(), absl::StrCat("archive file ", quoted, ": ", input.status().message()));
     }
-    absl::StatusOr<Tables> tables = archive_internal::DecodeSnapshot(*bytes);
+    // Decoded as it is read: the file is never in memory whole.
+    absl::StatusOr<Tables> tables = archive_internal::ReadSnapshot(**input);
+    input->reset();
     if (!tables.ok()) {
       return absl::Status(tables.status().code(),
                           absl::StrCat("archive file ", quoted, ": ", tables.status().message()));

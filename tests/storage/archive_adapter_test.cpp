@@ -40,8 +40,6 @@ struct ProbeV1 {
   std::optional<double> b;
   std::vector<std::string> c;
   std::vector<Inner> inner;
-
-  friend bool operator==(const ProbeV1&, const ProbeV1&) = default;
 };
 
 template <class V, class Self>
@@ -87,15 +85,17 @@ std::string Save(const T& value) {
 // Loads a T from `bytes` as a file of `format`; the bytes left unread.
 template <class IArchive, class T>
 std::size_t Load(std::string_view bytes, std::int32_t format, T& value) {
-  hrkit::archive_internal::PayloadBuffer buffer(bytes);
-  std::istream in(&buffer);
+  hrkit::archive_internal::MemoryFile file(bytes);
+  hrkit::archive_internal::PayloadReader reader(file, bytes.size());
+  std::istream in(&reader);
   IArchive ar(in, boost::archive::no_header);
   auto& context = ar.template get_helper<hrkit::archive_internal::LoadContext>(
       const_cast<char*>(&hrkit::archive_internal::kLoadContextKey));
-  context.buffer = &buffer;
+  context.buffer = &reader;
   context.format = format;
   ar >> boost::serialization::make_nvp("probe", value);
-  return buffer.rest().find_first_not_of(" \n") == std::string_view::npos ? 0 : buffer.remaining();
+  const hrkit::archive_internal::PayloadReader::Rest rest = reader.ConsumeRest();
+  return rest.only_space ? 0 : static_cast<std::size_t>(rest.bytes);
 }
 
 template <class OArchive, class IArchive>

@@ -8,8 +8,6 @@
 #include <cerrno>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -22,6 +20,7 @@
 #include "hrkit/core/status.hpp"
 #include "hrkit/storage/archive_store.hpp"
 #include "hrkit/storage/file_system.hpp"
+#include "hrkit_test/files.hpp"
 #include "hrkit_test/status_matchers.hpp"
 #include "store_test_data.hpp"
 
@@ -143,11 +142,6 @@ class FaultFileSystem final : public FileSystem {
   std::string failed_op_;
 };
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 class ArchiveFaultTest : public testing::TestWithParam<ArchiveFormat> {
  protected:
   void SetUp() override {
@@ -173,8 +167,7 @@ class ArchiveFaultTest : public testing::TestWithParam<ArchiveFormat> {
                        const std::string& file_before, int n) {
     SCOPED_TRACE(absl::StrCat("failing operation ", n, " (", fs_.failed_op(), "), errno ", error));
     ASSERT_TRUE(fs_.fired());
-    EXPECT_EQ(status.code(), error == ENOSPC ? absl::StatusCode::kResourceExhausted
-                                             : absl::StatusCode::kUnavailable)
+    EXPECT_EQ(status.code(), error == ENOSPC ? absl::StatusCode::kResourceExhausted : absl::StatusCode::kUnavailable)
         << status;
     EXPECT_THAT(std::string(status.message()), HasSubstr(fs_.failed_op()));
     EXPECT_THAT(std::string(status.message()), HasSubstr(dir_));
@@ -203,8 +196,8 @@ TEST_P(ArchiveFaultTest, ASaveIsSevenFileOperations) {
   fs_.Arm(0, EIO);
   ASSERT_OK(store->Put(SampleLocation(1), 0).status());
   // A small snapshot is one append (header room and payload), then the header.
-  EXPECT_THAT(fs_.log(), testing::ElementsAre("open", "write", "pwrite", "fsync", "close", "rename",
-                                              "fsync directory"));
+  EXPECT_THAT(fs_.log(),
+              testing::ElementsAre("open", "write", "pwrite", "fsync", "close", "rename", "fsync directory"));
 }
 
 TEST_P(ArchiveFaultTest, EveryFailingOperationOfACommitLeavesStoreAndFileAsBefore) {

@@ -7,8 +7,6 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,6 +17,7 @@
 #include "gtest/gtest.h"
 #include "hrkit/storage/entity_registry.hpp"
 #include "hrkit/storage/open_store.hpp"
+#include "hrkit_test/files.hpp"
 #include "hrkit_test/sample_data.hpp"
 #include "hrkit_test/status_matchers.hpp"
 #include "store_conformance.hpp"
@@ -48,16 +47,6 @@ StoreBackend ArchiveBackend(const std::string& format) {
 INSTANTIATE_TEST_SUITE_P(Archive, StoreConformanceTest,
                          testing::Values(ArchiveBackend("binary"), ArchiveBackend("text"), ArchiveBackend("xml")),
                          BackendName);
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-void WriteAll(const std::string& path, std::string_view bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-}
 
 // The format's checksum, written independently of the library: FNV-1a 64.
 std::uint64_t Fnv1a(std::string_view bytes) {

@@ -22,9 +22,13 @@
 // with the members added since at their default values; a format-1 file's
 // leave policies and policy eligibility are upgraded to today's leave
 // policies. A section of a type this build does not know is DataLoss. The
-// loader verifies the header and checksum before deserializing and bounds
-// every count and length by the bytes left, so a truncated, corrupt or
-// hostile file yields DataLoss, never a crash or an unbounded allocation.
+// loader checks the header before it reads the payload, then decodes the
+// payload as it reads it (through a 64 KiB buffer: loading takes the memory
+// of the entities, not of the file as well), hashing it on the way; what it
+// decoded is used only once the whole payload matched the checksum. It
+// bounds every count and length by the payload bytes left, so a truncated,
+// corrupt or hostile file yields DataLoss, never a crash or an unbounded
+// allocation.
 //
 // One store per file at a time: two stores (or processes) writing the same
 // PATH overwrite each other's snapshots.
@@ -74,13 +78,16 @@ struct ArchiveOptions {
 // Opens the archive store kept in the file `path`, loading it if it exists.
 // The file's fixed-size header is read and checked first (magic, version,
 // payload kind, declared payload size against the file's size); the payload
-// is read only if it passes.
+// is read only if it passes, and decoded as it is read (FileSystem::
+// NewSequentialFile); the store opens only if all of it decoded and matched
+// the checksum.
 // Errors: InvalidArgument (empty path; a file that is not an hrkit archive,
 // of an unknown payload kind, or from a newer format version), NotFound
 // (missing file and !create_if_missing; or a file that cannot be created,
 // e.g. in a missing directory: the message names PATH), FailedPrecondition
 // (PATH is a directory, FIFO or device: nothing is read), DataLoss (a
-// truncated or corrupt file, a header whose payload size is not the file's),
+// truncated or corrupt file, a header whose payload size is not the file's,
+// a file that got shorter while it was read),
 // and the FileSystem's errors for I/O.
 absl::StatusOr<std::unique_ptr<Store>> OpenArchiveStore(std::string_view path, const ArchiveOptions& options = {});
 

@@ -1,7 +1,9 @@
-// FileSystem: the small file interface the archive backend writes through
-// (open, append, write at an offset, fsync, rename, fsync of a directory), in the manner of
-// LevelDB's Env. The default implementation calls POSIX; tests substitute one
-// that fails a chosen operation, so every error path of a save can be tried.
+// FileSystem: the small file interface the archive backend reads and writes
+// through (open for reading front to back; open, append, write at an
+// offset, fsync, rename, fsync of a directory), in the manner of LevelDB's
+// Env. The default implementation calls POSIX; tests substitute one that
+// fails a chosen operation or records reads, so every error path of a save
+// or a load can be tried.
 //
 // Errors follow errno: ENOENT -> NotFound, ENOSPC/EDQUOT -> ResourceExhausted,
 // EACCES/EPERM -> PermissionDenied, anything else (EIO...) -> Unavailable.
@@ -10,7 +12,7 @@
 // kMaxQuotedUriBytes of open_store.hpp is cut there and ends in "...").
 //
 // Thread safety: a FileSystem must be safe to call from several threads; a
-// WritableFile is used by one thread at a time.
+// SequentialFile or a WritableFile is used by one thread at a time.
 #ifndef HRKIT_STORAGE_FILE_SYSTEM_HPP_
 #define HRKIT_STORAGE_FILE_SYSTEM_HPP_
 
@@ -18,6 +20,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -25,6 +28,28 @@
 #include "absl/status/statusor.h"
 
 namespace hrkit {
+
+// A file open for reading from its start to its end, one piece at a time
+// (LevelDB's SequentialFile): whoever reads it decides how much it holds.
+class SequentialFile {
+ public:
+  SequentialFile() = default;
+  SequentialFile(const SequentialFile&) = delete;
+  SequentialFile& operator=(const SequentialFile&) = delete;
+  // Closes the file.
+  virtual ~SequentialFile();
+
+  // The file's size when it was opened. The file may change afterwards:
+  // Read then ends elsewhere, and a reader that trusts the size must check.
+  virtual std::uint64_t Size() const = 0;
+
+  // Reads up to `buffer.size()` bytes into `buffer`, continuing where the
+  // previous read stopped. Returns how many were read, which may be fewer
+  // than asked (read again for more); 0 only at the end of the file (or for
+  // an empty buffer).
+  // Errors: Unavailable (read error, naming the operation and the path).
+  virtual absl::StatusOr<std::size_t> Read(std::span<char> buffer) = 0;
+};
 
 // A file open for writing from its start (created or truncated).
 class WritableFile {
@@ -59,6 +84,16 @@ class FileSystem {
   // system: not a regular file), Unavailable (read error).
   virtual absl::StatusOr<std::string> ReadFile(const std::string& path) = 0;
 
+  // Opens the regular file at `path` for reading front to back. The POSIX
+  // file system reads from the file as the caller asks, so the caller's
+  // buffer is all the memory a read takes (an archive store loads this way).
+  // The default serves the content of ReadFile from memory, so a FileSystem
+  // that implements only ReadFile keeps working, without that saving.
+  // Errors: NotFound (no such file), FailedPrecondition (the POSIX file
+  // system: not a regular file, e.g. a directory, a FIFO or a device; it is
+  // opened non-blocking and nothing is read), Unavailable (open error).
+  virtual absl::StatusOr<std::unique_ptr<SequentialFile>> NewSequentialFile(const std::string& path);
+
   // Checks the first bytes of a file before the rest is read: gets them
   // (`header_bytes` of them, fewer if the file is shorter) and the file's
   // size; an error it returns is returned before anything more is read.
@@ -68,7 +103,7 @@ class FileSystem {
   // `check` sees its first `header_bytes` bytes and its size, and the rest
   // is read only if it returns OK (then exactly the size it was given, so a
   // wrong magic or a size the header does not declare costs one small
-  // read). The default reads with ReadFile, then checks.
+  // read). The default reads through NewSequentialFile.
   // Errors: NotFound (no such file), FailedPrecondition (not a regular file:
   // a directory, a FIFO, a device; nothing is read from it), `check`'s
   // errors, Unavailable (read error).
