@@ -390,6 +390,8 @@ hrkit::Review SampleOf<hrkit::Review>(std::int64_t id) {
 template <>
 hrkit::CalibrationChange SampleOf<hrkit::CalibrationChange>(std::int64_t id) {
   return SampleCalibrationChange(id);
+}
+
 namespace {
 
 // A key of 64 lowercase hex digits that differs by id (not a real HMAC).
