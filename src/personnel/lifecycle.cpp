@@ -350,6 +350,43 @@ absl::Status CheckNoEventOnEndDay(const Employee& employee, Date effective) {
   return absl::OkStatus();
 }
 
+// The current records of the events of `day`, in their order. A backdated
+// change restates every event of a later day at once, as a group of
+// carried-forward entries that take the places of the day's events in order.
+std::vector<const EmploymentRecord*> DayEvents(const Timeline<EmploymentRecord>& history, Date day) {
+  std::vector<const EmploymentRecord*> events;
+  std::size_t next = 0;     // the event the next restatement replaces
+  std::size_t pending = 0;  // restatements still due in the current group
+  for (const auto& entry : history.Entries()) {
+    if (entry.effective != day) continue;
+    if (!entry.value.carried_forward || events.empty()) {
+      events.push_back(&entry.value);
+      pending = 0;
+      continue;
+    }
+    if (pending == 0) {
+      next = 0;
+      pending = events.size();
+    }
+    events[next++] = &entry.value;
+    --pending;
+  }
+  return events;
+}
+
+// Whether a later event stays possible on top of `state`: its status
+// transition, and for a transfer or promotion a move to another position.
+absl::Status CheckLaterEvent(const Employee& employee, const EmploymentRecord& event, const EmploymentRecord& state,
+                             Date day) {
+  HRKIT_RETURN_IF_ERROR(CheckTransition(employee, event.event, state, day));
+  const bool move = event.event == EmploymentEvent::kTransfer || event.event == EmploymentEvent::kPromotion;
+  if (move && state.position == event.position) {
+    return Precondition(employee, "position",
+                        absl::StrCat(ToString(event.position), " would already be held on ", FormatIsoDate(day)));
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<Employee> ApplyEventImpl(const Employee& employee, const LifecycleEvent& event, Date recorded,
                                         const LifecycleOptions& options) {
   const EmploymentEvent kind = EventKind(event);
@@ -414,18 +451,30 @@ absl::StatusOr<Employee> ApplyEventImpl(const Employee& employee, const Lifecycl
   for (const Date day : later_days) {
     const Date before = day - days(1);
     const EmploymentRecord& old_prev = *history.At(before);
-    const EmploymentRecord& old_final = *history.At(day);
     const EmploymentRecord& new_prev = *updated.employment.At(before);
     if (SameJobData(old_prev, new_prev)) break;  // nothing left to carry
-    if (absl::Status s = CheckTransition(employee, old_final.event, new_prev, day); !s.ok()) {
-      return absl::FailedPreconditionError(absl::StrCat(ToString(employee.id), ": ", ToAbsl(EventName(kind)), " on ",
-                                                        FormatIsoDate(effective), " contradicts the later ",
-                                                        ToAbsl(EventName(old_final.event)), " on ", FormatIsoDate(day),
-                                                        " (", s.message(), ")"));
+    // Each of the day's events, in their order, must stay possible on top
+    // of the new state; each is restated on top of the one before it.
+    const std::vector<const EmploymentRecord*> events = DayEvents(history, day);
+    std::vector<EmploymentRecord> restated;
+    restated.reserve(events.size());  // `state` points into it
+    const EmploymentRecord* event_prev = &old_prev;
+    const EmploymentRecord* state = &new_prev;
+    bool changed = false;
+    for (const EmploymentRecord* event : events) {
+      if (absl::Status s = CheckLaterEvent(employee, *event, *state, day); !s.ok()) {
+        return absl::FailedPreconditionError(absl::StrCat(ToString(employee.id), ": ", ToAbsl(EventName(kind)), " on ",
+                                                          FormatIsoDate(effective), " contradicts the later ",
+                                                          ToAbsl(EventName(event->event)), " on ", FormatIsoDate(day),
+                                                          " (", s.message(), ")"));
+      }
+      restated.push_back(Rebase(*event, *event_prev, *state));
+      changed = changed || !SameJobData(restated.back(), *event);
+      event_prev = event;
+      state = &restated.back();
     }
-    EmploymentRecord restated = Rebase(old_final, old_prev, new_prev);
-    if (SameJobData(restated, old_final)) continue;
-    HRKIT_RETURN_IF_ERROR(updated.employment.Add(day, std::move(restated), recorded));
+    if (!changed) continue;
+    for (EmploymentRecord& r : restated) HRKIT_RETURN_IF_ERROR(updated.employment.Add(day, std::move(r), recorded));
   }
   return updated;
 }

@@ -12,21 +12,26 @@
 // Backdated events. An event dated before existing records is allowed. Its
 // change carries forward into every later record that did not set the same
 // field itself: a transfer to position P backdated to 03-01 makes a later FTE
-// change on 05-01 show position P too. History is never overwritten: each
-// recomputed later record is added as a new entry on its own day (the next
-// sequence number of that day) with the new recorded date and
-// `carried_forward = true`, so `employment.AsKnownOn(earlier)` still shows
-// the picture before the correction. Carrying forward stops at the first later
-// day whose record comes out unchanged.
-// A field counts as "set by" a later record if that record changed it from
-// the day before, or if it is the field the record's event is about
+// change on 05-01 show position P too. Each later day's events are replayed
+// in their order on top of the corrected state (a leave and a return on one
+// day both stay in effect), and restated together. History is never
+// overwritten: the restated records of a day are added as new entries on that
+// day (the next sequence numbers, in the order of the events they restate)
+// with the new recorded date and `carried_forward = true`, so
+// `employment.AsKnownOn(earlier)` still shows the picture before the
+// correction. Carrying forward stops at the first later day whose previous
+// day comes out unchanged.
+// A field counts as "set by" a later event if its record changed it from the
+// record before (the day before, or the previous event of the same day), or
+// if it is the field the record's event is about
 // (position for a transfer or promotion, FTE for an FTE change, the acting
 // manager for a manager change, status for a leave, a return or a
 // termination, everything for a rehire).
 //
 // Contradictions. A backdated event that would make a later event impossible
 // (a termination dated before a later transfer, a leave dated before a later
-// leave, a return from leave before a later return) is rejected with
+// leave, a return from leave before a later return, a transfer to the seat
+// a later transfer or promotion moves to) is rejected with
 // FailedPrecondition naming the later event and its date. A termination
 // takes effect at the start of the day after the last day, so it is also
 // rejected when an event is already recorded on that day (a transfer on
