@@ -77,6 +77,7 @@
 #include "hrkit/relations/statistics.hpp"
 #include "hrkit/relations/survey.hpp"
 #include "hrkit/relations/survey_book.hpp"
+#include "hrkit/relations/survey_report.hpp"
 #include "hrkit/storage/archive_store.hpp"
 #include "hrkit/storage/dataset.hpp"
 #include "hrkit/storage/entity_registry.hpp"

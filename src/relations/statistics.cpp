@@ -35,24 +35,48 @@ absl::StatusOr<ItemSummary> SummarizeItem(const InstrumentDefinition& instrument
     return absl::InvalidArgumentError(
         absl::StrCat("instrument:", instrument.code, ": item: index ", item, " is out of range"));
   }
-  const SurveyItem& def = instrument.items[item];
-  ItemSummary out;
-  out.distribution.assign(static_cast<std::size_t>(instrument.max_answer - instrument.min_answer + 1), 0);
-  double sum = 0.0;
-  std::int64_t favorable = 0;
+  std::vector<std::int64_t> distribution(static_cast<std::size_t>(instrument.max_answer - instrument.min_answer + 1),
+                                         0);
   for (const std::optional<int>& answer : answers) {
     if (!answer.has_value()) continue;
     if (*answer < instrument.min_answer || *answer > instrument.max_answer) {
-      return absl::InvalidArgumentError(absl::StrCat("instrument:", instrument.code, ": answers[", def.code,
-                                                     "]: answer ", *answer, " is outside the scale ",
-                                                     instrument.min_answer, "..", instrument.max_answer));
+      return absl::InvalidArgumentError(
+          absl::StrCat("instrument:", instrument.code, ": answers[", instrument.items[item].code, "]: answer ", *answer,
+                       " is outside the scale ", instrument.min_answer, "..", instrument.max_answer));
     }
-    ++out.answered;
-    ++out.distribution[static_cast<std::size_t>(*answer - instrument.min_answer)];
-    sum += ItemValue(instrument, item, *answer);
-    const bool top = *answer > instrument.max_answer - instrument.favorable_options;
-    const bool bottom = *answer < instrument.min_answer + instrument.favorable_options;
-    if (def.reverse ? bottom : top) ++favorable;
+    ++distribution[static_cast<std::size_t>(*answer - instrument.min_answer)];
+  }
+  return SummarizeDistribution(instrument, item, distribution);
+}
+
+absl::StatusOr<ItemSummary> SummarizeDistribution(const InstrumentDefinition& instrument, std::size_t item,
+                                                  std::span<const std::int64_t> distribution) {
+  HRKIT_RETURN_IF_ERROR(ValidateInstrument(instrument));
+  const auto options = static_cast<std::size_t>(instrument.max_answer - instrument.min_answer + 1);
+  if (item >= instrument.items.size()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("instrument:", instrument.code, ": item: index ", item, " is out of range"));
+  }
+  if (distribution.size() != options) {
+    return absl::InvalidArgumentError(absl::StrCat("instrument:", instrument.code, ": distribution: expected ", options,
+                                                   " counts, got ", distribution.size()));
+  }
+  const SurveyItem& def = instrument.items[item];
+  ItemSummary out;
+  out.distribution.assign(distribution.begin(), distribution.end());
+  double sum = 0.0;
+  std::int64_t favorable = 0;
+  for (std::size_t k = 0; k < options; ++k) {
+    const std::int64_t n = distribution[k];
+    if (n < 0) {
+      return absl::InvalidArgumentError(absl::StrCat("instrument:", instrument.code, ": distribution: negative count"));
+    }
+    const int answer = instrument.min_answer + static_cast<int>(k);
+    out.answered += n;
+    sum += static_cast<double>(n) * ItemValue(instrument, item, answer);
+    const bool top = answer > instrument.max_answer - instrument.favorable_options;
+    const bool bottom = answer < instrument.min_answer + instrument.favorable_options;
+    if (def.reverse ? bottom : top) favorable += n;
   }
   if (out.answered > 0) {
     const auto n = static_cast<double>(out.answered);

@@ -42,6 +42,13 @@ struct ItemSummary {
 absl::StatusOr<ItemSummary> SummarizeItem(const InstrumentDefinition& instrument, std::size_t item,
                                           std::span<const std::optional<int>> answers);
 
+// The summary of item `item` from its distribution (answers per option,
+// lowest answer first): the same figures SummarizeItem gives for the answers
+// behind it. Errors (InvalidArgument): an invalid instrument, an item index
+// out of range, a distribution of the wrong size or with a negative count.
+absl::StatusOr<ItemSummary> SummarizeDistribution(const InstrumentDefinition& instrument, std::size_t item,
+                                                  std::span<const std::int64_t> distribution);
+
 // eNPS: % promoters (9-10) - % detractors (0-6) of the answers, -100..100;
 // nullopt when there are no answers. Errors (InvalidArgument): an answer
 // outside 0..10.
