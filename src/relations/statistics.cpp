@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "hrkit/core/status.hpp"
@@ -158,6 +159,118 @@ absl::StatusOr<double> PearsonCorrelation(std::span<const double> x, std::span<c
   }
   if (!(sxx > 0.0) || !(syy > 0.0)) return absl::FailedPreconditionError("pearson: x or y does not vary");
   return sxy / std::sqrt(sxx * syy);
+}
+
+}  // namespace hrkit
+
+namespace hrkit {
+namespace {
+
+// The regularized incomplete beta function I_x(a, b), by its continued
+// fraction (modified Lentz), on the side where it converges fast.
+double IncompleteBeta(double x, double a, double b) {
+  if (x <= 0.0) return 0.0;
+  if (x >= 1.0) return 1.0;
+  if (x > (a + 1.0) / (a + b + 2.0)) return 1.0 - IncompleteBeta(1.0 - x, b, a);
+  const double front =
+      std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x)) / a;
+  constexpr double kTiny = 1e-300;
+  double c = 1.0;
+  double d = 1.0 - (a + b) * x / (a + 1.0);
+  d = 1.0 / (std::fabs(d) < kTiny ? kTiny : d);
+  double f = d;
+  for (int m = 1; m <= 500; ++m) {
+    for (int step = 0; step < 2; ++step) {
+      const double numerator = step == 0 ? m * (b - m) * x / ((a + 2.0 * m - 1.0) * (a + 2.0 * m))
+                                         : -(a + m) * (a + b + m) * x / ((a + 2.0 * m) * (a + 2.0 * m + 1.0));
+      d = 1.0 + numerator * d;
+      d = 1.0 / (std::fabs(d) < kTiny ? kTiny : d);
+      c = 1.0 + numerator / c;
+      if (std::fabs(c) < kTiny) c = kTiny;
+      f *= c * d;
+      if (step == 1 && std::fabs(c * d - 1.0) < 1e-15) return front * f;
+    }
+  }
+  return front * f;
+}
+
+// Mean and sample variance (n - 1) of the values, n >= 2.
+std::pair<double, double> MeanAndVariance(std::span<const double> values) {
+  double mean = 0.0;
+  for (const double v : values) mean += v;
+  mean /= static_cast<double>(values.size());
+  return {mean, SampleVariance(values)};
+}
+
+}  // namespace
+
+double StudentTwoSidedP(double t, double df) { return IncompleteBeta(df / (df + t * t), df / 2.0, 0.5); }
+
+absl::StatusOr<MeanComparison> WelchTest(std::span<const double> before, std::span<const double> after) {
+  if (!AllFinite(before) || !AllFinite(after)) return absl::InvalidArgumentError("welch test: values must be finite");
+  if (before.size() < 2 || after.size() < 2) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("welch test: needs at least 2 values in each group, got ", before.size(), " and ", after.size()));
+  }
+  const auto [m1, v1] = MeanAndVariance(before);
+  const auto [m2, v2] = MeanAndVariance(after);
+  const double s1 = v1 / static_cast<double>(before.size());
+  const double s2 = v2 / static_cast<double>(after.size());
+  if (!(s1 + s2 > 0.0)) return absl::FailedPreconditionError("welch test: neither group varies");
+  MeanComparison out;
+  out.difference = m2 - m1;
+  out.t = out.difference / std::sqrt(s1 + s2);
+  out.degrees_of_freedom =
+      (s1 + s2) * (s1 + s2) /
+      (s1 * s1 / static_cast<double>(before.size() - 1) + s2 * s2 / static_cast<double>(after.size() - 1));
+  out.p_two_sided = StudentTwoSidedP(out.t, out.degrees_of_freedom);
+  return out;
+}
+
+absl::StatusOr<std::vector<Driver>> DriverAnalysis(const InstrumentDefinition& instrument,
+                                                   std::span<const std::vector<std::optional<int>>> rows,
+                                                   std::size_t outcome) {
+  HRKIT_RETURN_IF_ERROR(ValidateInstrument(instrument));
+  const std::size_t items = instrument.items.size();
+  if (outcome >= items) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("instrument:", instrument.code, ": outcome: index ", outcome, " is out of range"));
+  }
+  for (const auto& row : rows) {
+    if (row.size() != items) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("instrument:", instrument.code, ": rows: a row has ", row.size(), " answers, expected ", items));
+    }
+    for (std::size_t k = 0; k < items; ++k) {
+      if (row[k].has_value() && (*row[k] < instrument.min_answer || *row[k] > instrument.max_answer)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("instrument:", instrument.code, ": answers[", instrument.items[k].code, "]: answer ", *row[k],
+                         " is outside the scale ", instrument.min_answer, "..", instrument.max_answer));
+      }
+    }
+  }
+  if (static_cast<std::int64_t>(rows.size()) < kMinDriverRespondents) {
+    return absl::FailedPreconditionError(absl::StrCat("driver analysis: needs more than ", kMinDriverRespondents - 1,
+                                                      " respondents, got ", rows.size()));
+  }
+  std::vector<Driver> out;
+  for (std::size_t item = 0; item < items; ++item) {
+    if (item == outcome) continue;
+    std::vector<double> x;
+    std::vector<double> y;
+    std::vector<std::optional<int>> answers;
+    for (const auto& row : rows) {
+      answers.push_back(row[item]);
+      if (!row[item].has_value() || !row[outcome].has_value()) continue;
+      x.push_back(ItemValue(instrument, item, *row[item]));
+      y.push_back(ItemValue(instrument, outcome, *row[outcome]));
+    }
+    HRKIT_ASSIGN_OR_RETURN(const ItemSummary summary, SummarizeItem(instrument, item, answers));
+    Driver d{.item = item, .favorable_percent = summary.favorable_percent};
+    if (absl::StatusOr<double> r = PearsonCorrelation(x, y); r.ok()) d.r = *r;
+    out.push_back(d);
+  }
+  return out;
 }
 
 }  // namespace hrkit

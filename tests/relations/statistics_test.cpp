@@ -119,3 +119,60 @@ TEST(SummarizeItem, CbiOptionValues) {
 
 }  // namespace
 }  // namespace hrkit
+
+namespace hrkit {
+namespace {
+
+TEST(StudentTwoSidedP, MatchesTheDistribution) {
+  // Reference values by numerical integration of Student's t density:
+  // t = 2.228139 with 10 df is the 5 % two-sided critical value.
+  EXPECT_NEAR(StudentTwoSidedP(2.0, 10.0), 0.0733880348, 1e-9);
+  EXPECT_NEAR(StudentTwoSidedP(2.228138851986, 10.0), 0.05, 1e-9);
+  EXPECT_NEAR(StudentTwoSidedP(1.0, 3.0), 0.3910022190, 1e-9);
+  EXPECT_NEAR(StudentTwoSidedP(-3.5, 7.5), 0.0089488720, 1e-9);
+  EXPECT_DOUBLE_EQ(StudentTwoSidedP(0.0, 5.0), 1.0);
+}
+
+TEST(WelchTest, HandWorked) {
+  // before 1..5: mean 3, variance 2.5; after 3..8: mean 5.5, variance 3.5.
+  // se^2 = 2.5/5 + 3.5/6 = 13/12; t = 2.5 / sqrt(13/12) = 2.40192;
+  // df = (13/12)^2 / (0.5^2/4 + (7/12)^2/5) = 8.98936; p = 0.03980.
+  const std::vector<double> before = {1, 2, 3, 4, 5};
+  const std::vector<double> after = {3, 4, 5, 6, 7, 8};
+  ASSERT_OK_AND_ASSIGN(const MeanComparison c, WelchTest(before, after));
+  EXPECT_DOUBLE_EQ(c.difference, 2.5);
+  EXPECT_NEAR(c.t, 2.4019223070763065, 1e-12);
+  EXPECT_NEAR(c.degrees_of_freedom, 8.989361702127662, 1e-12);
+  EXPECT_NEAR(c.p_two_sided, 0.0398030820, 1e-8);
+  EXPECT_STATUS_CODE(WelchTest(std::vector<double>{1}, after), absl::StatusCode::kFailedPrecondition);
+  EXPECT_STATUS_CODE(WelchTest(std::vector<double>{2, 2}, std::vector<double>{3, 3}),
+                     absl::StatusCode::kFailedPrecondition);
+  EXPECT_STATUS_CODE(WelchTest(std::vector<double>{1, NAN}, after), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(DriverAnalysis, OnlyAboveTwentyFiveRespondents) {
+  ASSERT_OK_AND_ASSIGN(const InstrumentDefinition i,
+                       LikertInstrument("d", "Drivers", 1, 5, {{.code = "a"}, {.code = "b"}, {.code = "outcome"}}));
+  // 26 rows: item a moves with the outcome (r = 1), item b against it
+  // (r = -1); a is favourable (4-5) in the rows where the outcome is high.
+  std::vector<std::vector<std::optional<int>>> rows;
+  for (int k = 0; k < 26; ++k) {
+    const int v = 1 + k % 5;
+    rows.push_back({v, 6 - v, v});
+  }
+  ASSERT_OK_AND_ASSIGN(const std::vector<Driver> drivers, DriverAnalysis(i, rows, 2));
+  ASSERT_EQ(drivers.size(), 2u);
+  EXPECT_EQ(drivers[0].item, 0u);
+  EXPECT_NEAR(*drivers[0].r, 1.0, 1e-12);
+  EXPECT_NEAR(*drivers[1].r, -1.0, 1e-12);
+  // Answers 4 or 5 in rows k % 5 in {3, 4}: 10 of 26.
+  EXPECT_DOUBLE_EQ(*drivers[0].favorable_percent, 100.0 * 10.0 / 26.0);
+  rows.pop_back();  // 25: too few
+  EXPECT_STATUS_CODE(DriverAnalysis(i, rows, 2), absl::StatusCode::kFailedPrecondition);
+  rows.push_back({1, 9, 1});
+  EXPECT_STATUS_CODE(DriverAnalysis(i, rows, 2), absl::StatusCode::kInvalidArgument);
+  EXPECT_STATUS_CODE(DriverAnalysis(i, rows, 3), absl::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace hrkit

@@ -70,6 +70,56 @@ absl::StatusOr<double> CronbachAlpha(std::span<const std::vector<double>> rows);
 // FailedPrecondition (fewer than 2 pairs; x or y does not vary).
 absl::StatusOr<double> PearsonCorrelation(std::span<const double> x, std::span<const double> y);
 
+// The comparison of two groups' means (e.g. one group's scale scores in two
+// waves) by Welch's t-test, which does not assume equal variances:
+//   t = (mean(after) - mean(before)) / sqrt(s1^2/n1 + s2^2/n2),
+// with the Welch-Satterthwaite degrees of freedom and the two-sided p-value
+// of Student's t distribution. A change is significant at level alpha when
+// p < alpha (0.05 is the usual choice). WHO-5 adds its own rule for one
+// person: a change of 10 points or more on the percentage scale.
+struct MeanComparison {
+  double difference = 0.0;  // mean(after) - mean(before)
+  double t = 0.0;
+  double degrees_of_freedom = 0.0;
+  double p_two_sided = 1.0;
+
+  friend bool operator==(const MeanComparison&, const MeanComparison&) = default;
+};
+
+// Welch's t-test of `before` against `after`.
+// Errors: InvalidArgument (a value that is not finite), FailedPrecondition
+// (fewer than 2 values in either group; neither group varies).
+absl::StatusOr<MeanComparison> WelchTest(std::span<const double> before, std::span<const double> after);
+
+// The two-sided p-value of Student's t distribution with `df` > 0 degrees of
+// freedom: P(|T| >= |t|). REQUIRES: t finite, df > 0.
+double StudentTwoSidedP(double t, double df);
+
+// Driver analysis is reported only for groups above this many respondents.
+inline constexpr std::int64_t kMinDriverRespondents = 26;
+
+// One driver: how an item moves with the outcome.
+struct Driver {
+  std::size_t item = 0;
+  std::optional<double> r{};  // Pearson r with the outcome; nullopt if either does not vary
+  std::optional<double> favorable_percent{};
+
+  friend bool operator==(const Driver&, const Driver&) = default;
+};
+
+// Driver analysis: for each item other than `outcome`, the Pearson
+// correlation of its values with the outcome item's values over the
+// respondents who answered both, and its favourability. Focus areas are the
+// items with a high r and a low favourability. `rows`: one row of answers
+// per respondent, in item order (nullopt = missing).
+// Errors: InvalidArgument (an invalid instrument, an outcome index out of
+// range, a row of the wrong length or an answer off the scale),
+// FailedPrecondition (kMinDriverRespondents or fewer rows: too few for a
+// correlation to be reported).
+absl::StatusOr<std::vector<Driver>> DriverAnalysis(const InstrumentDefinition& instrument,
+                                                   std::span<const std::vector<std::optional<int>>> rows,
+                                                   std::size_t outcome);
+
 }  // namespace hrkit
 
 #endif  // HRKIT_RELATIONS_STATISTICS_HPP_
