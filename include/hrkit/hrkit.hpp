@@ -78,6 +78,7 @@
 #include "hrkit/relations/survey.hpp"
 #include "hrkit/relations/survey_book.hpp"
 #include "hrkit/relations/survey_report.hpp"
+#include "hrkit/relations/survey_trends.hpp"
 #include "hrkit/storage/archive_store.hpp"
 #include "hrkit/storage/dataset.hpp"
 #include "hrkit/storage/entity_registry.hpp"
