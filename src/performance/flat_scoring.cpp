@@ -1,0 +1,275 @@
+#include "hrkit/performance/flat_scoring.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "hrkit/core/status.hpp"
+#include "hrkit/performance/scoring.hpp"
+
+namespace hrkit {
+namespace {
+
+constexpr double kNoScore = std::numeric_limits<double>::quiet_NaN();
+
+// A section of the method as the scoring loop needs it.
+struct FlatSection {
+  bool goals = false;
+  double weight = 0.0;
+  std::int64_t competencies = 0;
+};
+
+absl::Status CheckOffsets(std::span<const std::int64_t> begin, std::size_t n, std::size_t column,
+                          std::string_view name) {
+  if (begin.size() != n + 1 || begin.front() != 0 || begin.back() != static_cast<std::int64_t>(column)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(ToAbsl(name), ": expected ", n + 1, " ascending offsets from 0 to ", column));
+  }
+  for (std::size_t i = 1; i < begin.size(); ++i) {
+    if (begin[i] < begin[i - 1]) {
+      return absl::InvalidArgumentError(absl::StrCat(ToAbsl(name), "[", i, "]: offsets must ascend"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckShape(const FlatCycleInput& in, std::int64_t competencies, bool has_goals, std::size_t n) {
+  HRKIT_RETURN_IF_ERROR(CheckOffsets(in.goal_begin, n, in.goal_weights.size(), "goal_begin"));
+  HRKIT_RETURN_IF_ERROR(CheckOffsets(in.review_begin, n, in.review_roles.size(), "review_begin"));
+  std::int64_t needed = 0;
+  for (std::size_t p = 0; p < n; ++p) {
+    const std::int64_t goals = has_goals ? in.goal_begin[p + 1] - in.goal_begin[p] : 0;
+    needed += (in.review_begin[p + 1] - in.review_begin[p]) * (goals + competencies);
+  }
+  if (needed != static_cast<std::int64_t>(in.ratings.size())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("ratings: the reviews need ", needed, " entries, got ", in.ratings.size()));
+  }
+  if (!in.proposed.empty() && in.proposed.size() != n) {
+    return absl::InvalidArgumentError(absl::StrCat("proposed: expected ", n, " entries or none"));
+  }
+  const auto units = static_cast<std::int32_t>(in.unit_parent.size());
+  for (std::size_t u = 0; u < in.unit_parent.size(); ++u) {
+    const std::int32_t parent = in.unit_parent[u];
+    if (parent < -1 || parent >= static_cast<std::int32_t>(u)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("unit_parent[", u, "]: ", parent, " is not -1 or a unit before it"));
+    }
+  }
+  for (std::size_t p = 0; p < in.participant_unit.size(); ++p) {
+    if (in.participant_unit[p] < 0 || in.participant_unit[p] >= units) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("participant_unit[", p, "]: ", in.participant_unit[p], " is not a unit index"));
+    }
+  }
+  for (std::size_t r = 0; r < in.review_roles.size(); ++r) {
+    const auto role = static_cast<std::size_t>(in.review_roles[r]);
+    if (role >= kReviewerRoleCount) {
+      return absl::InvalidArgumentError(absl::StrCat("review_roles[", r, "]: ", role, " is not a reviewer role"));
+    }
+  }
+  return absl::OkStatus();
+}
+
+// The index of the level nearest `score`; ties go to the higher level
+// (NearestRating).
+std::uint8_t NearestLevel(std::span<const double> values, double score) {
+  std::size_t best = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (std::abs(values[i] - score) <= std::abs(values[best] - score)) best = i;
+  }
+  return static_cast<std::uint8_t>(best);
+}
+
+// Scores the participants of `in` into `out.overall` and `out.level`.
+class Scorer {
+ public:
+  Scorer(const ScoringMethod& method, const RatingScale& scale, const FlatCycleInput& in) : method_(method), in_(in) {
+    for (const RatingLevel& level : scale.levels) values_.push_back(level.value);
+    for (const TemplateSection& s : method.sections) {
+      sections_.push_back({s.kind == SectionKind::kGoals, s.weight, static_cast<std::int64_t>(s.competencies.size())});
+    }
+  }
+
+  absl::Status Run(FlatCycleScores& out) {
+    const std::size_t n = in_.goal_begin.size() - 1;
+    out.overall.resize(n);
+    out.level.resize(n);
+    for (std::size_t p = 0; p < n; ++p) {
+      HRKIT_ASSIGN_OR_RETURN(const double overall, ScoreParticipant(p));
+      out.overall[p] = overall;
+      std::uint8_t level = in_.proposed.empty() ? kFlatUnrated : in_.proposed[p];
+      if (level != kFlatUnrated && level >= values_.size()) {
+        return absl::InvalidArgumentError(absl::StrCat("proposed[", p, "]: ", level, " is not a level index"));
+      }
+      if (level == kFlatUnrated && !std::isnan(overall)) level = NearestLevel(values_, overall);
+      out.level[p] = level;
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  // The overall score of participant `p`, NaN for none.
+  absl::StatusOr<double> ScoreParticipant(std::size_t p) {
+    const std::int64_t goal_first = in_.goal_begin[p];
+    const std::int64_t goals = in_.goal_begin[p + 1] - goal_first;
+    std::array<double, kReviewerRoleCount> sums{};
+    std::array<std::int32_t, kReviewerRoleCount> scored{};
+    for (std::int64_t r = in_.review_begin[p]; r < in_.review_begin[p + 1]; ++r) {
+      HRKIT_ASSIGN_OR_RETURN(const double total, ScoreReview(p, goal_first, goals));
+      if (std::isnan(total)) continue;
+      const auto role = static_cast<std::size_t>(in_.review_roles[static_cast<std::size_t>(r)]);
+      sums[role] += total;
+      ++scored[role];
+    }
+    std::array<std::optional<double>, kReviewerRoleCount> role_scores;
+    for (std::size_t role = 0; role < kReviewerRoleCount; ++role) {
+      if (scored[role] > 0) role_scores[role] = sums[role] / scored[role];
+    }
+    const std::optional<double> overall = CombineRoleScores(method_, role_scores);
+    return overall.has_value() ? *overall : kNoScore;
+  }
+
+  // The total of the next review in `ratings` (advances the cursor), NaN
+  // when an item is unrated.
+  absl::StatusOr<double> ScoreReview(std::size_t p, std::int64_t goal_first, std::int64_t goals) {
+    bool complete = true;
+    double total = 0.0;
+    for (const FlatSection& section : sections_) {
+      const std::int64_t items = section.goals ? goals : section.competencies;
+      double sum = 0.0;
+      double sum_weights = 0.0;
+      bool rated = items > 0;
+      for (std::int64_t i = 0; i < items; ++i, ++cursor_) {
+        const std::uint8_t level = in_.ratings[cursor_];
+        if (level == kFlatUnrated) {
+          rated = false;
+          continue;
+        }
+        if (level >= values_.size()) {
+          return absl::InvalidArgumentError(absl::StrCat("ratings[", cursor_, "]: ", level, " is not a level index"));
+        }
+        if (section.goals) {
+          const double weight = in_.goal_weights[static_cast<std::size_t>(goal_first + i)];
+          sum_weights += weight;
+          sum += weight * values_[level];
+        } else {
+          sum += values_[level];
+        }
+      }
+      if (!rated) {
+        complete = false;
+        continue;
+      }
+      double score = 0.0;
+      if (section.goals) {
+        HRKIT_RETURN_IF_ERROR(CheckGoalWeights(p, goal_first, goals, sum_weights));
+        score = sum / 100.0;
+      } else {
+        score = sum / static_cast<double>(items);
+      }
+      total += section.weight * score;
+    }
+    return complete ? total / 100.0 : kNoScore;
+  }
+
+  // WeightedScore's weight checks for participant `p`'s goals.
+  absl::Status CheckGoalWeights(std::size_t p, std::int64_t goal_first, std::int64_t goals, double sum_weights) const {
+    for (std::int64_t i = 0; i < goals; ++i) {
+      const double weight = in_.goal_weights[static_cast<std::size_t>(goal_first + i)];
+      if (!std::isfinite(weight) || weight <= 0.0) {
+        return absl::InvalidArgumentError(absl::StrCat("participant ", p, "'s goals: item ", i, " has weight ", weight,
+                                                       " (a finite weight above 0)"));
+      }
+    }
+    if (std::abs(sum_weights - 100.0) > kWeightSumTolerance) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("participant ", p, "'s goals: weights sum to ", sum_weights, ", not 100"));
+    }
+    return absl::OkStatus();
+  }
+
+  const ScoringMethod& method_;
+  const FlatCycleInput& in_;
+  std::vector<double> values_;
+  std::vector<FlatSection> sections_;
+  std::size_t cursor_ = 0;  // the next entry of in_.ratings
+};
+
+// Counts every participant's level into its unit, then folds every unit
+// into its parent, children before parents (reverse order).
+void RollUp(const FlatCycleInput& in, FlatCycleScores& out) {
+  const std::size_t units = in.unit_parent.size();
+  const auto levels = static_cast<std::size_t>(out.levels);
+  out.subtree_counts.assign(units * levels, 0);
+  out.subtree_rated.assign(units, 0);
+  for (std::size_t p = 0; p < out.level.size(); ++p) {
+    const std::uint8_t level = out.level[p];
+    if (level == kFlatUnrated) continue;
+    const auto unit = static_cast<std::size_t>(in.participant_unit[p]);
+    ++out.subtree_counts[unit * levels + level];
+    ++out.subtree_rated[unit];
+  }
+  for (std::size_t u = units; u-- > 0;) {
+    const std::int32_t parent = in.unit_parent[u];
+    if (parent < 0) continue;
+    const auto q = static_cast<std::size_t>(parent);
+    for (std::size_t l = 0; l < levels; ++l) out.subtree_counts[q * levels + l] += out.subtree_counts[u * levels + l];
+    out.subtree_rated[q] += out.subtree_rated[u];
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<FlatCycleScores> ScoreFlatCycle(const ScoringMethod& method, const RatingScale& scale,
+                                               const FlatCycleInput& input) {
+  HRKIT_RETURN_IF_ERROR(ValidateRatingScale(scale));
+  HRKIT_RETURN_IF_ERROR(ValidateScoringMethod(method, "scoring method"));
+  if (scale.levels.size() >= kFlatUnrated) {
+    return absl::InvalidArgumentError(absl::StrCat(ToString(scale.id), ": more than 254 levels"));
+  }
+  if (input.goal_begin.empty()) return absl::InvalidArgumentError("goal_begin: expected n + 1 offsets");
+  const std::size_t n = input.goal_begin.size() - 1;
+  std::int64_t competencies = 0;
+  bool has_goals = false;
+  for (const TemplateSection& s : method.sections) {
+    if (s.kind == SectionKind::kGoals) has_goals = true;
+    if (s.kind == SectionKind::kCompetencies) competencies += static_cast<std::int64_t>(s.competencies.size());
+  }
+  if (input.participant_unit.size() != n) {
+    return absl::InvalidArgumentError(absl::StrCat("participant_unit: expected ", n, " entries"));
+  }
+  HRKIT_RETURN_IF_ERROR(CheckShape(input, competencies, has_goals, n));
+  FlatCycleScores out;
+  out.levels = static_cast<std::int32_t>(scale.levels.size());
+  Scorer scorer(method, scale, input);
+  HRKIT_RETURN_IF_ERROR(scorer.Run(out));
+  RollUp(input, out);
+  return out;
+}
+
+absl::StatusOr<RatingDistribution> SubtreeDistribution(const FlatCycleScores& scores, std::int32_t unit,
+                                                       const RatingScale& scale,
+                                                       std::span<const GuidelineShare> guideline) {
+  if (unit < 0 || static_cast<std::size_t>(unit) >= scores.subtree_rated.size()) {
+    return absl::InvalidArgumentError(absl::StrCat("unit ", unit, " is not a unit index"));
+  }
+  if (static_cast<std::int32_t>(scale.levels.size()) != scores.levels) {
+    return absl::InvalidArgumentError(absl::StrCat(ToString(scale.id), " is not the scale scored with"));
+  }
+  // The levels, labels and guideline of DistributionOf, then the counts.
+  HRKIT_ASSIGN_OR_RETURN(RatingDistribution out, DistributionOf({}, scale, guideline));
+  const auto u = static_cast<std::size_t>(unit);
+  out.rated = scores.subtree_rated[u];
+  for (std::size_t l = 0; l < out.levels.size(); ++l) {
+    DistributionLevel& level = out.levels[l];
+    level.count = scores.subtree_counts[u * out.levels.size() + l];
+    if (out.rated > 0) level.percent = static_cast<double>(level.count) * 100.0 / static_cast<double>(out.rated);
+    level.difference = level.percent - level.guideline_percent;
+  }
+  return out;
+}
+
+}  // namespace hrkit
