@@ -1,5 +1,6 @@
 #include "hrkit/performance/flat_scoring.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -83,106 +84,135 @@ std::uint8_t NearestLevel(std::span<const double> values, double score) {
   return static_cast<std::uint8_t>(best);
 }
 
-// Scores the participants of `in` into `out.overall` and `out.level`.
+// Scores the participants of `in` into `out.overall` and `out.level`. The
+// ratings and roles are checked before (CheckLevels, CheckShape), so the loop
+// only reads; goal weights are checked once per participant, when a goals
+// section is first fully rated (where ScoreCycle checks them).
 class Scorer {
  public:
-  Scorer(const ScoringMethod& method, const RatingScale& scale, const FlatCycleInput& in) : method_(method), in_(in) {
-    for (const RatingLevel& level : scale.levels) values_.push_back(level.value);
+  Scorer(const ScoringMethod& method, const RatingScale& scale, const FlatCycleInput& in)
+      : in_(in), no_score_(method.missing_role == MissingRole::kNoScore) {
+    for (const RatingLevel& level : scale.levels) levels_.push_back(level.value);
+    values_.fill(0.0);  // kFlatUnrated reads 0 and is tracked apart
+    for (std::size_t l = 0; l < levels_.size(); ++l) values_[l] = levels_[l];
     for (const TemplateSection& s : method.sections) {
       sections_.push_back({s.kind == SectionKind::kGoals, s.weight, static_cast<std::int64_t>(s.competencies.size())});
     }
+    for (const RoleWeight& w : method.role_weights) roles_.push_back({static_cast<std::size_t>(w.role), w.weight});
   }
 
   absl::Status Run(FlatCycleScores& out) {
     const std::size_t n = in_.goal_begin.size() - 1;
     out.overall.resize(n);
     out.level.resize(n);
+    // Two passes: byte stores (levels) may alias anything, so they stay out
+    // of the scoring loop.
+    double* overall = out.overall.data();
     for (std::size_t p = 0; p < n; ++p) {
-      HRKIT_ASSIGN_OR_RETURN(const double overall, ScoreParticipant(p));
-      out.overall[p] = overall;
+      overall[p] = ScoreParticipant(p);
+      if (!error_.ok()) return error_;
+    }
+    for (std::size_t p = 0; p < n; ++p) {
       std::uint8_t level = in_.proposed.empty() ? kFlatUnrated : in_.proposed[p];
-      if (level != kFlatUnrated && level >= values_.size()) {
-        return absl::InvalidArgumentError(absl::StrCat("proposed[", p, "]: ", level, " is not a level index"));
-      }
-      if (level == kFlatUnrated && !std::isnan(overall)) level = NearestLevel(values_, overall);
+      if (level == kFlatUnrated && !std::isnan(overall[p])) level = NearestLevel(levels_, overall[p]);
       out.level[p] = level;
     }
     return absl::OkStatus();
   }
 
  private:
-  // The overall score of participant `p`, NaN for none.
-  absl::StatusOr<double> ScoreParticipant(std::size_t p) {
+  struct Role {
+    std::size_t role;
+    double weight;
+  };
+
+  // The overall score of participant `p`, NaN for none (CombineRoleScores).
+  double ScoreParticipant(std::size_t p) {
     const std::int64_t goal_first = in_.goal_begin[p];
     const std::int64_t goals = in_.goal_begin[p + 1] - goal_first;
     std::array<double, kReviewerRoleCount> sums{};
     std::array<std::int32_t, kReviewerRoleCount> scored{};
+    weights_checked_ = false;
     for (std::int64_t r = in_.review_begin[p]; r < in_.review_begin[p + 1]; ++r) {
-      HRKIT_ASSIGN_OR_RETURN(const double total, ScoreReview(p, goal_first, goals));
-      if (std::isnan(total)) continue;
+      const ReviewTotal review = ScoreReview(p, goal_first, goals);
+      if (!review.complete) continue;
       const auto role = static_cast<std::size_t>(in_.review_roles[static_cast<std::size_t>(r)]);
-      sums[role] += total;
+      sums[role] += review.total;
       ++scored[role];
     }
-    std::array<std::optional<double>, kReviewerRoleCount> role_scores;
-    for (std::size_t role = 0; role < kReviewerRoleCount; ++role) {
-      if (scored[role] > 0) role_scores[role] = sums[role] / scored[role];
+    double weights = 0.0;
+    double sum = 0.0;
+    for (const Role& w : roles_) {
+      if (scored[w.role] == 0) {
+        if (no_score_) return kNoScore;
+        continue;
+      }
+      weights += w.weight;
+      sum += w.weight * (sums[w.role] / scored[w.role]);
     }
-    const std::optional<double> overall = CombineRoleScores(method_, role_scores);
-    return overall.has_value() ? *overall : kNoScore;
+    return weights > 0.0 ? sum / weights : kNoScore;
   }
 
-  // The total of the next review in `ratings` (advances the cursor), NaN
-  // when an item is unrated.
-  absl::StatusOr<double> ScoreReview(std::size_t p, std::int64_t goal_first, std::int64_t goals) {
+  // A review's total; not complete when an item is unrated (or on an error,
+  // set in error_). The flag is known before the divisions finish, so the
+  // caller's branch does not wait for them.
+  struct ReviewTotal {
+    double total = 0.0;
+    bool complete = false;
+  };
+
+  // The total of the next review in `ratings` (advances the cursor).
+  ReviewTotal ScoreReview(std::size_t p, std::int64_t goal_first, std::int64_t goals) {
     bool complete = true;
     double total = 0.0;
     for (const FlatSection& section : sections_) {
       const std::int64_t items = section.goals ? goals : section.competencies;
+      const std::uint8_t* ratings = in_.ratings.data() + cursor_;
+      cursor_ += static_cast<std::size_t>(items);
+      bool unrated = items == 0;
       double sum = 0.0;
-      double sum_weights = 0.0;
-      bool rated = items > 0;
-      for (std::int64_t i = 0; i < items; ++i, ++cursor_) {
-        const std::uint8_t level = in_.ratings[cursor_];
-        if (level == kFlatUnrated) {
-          rated = false;
-          continue;
+      if (section.goals) {
+        const double* weights = in_.goal_weights.data() + goal_first;
+        for (std::int64_t i = 0; i < items; ++i) {
+          unrated |= ratings[i] == kFlatUnrated;
+          sum += weights[i] * values_[ratings[i]];
         }
-        if (level >= values_.size()) {
-          return absl::InvalidArgumentError(absl::StrCat("ratings[", cursor_, "]: ", level, " is not a level index"));
-        }
-        if (section.goals) {
-          const double weight = in_.goal_weights[static_cast<std::size_t>(goal_first + i)];
-          sum_weights += weight;
-          sum += weight * values_[level];
-        } else {
-          sum += values_[level];
+      } else {
+        for (std::int64_t i = 0; i < items; ++i) {
+          unrated |= ratings[i] == kFlatUnrated;
+          sum += values_[ratings[i]];
         }
       }
-      if (!rated) {
+      if (unrated) {
         complete = false;
         continue;
       }
       double score = 0.0;
       if (section.goals) {
-        HRKIT_RETURN_IF_ERROR(CheckGoalWeights(p, goal_first, goals, sum_weights));
+        if (!weights_checked_) {
+          error_ = CheckGoalWeights(p, goal_first, goals);
+          if (!error_.ok()) return {};
+          weights_checked_ = true;
+        }
         score = sum / 100.0;
       } else {
         score = sum / static_cast<double>(items);
       }
       total += section.weight * score;
     }
-    return complete ? total / 100.0 : kNoScore;
+    return {total / 100.0, complete};
   }
 
   // WeightedScore's weight checks for participant `p`'s goals.
-  absl::Status CheckGoalWeights(std::size_t p, std::int64_t goal_first, std::int64_t goals, double sum_weights) const {
+  absl::Status CheckGoalWeights(std::size_t p, std::int64_t goal_first, std::int64_t goals) const {
+    double sum_weights = 0.0;
     for (std::int64_t i = 0; i < goals; ++i) {
       const double weight = in_.goal_weights[static_cast<std::size_t>(goal_first + i)];
       if (!std::isfinite(weight) || weight <= 0.0) {
         return absl::InvalidArgumentError(absl::StrCat("participant ", p, "'s goals: item ", i, " has weight ", weight,
                                                        " (a finite weight above 0)"));
       }
+      sum_weights += weight;
     }
     if (std::abs(sum_weights - 100.0) > kWeightSumTolerance) {
       return absl::InvalidArgumentError(
@@ -191,12 +221,32 @@ class Scorer {
     return absl::OkStatus();
   }
 
-  const ScoringMethod& method_;
   const FlatCycleInput& in_;
-  std::vector<double> values_;
+  const bool no_score_;
+  std::vector<double> levels_;
+  std::array<double, 256> values_;  // by level index
   std::vector<FlatSection> sections_;
+  std::vector<Role> roles_;
   std::size_t cursor_ = 0;  // the next entry of in_.ratings
+  bool weights_checked_ = false;
+  absl::Status error_;
 };
+
+// InvalidArgument for an entry of `ratings` (or `proposed`) that is neither
+// a level index below `levels` nor kFlatUnrated.
+absl::Status CheckLevels(std::span<const std::uint8_t> ratings, std::size_t levels, std::string_view name) {
+  // r + 1 wraps kFlatUnrated to 0, so one maximum (vectorized) finds them.
+  std::uint8_t highest = 0;
+  for (const std::uint8_t r : ratings) highest = std::max(highest, static_cast<std::uint8_t>(r + 1));
+  if (highest <= levels) return absl::OkStatus();
+  for (std::size_t i = 0; i < ratings.size(); ++i) {
+    if (ratings[i] >= levels && ratings[i] != kFlatUnrated) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(ToAbsl(name), "[", i, "]: ", ratings[i], " is not a level index or kFlatUnrated"));
+    }
+  }
+  return absl::OkStatus();
+}
 
 // Counts every participant's level into its unit, then folds every unit
 // into its parent, children before parents (reverse order).
@@ -244,6 +294,8 @@ absl::StatusOr<FlatCycleScores> ScoreFlatCycle(const ScoringMethod& method, cons
   HRKIT_RETURN_IF_ERROR(CheckShape(input, competencies, has_goals, n));
   FlatCycleScores out;
   out.levels = static_cast<std::int32_t>(scale.levels.size());
+  HRKIT_RETURN_IF_ERROR(CheckLevels(input.ratings, scale.levels.size(), "ratings"));
+  HRKIT_RETURN_IF_ERROR(CheckLevels(input.proposed, scale.levels.size(), "proposed"));
   Scorer scorer(method, scale, input);
   HRKIT_RETURN_IF_ERROR(scorer.Run(out));
   RollUp(input, out);
