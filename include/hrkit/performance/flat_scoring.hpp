@@ -84,7 +84,8 @@ struct FlatCycleScores {
 // not what the reviews need ("ratings"), proposed or participant_unit of the
 // wrong size, a unit or parent index out of range or a parent that does not
 // come before its child ("unit_parent[4]"), a role outside the enum
-// ("review_roles[7]"), a rating index that is no level ("ratings[12]"), and
+// ("review_roles[7]"), a rating or proposed entry that is neither a level
+// index nor kFlatUnrated ("ratings[12]", "proposed[3]"), and
 // ScoreCycle's goal weight errors ("participant 3's goals: weights sum to
 // 90, not 100") for a fully rated goals section.
 absl::StatusOr<FlatCycleScores> ScoreFlatCycle(const ScoringMethod& method, const RatingScale& scale,
