@@ -4,7 +4,8 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
-#include <string>
+#include <limits>
+#include <string_view>
 
 #include "absl/strings/str_cat.h"
 #include "hrkit/core/status.hpp"
