@@ -57,6 +57,7 @@
 #include "hrkit/performance/cycle.hpp"
 #include "hrkit/performance/cycle_book.hpp"
 #include "hrkit/performance/entities.hpp"
+#include "hrkit/performance/flat_scoring.hpp"
 #include "hrkit/performance/goal.hpp"
 #include "hrkit/performance/ids.hpp"
 #include "hrkit/performance/nine_box.hpp"
