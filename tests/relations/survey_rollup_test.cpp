@@ -255,12 +255,20 @@ bool Within(const std::vector<std::int32_t>& parents, std::int32_t g, std::int32
   return false;
 }
 
+// SixItems with option values that are not integers (exact in binary), so
+// the scores take the floating-point path.
+InstrumentDefinition SixItemsWithOptionValues() {
+  InstrumentDefinition d = SixItems();
+  d.option_values = {0.0, 0.5, 1.25, 2.0, 3.5};
+  return d;
+}
+
 TEST(SurveyRollup, MatchesANaiveRecount) {
   std::mt19937 rng(7);
-  const InstrumentDefinition def = SixItems();
-  const std::size_t items = def.items.size();
-  for (int round = 0; round < 10; ++round) {
+  for (int round = 0; round < 20; ++round) {
     SCOPED_TRACE(absl::StrCat("round ", round));
+    const InstrumentDefinition def = round % 2 == 0 ? SixItems() : SixItemsWithOptionValues();
+    const std::size_t items = def.items.size();
     const auto units = static_cast<std::int32_t>(1 + rng() % 40);
     std::vector<OrgUnitId> ids;
     std::vector<std::int32_t> parents;
@@ -291,9 +299,12 @@ TEST(SurveyRollup, MatchesANaiveRecount) {
         continue;
       }
       EXPECT_EQ(r.respondents(gi), groups[gi].count);
+      // Every value and score here is exact in binary, so the sums do not
+      // depend on their order.
       std::vector<std::vector<std::uint32_t>> dist(items, std::vector<std::uint32_t>(5, 0));
-      double core_sum = 0.0;
-      std::int64_t core_scored = 0;
+      std::vector<double> item_sum(items, 0.0);
+      std::vector<double> scale_sum(def.scales.size(), 0.0);
+      std::vector<std::int64_t> scale_scored(def.scales.size(), 0);
       for (std::size_t k = 0; k < who.size(); ++k) {
         if (!Within(parents, who[k], g)) continue;
         std::vector<std::optional<int>> row(items);
@@ -301,19 +312,31 @@ TEST(SurveyRollup, MatchesANaiveRecount) {
           const std::uint8_t a = answers[k * items + i];
           if (a == kNa) continue;
           ++dist[i][a];
+          item_sum[i] += ItemValue(def, i, a + 1);
           row[i] = a + 1;
         }
         ASSERT_OK_AND_ASSIGN(const auto scores, ScoreResponse(def, row));
-        if (!scores[0].value.has_value()) continue;
-        core_sum += *scores[0].value;
-        ++core_scored;
+        for (std::size_t s = 0; s < scores.size(); ++s) {
+          if (!scores[s].value.has_value()) continue;
+          scale_sum[s] += *scores[s].value;
+          ++scale_scored[s];
+        }
       }
       for (std::size_t i = 0; i < items; ++i) {
         EXPECT_THAT(r.item_distribution(gi, i), testing::ElementsAreArray(dist[i])) << g << " item " << i;
+        std::int64_t answered = 0;
+        for (const std::uint32_t c : dist[i]) answered += c;
+        EXPECT_EQ(r.item_answered(gi, i), answered);
+        if (answered > 0) {
+          EXPECT_EQ(r.item_mean(gi, i), item_sum[i] / static_cast<double>(answered)) << g;
+        }
       }
-      EXPECT_EQ(r.scale_scored(gi, 0), core_scored);
-      if (core_scored > 0) {
-        EXPECT_EQ(r.scale_mean(gi, 0), core_sum / static_cast<double>(core_scored));
+      for (std::size_t s = 0; s < def.scales.size(); ++s) {
+        EXPECT_EQ(r.scale_scored(gi, s), scale_scored[s]);
+        const std::optional<double> mean =
+            scale_scored[s] > 0 ? std::optional<double>(scale_sum[s] / static_cast<double>(scale_scored[s]))
+                                : std::nullopt;
+        EXPECT_EQ(r.scale_mean(gi, s), mean) << g << " scale " << def.scales[s].code;
       }
     }
   }
