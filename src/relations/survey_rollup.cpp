@@ -173,7 +173,15 @@ class SurveyRollupBuilder {
     // ... and, when every value is a small integer, both packed in one
     // integer: value x 256 + answered (a scale has fewer than 256 items).
     std::vector<std::int32_t> packed;
+    // ... and, when every value is a small non-negative integer and every
+    // scale has at most 15 items, the packed figures of four scales at once
+    // in the 16-bit lanes of one word (value sum x 16 + answered, never
+    // above 65535): `words` words per item and slot.
+    std::size_t words = 0;
+    std::vector<std::uint64_t> lanes;
   };
+
+  static constexpr std::size_t kMaxLaneWords = 8;  // up to 32 scales
 
   static ScaleTables MakeScaleTables(const SurveyRollup& r) {
     ScaleTables t;
@@ -195,10 +203,26 @@ class SurveyRollupBuilder {
       integral = integral && s.items.size() < 256;
     }
     t.begin.push_back(static_cast<std::uint32_t>(t.items.size()));
-    if (integral) {
-      t.packed.resize(t.value.size());
-      for (std::size_t k = 0; k < t.value.size(); ++k) {
-        t.packed[k] = static_cast<std::int32_t>(t.value[k]) * 256 + t.answered[k];
+    if (!integral) return t;
+    t.packed.resize(t.value.size());
+    for (std::size_t k = 0; k < t.value.size(); ++k) {
+      t.packed[k] = static_cast<std::int32_t>(t.value[k]) * 256 + t.answered[k];
+    }
+    const double high = *std::max_element(t.value.begin(), t.value.end());
+    bool lanes = *std::min_element(t.value.begin(), t.value.end()) >= 0.0 && r.scales_ <= 4 * kMaxLaneWords;
+    for (const ScaleDefinition& s : r.instrument_.scales) {
+      lanes = lanes && s.items.size() <= 15 && high * static_cast<double>(s.items.size()) <= 4095.0;
+    }
+    if (!lanes) return t;
+    t.words = (r.scales_ + 3) / 4;
+    t.lanes.assign(t.value.size() * t.words, 0);
+    for (std::size_t s = 0; s < r.scales_; ++s) {
+      for (std::uint32_t j = t.begin[s]; j < t.begin[s + 1]; ++j) {
+        for (std::size_t o = 0; o < stride; ++o) {
+          const std::size_t k = t.items[j] * stride + o;
+          const auto lane = static_cast<std::uint64_t>(t.value[k]) * 16 + t.answered[k];
+          t.lanes[k * t.words + s / 4] += lane << (16 * (s % 4));
+        }
       }
     }
     return t;
@@ -247,10 +271,19 @@ class SurveyRollupBuilder {
       }
       double* sums = r.scale_sum_.data() + unit * r.scales_;
       std::int64_t* scored = r.scale_scored_.data() + unit * r.scales_;
+      std::uint64_t lane_sums[kMaxLaneWords] = {};
+      for (std::size_t i = 0; i < items && t.words > 0; ++i) {
+        const std::uint64_t* e = t.lanes.data() + slot[i] * t.words;
+        for (std::size_t w = 0; w < t.words; ++w) lane_sums[w] += e[w];
+      }
       for (std::size_t s = 0; s < scales.size(); ++s) {
         double sum = 0.0;
         std::size_t n = 0;
-        if (packed) {
+        if (t.words > 0) {
+          const std::uint64_t lane = (lane_sums[s / 4] >> (16 * (s % 4))) & 0xFFFF;
+          n = static_cast<std::size_t>(lane & 15);
+          sum = static_cast<double>(lane >> 4);
+        } else if (packed) {
           std::int32_t acc = 0;
           for (std::uint32_t j = t.begin[s]; j < t.begin[s + 1]; ++j) acc += packed_value[slot[scale_items[j]]];
           n = static_cast<std::size_t>(acc & 255);

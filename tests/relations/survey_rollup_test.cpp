@@ -255,19 +255,22 @@ bool Within(const std::vector<std::int32_t>& parents, std::int32_t g, std::int32
   return false;
 }
 
-// SixItems with option values that are not integers (exact in binary), so
-// the scores take the floating-point path.
-InstrumentDefinition SixItemsWithOptionValues() {
+// SixItems with other option values: fractions (exact in binary) or
+// negative integers, so the scores take each of the engine's three ways of
+// summing (16-bit lanes, one integer per scale, doubles).
+InstrumentDefinition SixItemsWithOptionValues(std::vector<double> values) {
   InstrumentDefinition d = SixItems();
-  d.option_values = {0.0, 0.5, 1.25, 2.0, 3.5};
+  d.option_values = std::move(values);
   return d;
 }
 
 TEST(SurveyRollup, MatchesANaiveRecount) {
   std::mt19937 rng(7);
-  for (int round = 0; round < 20; ++round) {
+  for (int round = 0; round < 30; ++round) {
     SCOPED_TRACE(absl::StrCat("round ", round));
-    const InstrumentDefinition def = round % 2 == 0 ? SixItems() : SixItemsWithOptionValues();
+    const InstrumentDefinition def = round % 3 == 0   ? SixItems()
+                                     : round % 3 == 1 ? SixItemsWithOptionValues({-2.0, -1.0, 0.0, 1.0, 2.0})
+                                                      : SixItemsWithOptionValues({0.0, 0.5, 1.25, 2.0, 3.5});
     const std::size_t items = def.items.size();
     const auto units = static_cast<std::int32_t>(1 + rng() % 40);
     std::vector<OrgUnitId> ids;
