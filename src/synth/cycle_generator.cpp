@@ -33,6 +33,10 @@ absl::Status CheckOptions(const CycleOptions& o) {
     return absl::InvalidArgumentError(
         absl::StrCat("cycle options: goals per participant ", o.min_goals, "..", o.max_goals, " not within 1..10"));
   }
+  if (o.unit_goal_weight < 0 || o.unit_goal_weight > 50) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cycle options: unit_goal_weight ", o.unit_goal_weight, " not within 0..50"));
+  }
   for (double rate : {o.peer_review_rate, o.anonymous_peer_rate, o.calibration_rate}) {
     if (!(rate >= 0.0 && rate <= 1.0)) {
       return absl::InvalidArgumentError(absl::StrCat("cycle options: rate ", rate, " outside [0, 1]"));
@@ -145,31 +149,60 @@ absl::Status CollectPeople(Run& run, const OrgLookup& lookup, Date on) {
   return absl::OkStatus();
 }
 
-// `count` whole-percent weights summing to exactly 100.
-std::vector<double> GoalWeights(Rng& rng, int count) {
+// `count` whole-percent weights summing to exactly `sum`.
+std::vector<double> GoalWeights(Rng& rng, int count, std::int64_t sum) {
   std::vector<std::int64_t> parts(static_cast<std::size_t>(count));
   std::int64_t total = 0;
   for (auto& part : parts) total += (part = rng.Between(2, 6));
   std::vector<double> weights;
   std::int64_t used = 0;
   for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
-    const std::int64_t w = std::max<std::int64_t>(1, parts[i] * 100 / total);
+    const std::int64_t w = std::max<std::int64_t>(1, parts[i] * sum / total);
     weights.push_back(static_cast<double>(w));
     used += w;
   }
-  weights.push_back(static_cast<double>(100 - used));
+  weights.push_back(static_cast<double>(sum - used));
   return weights;
 }
 
+// A unit goal for each unit with two or more participants, cascaded to
+// them (in the order of org.units).
+absl::Status CascadeUnitGoals(Run& run, Date on) {
+  if (run.options.unit_goal_weight == 0) return absl::OkStatus();
+  const auto weight = static_cast<double>(run.options.unit_goal_weight);
+  for (const OrgUnit& unit : run.org.units) {
+    const auto members = run.by_unit.find(unit.id);
+    if (members == run.by_unit.end() || members->second.size() < 2) continue;
+    GoalInput input;
+    input.org_unit = unit.id;
+    input.title = absl::StrCat("Unit goal of org_unit:", unit.id.value());
+    input.weight = 100;
+    HRKIT_ASSIGN_OR_RETURN(GoalId unit_goal, run.book.AddGoal(input, on));
+    std::vector<EmployeeId> ids;
+    for (std::size_t m : members->second) ids.push_back(run.people[m].id);
+    HRKIT_ASSIGN_OR_RETURN(std::vector<GoalId> cascaded, run.book.CascadeGoal(unit_goal, ids, weight, on));
+    for (std::size_t k = 0; k < cascaded.size(); ++k) {
+      Person& p = run.people[members->second[k]];
+      p.goals.push_back(cascaded[k]);
+      p.goal_weights.push_back(weight);
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status AddGoals(Run& run, Date on, Date check_in_on) {
+  HRKIT_RETURN_IF_ERROR(CascadeUnitGoals(run, on));
   for (Person& p : run.people) {
     const int count = static_cast<int>(run.rng.Between(run.options.min_goals, run.options.max_goals));
-    p.goal_weights = GoalWeights(run.rng, count);
+    const double cascaded = p.goal_weights.empty() ? 0.0 : p.goal_weights.front();
+    for (double w : GoalWeights(run.rng, count, 100 - static_cast<std::int64_t>(cascaded))) {
+      p.goal_weights.push_back(w);
+    }
     for (int g = 0; g < count; ++g) {
       GoalInput input;
       input.owner = p.id;
       input.title = absl::StrCat("Goal ", g + 1, " of employee ", p.id.value());
-      input.weight = p.goal_weights[static_cast<std::size_t>(g)];
+      input.weight = p.goal_weights[p.goals.size()];
       HRKIT_ASSIGN_OR_RETURN(GoalId id, run.book.AddGoal(input, on));
       p.goals.push_back(id);
     }

@@ -89,12 +89,37 @@ TEST(CycleGenerator, ParticipantsHaveGoalsOf100AndSubmittedReviews) {
   EXPECT_GT(by_role[ReviewerRole::kPeer], 0);
   EXPECT_GT(anonymous, 0);
   EXPECT_FALSE(c.changes.empty());
+  std::int64_t unit_goals = 0, cascaded = 0;
+  for (const Goal& g : c.goals) {
+    if (g.IsUnitGoal()) ++unit_goals;
+    if (g.parent.valid()) {
+      ++cascaded;
+      EXPECT_EQ(g.weight, 20.0);
+    }
+  }
+  EXPECT_GT(unit_goals, 10);
+  EXPECT_GT(cascaded, participants / 2);
   for (EmployeeId p : c.cycle.participants) {
     const std::vector<Goal> goals = ScoredGoalsOf(c.goals, c.cycle.id, p);
+    // 3..5 own goals, plus the cascaded unit goal in units of 2 or more.
     ASSERT_GE(goals.size(), 3u);
-    ASSERT_LE(goals.size(), 5u);
+    ASSERT_LE(goals.size(), 6u);
     double sum = 0;
     for (const Goal& g : goals) sum += g.weight;
+    EXPECT_EQ(sum, 100.0) << "employee " << p.value();
+  }
+}
+
+TEST(CycleGenerator, WithoutUnitGoalsOwnGoalsWeigh100) {
+  CycleOptions options;
+  options.unit_goal_weight = 0;
+  options.close = false;
+  ASSERT_OK_AND_ASSIGN(GeneratedCycle c, GenerateCycle(Org(), options));
+  EXPECT_FALSE(c.cycle.IsClosed());
+  for (const Goal& g : c.goals) EXPECT_FALSE(g.IsUnitGoal() || g.parent.valid()) << g.id.value();
+  for (EmployeeId p : c.cycle.participants) {
+    double sum = 0;
+    for (const Goal& g : ScoredGoalsOf(c.goals, c.cycle.id, p)) sum += g.weight;
     EXPECT_EQ(sum, 100.0) << "employee " << p.value();
   }
 }
@@ -131,6 +156,9 @@ TEST(CycleGenerator, RatingsSpreadOverLevelsAndDifferByUnit) {
 TEST(CycleGenerator, RejectsInvalidOptions) {
   CycleOptions options;
   options.min_goals = 0;
+  EXPECT_STATUS_CODE(GenerateCycle(Org(), options).status(), absl::StatusCode::kInvalidArgument);
+  options = CycleOptions{};
+  options.unit_goal_weight = 60;
   EXPECT_STATUS_CODE(GenerateCycle(Org(), options).status(), absl::StatusCode::kInvalidArgument);
   options = CycleOptions{};
   options.peer_review_rate = 1.5;

@@ -50,10 +50,14 @@ struct CycleOptions {
     rule.min_tenure_months = 3;
     return rule;
   }();
-  // Goals per participant: min_goals..max_goals (1..10), weights summing to
-  // exactly 100 in whole percent.
+  // Own goals per participant: min_goals..max_goals (1..10); with the
+  // cascaded unit goal, the weights sum to exactly 100 in whole percent.
   int min_goals = 3;
   int max_goals = 5;
+  // Weight (whole percent, 0..50) of the unit goal cascaded to the
+  // participants of every unit with at least two of them; 0 = no unit
+  // goals.
+  int unit_goal_weight = 20;
   // Share of participants who get peer reviews (1..3 colleagues of their
   // unit who take part too), and the share of those peer reviews that are
   // anonymous.
@@ -89,7 +93,9 @@ struct GeneratedCycle {
 //   "collaboration", "craft"); roles manager 70, self 10, peer 20, missing
 //   roles rescaled;
 // - participants: AudienceOn(eligibility) on goal_setting_starts;
-// - goals with check-ins at the start of self review;
+// - a unit goal per unit with two or more participants, cascaded to them;
+//   own goals with whole-percent weights; check-ins at the start of self
+//   review;
 // - a submitted self review per participant; a submitted manager review
 //   (proposing the level nearest its total) from the holder of the position
 //   the participant's position reports to, when someone employed holds it;
@@ -97,10 +103,11 @@ struct GeneratedCycle {
 // - calibration changes as configured, made by the holder of the top
 //   position (else the first participant).
 // Returns InvalidArgument for min_goals < 1, max_goals < min_goals or
-// max_goals > 10, a rate outside [0, 1], a negative or non-finite sd or self_inflation, a
-// non-finite mean_level, or
-// goal_setting_starts that is not a real date; the errors of OrgLookup::Build
-// and of CycleBook (which would mean the organization is inconsistent).
+// max_goals > 10, unit_goal_weight outside 0..50, a rate outside [0, 1], a
+// negative or non-finite sd or self_inflation, a non-finite mean_level, or
+// a goal_setting_starts that is not a real date; the errors of
+// OrgLookup::Build and of CycleBook (which would mean the organization is
+// inconsistent).
 absl::StatusOr<GeneratedCycle> GenerateCycle(const Organization& org, const CycleOptions& options);
 
 }  // namespace hrkit::synth
