@@ -30,14 +30,18 @@ const Organization& Org() {
   return *org;
 }
 
-const SurveyBook& Book() {
+// The generated book, or nullptr when generation failed (reported once).
+const SurveyBook* BookOrNull() {
   static const SurveyBook* book = [] {
     auto generated = GenerateSurveyBook(Org(), SurveyOptions{});
     EXPECT_OK(generated.status());
     return generated.ok() ? new SurveyBook(*std::move(generated)) : nullptr;
   }();
-  return *book;
+  return book;
 }
+
+// REQUIRES: BookOrNull() != nullptr (each test asserts it first).
+const SurveyBook& Book() { return *BookOrNull(); }
 
 const OrgLookup& Lookup() {
   static const OrgLookup* lookup = [] {
@@ -49,6 +53,7 @@ const OrgLookup& Lookup() {
 }
 
 TEST(SurveyGenerator, SameSeedGivesIdenticalOutput) {
+  ASSERT_NE(BookOrNull(), nullptr);
   ASSERT_OK_AND_ASSIGN(GeneratedSurvey a, GenerateSurvey(Org(), SurveyOptions{}));
   ASSERT_OK_AND_ASSIGN(GeneratedSurvey b, GenerateSurvey(Org(), SurveyOptions{}));
   EXPECT_TRUE(a.instruments == b.instruments);
@@ -64,6 +69,7 @@ TEST(SurveyGenerator, SameSeedGivesIdenticalOutput) {
 }
 
 TEST(SurveyGenerator, EveryEntityIsValid) {
+  ASSERT_NE(BookOrNull(), nullptr);
   const SurveyBook& book = Book();
   EXPECT_OK(ValidateStoredEntity(book.survey()));
   ASSERT_FALSE(book.invitations().empty());
@@ -73,6 +79,7 @@ TEST(SurveyGenerator, EveryEntityIsValid) {
 }
 
 TEST(SurveyGenerator, ResponseRatesArePlausible) {
+  ASSERT_NE(BookOrNull(), nullptr);
   std::map<std::int32_t, std::pair<double, double>> by_wave;  // invited, responded
   for (const SurveyInvitation& i : Book().invitations()) ++by_wave[i.wave].first;
   for (const SurveyResponse& r : Book().responses()) ++by_wave[r.wave].second;
@@ -87,6 +94,7 @@ TEST(SurveyGenerator, ResponseRatesArePlausible) {
 }
 
 TEST(SurveyGenerator, LikertAlphaIsInTheUsualRange) {
+  ASSERT_NE(BookOrNull(), nullptr);
   for (std::int32_t wave : {1, 2}) {
     ASSERT_OK_AND_ASSIGN(double alpha, ScaleAlpha(Book(), wave, kTeam, 0));
     EXPECT_GE(alpha, 0.7) << "wave " << wave;
@@ -95,6 +103,7 @@ TEST(SurveyGenerator, LikertAlphaIsInTheUsualRange) {
 }
 
 TEST(SurveyGenerator, SomeUnitsAreHiddenAndSomeChangeInWaveTwo) {
+  ASSERT_NE(BookOrNull(), nullptr);
   ASSERT_OK_AND_ASSIGN(std::vector<SurveyGroupResult> first, OrgReport(Book(), 1, kTeam, Lookup()));
   ASSERT_OK_AND_ASSIGN(std::vector<SurveyGroupResult> second, OrgReport(Book(), 2, kTeam, Lookup()));
   const auto hidden =
