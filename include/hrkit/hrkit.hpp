@@ -91,6 +91,8 @@
 #include "hrkit/storage/store.hpp"
 #include "hrkit/storage/validate.hpp"
 #include "hrkit/storage/workforce_dataset.hpp"
+#include "hrkit/synth/cycle_generator.hpp"
 #include "hrkit/synth/generator.hpp"
+#include "hrkit/synth/survey_generator.hpp"
 
 #endif  // HRKIT_HRKIT_HPP_
