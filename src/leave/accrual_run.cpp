@@ -5,10 +5,7 @@
 #include <string>
 #include <utility>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
+#include "../core/huge_pages.hpp"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "accrual_internal.hpp"
@@ -58,25 +55,6 @@ absl::Status CheckEmployeesKnown(std::span<const T> items, const std::vector<Emp
     }
   }
   return absl::OkStatus();
-}
-
-// Asks the kernel to back a large new buffer with transparent huge pages
-// (Linux, THP in "madvise" mode): a fresh run writes hundreds of megabytes of
-// entries, and faulting them in 2 MB at a time instead of 4 kB saves most of
-// the page-fault cost. Only the 2 MB-aligned interior is advised; failure is
-// harmless.
-template <class T>
-void AdviseHugePages(const std::vector<T>& v) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
-  const auto begin = reinterpret_cast<std::uintptr_t>(v.data());
-  const std::uintptr_t end = begin + v.capacity() * sizeof(T);
-  const std::uintptr_t first = (begin + kHuge - 1) & ~(kHuge - 1);
-  const std::uintptr_t last = end & ~(kHuge - 1);
-  if (first < last) (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-#else
-  (void)v;
-#endif
 }
 
 }  // namespace
@@ -162,7 +140,7 @@ absl::Status RunInto(const AccrualPopulation& population, const Period& range, P
       const std::size_t capacity = result.entries.capacity();
       result.entries.reserve(segments.size() * static_cast<std::size_t>(std::min<std::int64_t>(months, 40)) +
                              taken.size() + 2 * openings.size() + adjustments.size());
-      if (result.entries.capacity() != capacity) AdviseHugePages(result.entries);
+      if (result.entries.capacity() != capacity) core_internal::AdviseHugePages(result.entries);
     }
     result.employees.reserve(segments.size());
     result.leave_types.reserve(segments.size());

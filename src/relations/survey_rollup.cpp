@@ -1,9 +1,5 @@
 #include "hrkit/relations/survey_rollup.hpp"
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -11,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "../core/huge_pages.hpp"
 #include "absl/strings/str_cat.h"
 #include "hrkit/core/status.hpp"
 
@@ -69,25 +66,6 @@ absl::Status FindBadAnswer(const SurveyRollupInput& in, const InstrumentDefiniti
                                 "..", def.max_answer));
   }
   return absl::OkStatus();
-}
-
-// Asks the kernel to back a large new buffer with transparent huge pages
-// (Linux, THP in "madvise" mode): the counts of a large roll-up are tens of
-// megabytes written once, and faulting them in 2 MB at a time instead of
-// 4 kB saves most of the page-fault cost. Only the 2 MB-aligned interior is
-// advised; failure is harmless.
-template <class T>
-void AdviseHugePages(const std::vector<T>& v) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
-  const auto begin = reinterpret_cast<std::uintptr_t>(v.data());
-  const std::uintptr_t end = begin + v.capacity() * sizeof(T);
-  const std::uintptr_t first = (begin + kHuge - 1) & ~(kHuge - 1);
-  const std::uintptr_t last = end & ~(kHuge - 1);
-  if (first < last) (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-#else
-  (void)v;
-#endif
 }
 
 }  // namespace
@@ -154,7 +132,7 @@ class SurveyRollupBuilder {
       r.invited_.assign(units, 0);
     }
     r.counts_.reserve(units * r.items_ * r.stride_);
-    AdviseHugePages(r.counts_);
+    core_internal::AdviseHugePages(r.counts_);
     r.counts_.assign(units * r.items_ * r.stride_, 0);
     r.scale_sum_.assign(units * r.scales_, 0.0);
     r.scale_scored_.assign(units * r.scales_, 0);

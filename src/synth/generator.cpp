@@ -11,39 +11,16 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "hrkit/core/status.hpp"
+#include "synth_random.hpp"
 
 namespace hrkit::synth {
 namespace {
 
 using boost::gregorian::days;
 
-// splitmix64: a small, fast PRNG with a fixed output on every platform. The
-// mappings to ranges below use only integer and exactly rounded double
-// arithmetic, so they are portable too.
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-
-  std::uint64_t Next() {
-    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, 1) with 53 random bits.
-  double Unit() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
-  // Uniform in [0, n). REQUIRES: 0 < n < 2^53.
-  std::int64_t Below(std::int64_t n) {
-    const auto r = static_cast<std::int64_t>(Unit() * static_cast<double>(n));
-    return std::min(r, n - 1);
-  }
-  // Uniform in [lo, hi]. REQUIRES: lo <= hi.
-  std::int64_t Between(std::int64_t lo, std::int64_t hi) { return lo + Below(hi - lo + 1); }
-  bool Chance(double p) { return Unit() < p; }
-
- private:
-  std::uint64_t state_;
-};
+// The portable PRNG shared by the generators (synth_random.hpp): the same
+// seed gives the same organization on every platform.
+using internal::Rng;
 
 // Picks an index by cumulative weights (the last weight is the total).
 template <std::size_t N>
@@ -72,8 +49,8 @@ class GeometricDays {
   int Draw(Rng& rng) const {
     const double u = rng.Unit();
     // The smallest k with survival_[k] <= u; survival_ is decreasing.
-    const auto it = std::lower_bound(survival_.begin(), survival_.end(), u,
-                                     [](double s, double value) { return s > value; });
+    const auto it =
+        std::lower_bound(survival_.begin(), survival_.end(), u, [](double s, double value) { return s > value; });
     if (it == survival_.end()) return -1;
     return std::max(1, static_cast<int>(it - survival_.begin()));
   }
@@ -82,8 +59,8 @@ class GeometricDays {
   std::vector<double> survival_;
 };
 
-constexpr int kMaxLevel = 10;      // deepest unit level (the root is level 1)
-constexpr int kMinLeafLevel = 6;   // leaves are not shallower than this...
+constexpr int kMaxLevel = 10;               // deepest unit level (the root is level 1)
+constexpr int kMinLeafLevel = 6;            // leaves are not shallower than this...
 constexpr double kDeepInternalShare = 0.4;  // ...below it, this share has children
 constexpr int kMinSpan = 3;
 constexpr int kMaxSpan = 15;
@@ -111,20 +88,20 @@ constexpr std::array<LocationSeed, 8> kLocations = {{{"Berlin", "DE"},
                                                      {"Warsaw", "PL"}}};
 
 // Names short enough for the small-string buffer (<= 15 characters).
-constexpr std::array<const char*, 16> kGivenNames = {"Anna", "Ben", "Chen", "Dara", "Eli", "Farah", "Gita", "Hugo",
-                                                     "Ines", "Jon", "Kemal", "Lea", "Mina", "Nils", "Omar", "Pia"};
-constexpr std::array<const char*, 16> kFamilyNames = {"Abe", "Berg", "Costa", "Diaz", "Engel", "Fischer",
-                                                      "Garcia", "Haas", "Ito", "Jansen", "Kim", "Lopez",
-                                                      "Meyer", "Novak", "Okafor", "Patel"};
-constexpr std::array<const char*, 7> kStaffTitles = {"Specialist", "Analyst",        "Engineer",       "Consultant",
+constexpr std::array<const char*, 16> kGivenNames = {"Anna", "Ben", "Chen",  "Dara", "Eli",  "Farah", "Gita", "Hugo",
+                                                     "Ines", "Jon", "Kemal", "Lea",  "Mina", "Nils",  "Omar", "Pia"};
+constexpr std::array<const char*, 16> kFamilyNames = {"Abe",    "Berg",  "Costa",  "Diaz",   "Engel", "Fischer",
+                                                      "Garcia", "Haas",  "Ito",    "Jansen", "Kim",   "Lopez",
+                                                      "Meyer",  "Novak", "Okafor", "Patel"};
+constexpr std::array<const char*, 7> kStaffTitles = {"Specialist",  "Analyst",        "Engineer",       "Consultant",
                                                      "Coordinator", "Senior Analyst", "Senior Engineer"};
 constexpr std::array<const char*, 10> kLevelNames = {"Company", "Division", "Area", "Dept", "Group",
                                                      "Team",    "Team",     "Team", "Team", "Team"};
 
 constexpr std::array<double, 4> kFteValues = {1.0, 0.8, 0.6, 0.5};
 constexpr std::array<double, 4> kFteCumulative = {0.78, 0.88, 0.92, 1.0};
-constexpr std::array<EmploymentType, 6> kTypes = {EmploymentType::kPermanent, EmploymentType::kFixedTerm,
-                                                  EmploymentType::kTemporary, EmploymentType::kIntern,
+constexpr std::array<EmploymentType, 6> kTypes = {EmploymentType::kPermanent,  EmploymentType::kFixedTerm,
+                                                  EmploymentType::kTemporary,  EmploymentType::kIntern,
                                                   EmploymentType::kApprentice, EmploymentType::kContractor};
 constexpr std::array<double, 6> kTypeCumulative = {0.85, 0.93, 0.96, 0.98, 0.99, 1.0};
 
@@ -144,16 +121,16 @@ absl::Status Validate(const SynthOptions& o) {
         absl::StrCat("synth options: years_of_history must be in 0..50, got ", o.years_of_history));
   }
   if (!(o.vacancy_rate >= 0 && o.vacancy_rate < 1) || !(o.frozen_rate >= 0 && o.frozen_rate < 1)) {
-    return absl::InvalidArgumentError(absl::StrCat("synth options: vacancy_rate and frozen_rate must be in [0, 1), got ",
-                                                   o.vacancy_rate, " and ", o.frozen_rate));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "synth options: vacancy_rate and frozen_rate must be in [0, 1), got ", o.vacancy_rate, " and ", o.frozen_rate));
   }
   if (!(o.positions_per_unit >= 1)) {
     return absl::InvalidArgumentError(
         absl::StrCat("synth options: positions_per_unit must be >= 1, got ", o.positions_per_unit));
   }
   if (!IsRealDate(o.end_date) || o.end_date.year() < 1400 + 70) {
-    return absl::InvalidArgumentError(absl::StrCat("synth options: end_date must be a real date from 1470 on, got ",
-                                                   FormatIsoDate(o.end_date)));
+    return absl::InvalidArgumentError(
+        absl::StrCat("synth options: end_date must be a real date from 1470 on, got ", FormatIsoDate(o.end_date)));
   }
   return absl::OkStatus();
 }
@@ -186,7 +163,8 @@ UnitShape BuildUnitTree(Rng& rng, std::int64_t target) {
     (ExpectedUnits(mid) < 1.1 * static_cast<double>(target) ? lo : hi) = mid;
   }
   const double span = lo;
-  const auto max_draw = std::clamp<std::int64_t>(static_cast<std::int64_t>(2 * span - kMinSpan + 0.5), kMinSpan, kMaxSpan);
+  const auto max_draw =
+      std::clamp<std::int64_t>(static_cast<std::int64_t>(2 * span - kMinSpan + 0.5), kMinSpan, kMaxSpan);
 
   UnitShape shape;
   shape.parent.reserve(static_cast<std::size_t>(target));
@@ -262,14 +240,14 @@ class Simulation {
   GeometricDays change_wait_;
   std::vector<std::vector<Event>> buckets_;  // events by day of the history
 
-  std::vector<std::int32_t> unit_location_;    // location index per unit
-  std::vector<std::int32_t> unit_level_;       // 1 for the root
-  std::vector<std::int32_t> position_unit_;    // unit index per position
+  std::vector<std::int32_t> unit_location_;  // location index per unit
+  std::vector<std::int32_t> unit_level_;     // 1 for the root
+  std::vector<std::int32_t> position_unit_;  // unit index per position
   std::vector<bool> position_is_head_;
-  std::vector<std::int32_t> holder_;           // employee index or -1
-  std::vector<std::int32_t> pool_;             // vacated positions awaiting a fill
-  std::vector<std::int32_t> pool_index_;       // position -> index in pool_, or -1
-  std::vector<std::int32_t> leavers_;          // employees who may be rehired
+  std::vector<std::int32_t> holder_;      // employee index or -1
+  std::vector<std::int32_t> pool_;        // vacated positions awaiting a fill
+  std::vector<std::int32_t> pool_index_;  // position -> index in pool_, or -1
+  std::vector<std::int32_t> leavers_;     // employees who may be rehired
   absl::Status status_;
 
   // Keeps the first error of `status` (see status()).
@@ -295,7 +273,8 @@ void Simulation::BuildUnits() {
                         : level == 2 ? static_cast<std::int32_t>(rng_.Below(kLocations.size()))
                                      : unit_location_[static_cast<std::size_t>(parent)];
     OrgUnitRecord record;
-    record.name = level == 1 ? std::string("Company") : absl::StrCat(kLevelNames[static_cast<std::size_t>(level - 1)], " ", id);
+    record.name =
+        level == 1 ? std::string("Company") : absl::StrCat(kLevelNames[static_cast<std::size_t>(level - 1)], " ", id);
     record.parent = parent < 0 ? OrgUnitId() : OrgUnitId(parent + 1);
     record.cost_center = Numbered("CC", id, 6);
     OrgUnit unit;
@@ -339,8 +318,8 @@ void Simulation::BuildPositions() {
         record.job_code = "MGR";
         record.title = "Head of Unit";
         record.grade = Numbered("G", 20 - unit_level_[u], 2);  // G19 for the top
-        record.reports_to = unit.parent.valid() ? PositionId(head_of[static_cast<std::size_t>(unit.parent.value() - 1)])
-                                                : PositionId();
+        record.reports_to =
+            unit.parent.valid() ? PositionId(head_of[static_cast<std::size_t>(unit.parent.value() - 1)]) : PositionId();
       } else {
         const auto title = static_cast<std::size_t>(rng_.Below(kStaffTitles.size()));
         record.job_code = Numbered("J", static_cast<std::int64_t>(title) + 1, 3);
@@ -478,8 +457,8 @@ void Simulation::Change(int day, std::int32_t employee) {
     r.position = org_.positions[static_cast<std::size_t>(target)].id;
     r.location = LocationId(unit_location_[unit] + 1);
     r.cost_center = org_.units[unit].history.Entries().front().value.cost_center;
-    const bool promotion = position_is_head_[static_cast<std::size_t>(target)] &&
-                           !position_is_head_[static_cast<std::size_t>(position)];
+    const bool promotion =
+        position_is_head_[static_cast<std::size_t>(target)] && !position_is_head_[static_cast<std::size_t>(position)];
     r.event = promotion ? EmploymentEvent::kPromotion : EmploymentEvent::kTransfer;
     AddRecord(employee, day, std::move(r));
     Vacate(day, position);

@@ -15,11 +15,11 @@
 #include "hrkit/org/workforce.hpp"
 #include "hrkit/relations/instruments.hpp"
 #include "hrkit_test/status_matchers.hpp"
+#include "org_fixture_support.hpp"
 
 namespace hrkit {
 namespace {
 
-const Date kStart(2023, 1, 1);
 constexpr std::string_view kSecret = "rollup-test-secret-0123456789";
 constexpr std::uint8_t kNa = kMissingAnswerByte;
 
@@ -108,43 +108,8 @@ TEST(SurveyRollup, HandWorkedTree) {
   }
 }
 
-// An organization built through the Workforce: units with a parent each
-// (index 0 is the root), one seat per unit, `people[u]` employees in unit
-// u's seat. Unit u has id u + 1.
-struct Org {
-  std::vector<Employee> employees;
-  OrgLookup lookup;
-};
-
-Org MakeOrg(const std::vector<int>& parent, const std::vector<int>& people) {
-  Workforce w;
-  EXPECT_OK(w.AddLocation(Location{LocationId(1), "Berlin", "DE", {}, {}}));
-  std::int64_t next_employee = 1;
-  for (std::size_t u = 0; u < parent.size(); ++u) {
-    const OrgUnitId id(static_cast<std::int64_t>(u + 1));
-    const OrgUnitId up = parent[u] < 0 ? OrgUnitId() : OrgUnitId(parent[u] + 1);
-    EXPECT_OK(
-        w.CreateOrgUnit(id, absl::StrCat("U", u), {.name = absl::StrCat("Unit ", u), .parent = up}, kStart, kStart));
-    EXPECT_OK(w.CreatePosition(PositionId(id.value()), {.org_unit = id, .fte_budget = 500.0}, kStart, kStart));
-    for (int k = 0; k < people[u]; ++k) {
-      Employee e;
-      e.id = EmployeeId(next_employee++);
-      e.employee_number = ToString(e.id);
-      EXPECT_OK(w.AddEmployee(e));
-      EXPECT_OK(w.ApplyEvent(e.id, HireEvent{.effective = kStart, .position = PositionId(id.value())}, kStart));
-    }
-  }
-  Org org;
-  for (const Employee* e : w.Employees()) org.employees.push_back(*e);
-  std::vector<OrgUnit> units;
-  for (const OrgUnit* u : w.OrgUnits()) units.push_back(*u);
-  std::vector<Position> positions;
-  for (const Position* p : w.Positions()) positions.push_back(*p);
-  auto lookup = OrgLookup::Build(units, positions);
-  EXPECT_OK(lookup.status());
-  org.lookup = *std::move(lookup);
-  return org;
-}
+using relations_test::MakeOrg;
+using relations_test::Org;
 
 // The roll-up input of one instrument of a book: every unit of the tree,
 // invitations per unit, each response's unit and answer bytes.
