@@ -172,26 +172,25 @@ absl::StatusOr<std::vector<InstrumentScores>> SurveyBook::OwnScores(std::int32_t
   if (r == nullptr) return absl::NotFoundError(absl::StrCat(who, ": respondent: no response to wave ", wave));
   std::vector<InstrumentScores> out;
   for (std::size_t k = 0; k < instruments_.size(); ++k) {
-    std::vector<std::optional<int>> row(instruments_[k].items.size());
-    for (const SurveyAnswer& a : r->answers) {
-      const ItemRef& ref = items_.at(a.item);
-      if (ref.instrument == k) row[ref.item] = a.answer;
-    }
-    HRKIT_ASSIGN_OR_RETURN(std::vector<ScaleScore> scales, ScoreResponse(instruments_[k], row));
+    HRKIT_ASSIGN_OR_RETURN(std::vector<ScaleScore> scales, ScoreResponse(instruments_[k], AnswerRow(*r, k)));
     out.push_back({.instrument = instruments_[k].code, .scales = std::move(scales)});
   }
   return out;
 }
 
+std::vector<std::optional<int>> SurveyBook::AnswerRow(const SurveyResponse& response, std::size_t instrument) const {
+  std::vector<std::optional<int>> row(instruments_[instrument].items.size());
+  for (const SurveyAnswer& a : response.answers) {
+    auto it = items_.find(a.item);
+    if (it != items_.end() && it->second.instrument == instrument) row[it->second.item] = a.answer;
+  }
+  return row;
+}
+
 std::vector<std::vector<std::optional<int>>> SurveyBook::AnswersOf(std::int32_t wave, std::size_t instrument) const {
   std::vector<std::vector<std::optional<int>>> rows;
   for (const SurveyResponse& r : responses_) {
-    if (r.wave != wave) continue;
-    std::vector<std::optional<int>>& row = rows.emplace_back(instruments_[instrument].items.size());
-    for (const SurveyAnswer& a : r.answers) {
-      const ItemRef& ref = items_.at(a.item);
-      if (ref.instrument == instrument) row[ref.item] = a.answer;
-    }
+    if (r.wave == wave) rows.push_back(AnswerRow(r, instrument));
   }
   return rows;
 }

@@ -70,13 +70,8 @@ struct GroupTotals {
   std::vector<std::vector<std::int64_t>> distribution;  // per item, per option
 };
 
-absl::Status AddResponse(const InstrumentDefinition& def, const absl::flat_hash_map<std::string, std::size_t>& items,
-                         const SurveyResponse& r, const std::vector<std::size_t>& path,
-                         std::vector<GroupTotals>& totals) {
-  std::vector<std::optional<int>> row(def.items.size());
-  for (const SurveyAnswer& a : r.answers) {
-    if (auto it = items.find(a.item); it != items.end()) row[it->second] = a.answer;
-  }
+absl::Status AddResponse(const InstrumentDefinition& def, const std::vector<std::optional<int>>& row,
+                         const std::vector<std::size_t>& path, std::vector<GroupTotals>& totals) {
   HRKIT_ASSIGN_OR_RETURN(const std::vector<ScaleScore> scores, ScoreResponse(def, row));
   for (const std::size_t g : path) {
     GroupTotals& t = totals[g];
@@ -147,13 +142,11 @@ absl::StatusOr<std::vector<SurveyGroupResult>> OrgReport(const SurveyBook& book,
       for (const std::size_t g : it->second) ++totals[g].invited;
     }
   }
-  absl::flat_hash_map<std::string, std::size_t> items;
-  for (std::size_t k = 0; k < def.items.size(); ++k) items.emplace(def.items[k].code, k);
   for (const SurveyResponse& r : book.responses()) {
     if (r.wave != wave) continue;
     auto it = tree.path_of.find(r.org_unit);
     if (it == tree.path_of.end()) continue;
-    HRKIT_RETURN_IF_ERROR(AddResponse(def, items, r, it->second, totals));
+    HRKIT_RETURN_IF_ERROR(AddResponse(def, book.AnswerRow(r, instrument), it->second, totals));
   }
   std::vector<GroupCount> groups(tree.unit.size());
   for (std::size_t g = 0; g < groups.size(); ++g) {

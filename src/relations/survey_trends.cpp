@@ -19,8 +19,6 @@ absl::StatusOr<ScoresByUnit> PersonScores(const SurveyBook& book, std::int32_t w
                                           const OrgLookup& lookup) {
   const InstrumentDefinition& def = book.instruments()[instrument];
   const Date day = FindWave(book.survey(), wave)->invited_on;
-  absl::flat_hash_map<std::string, std::size_t> items;
-  for (std::size_t k = 0; k < def.items.size(); ++k) items.emplace(def.items[k].code, k);
   absl::flat_hash_map<OrgUnitId, std::vector<OrgUnitId>> paths;
   ScoresByUnit out;
   for (const SurveyResponse& r : book.responses()) {
@@ -31,11 +29,7 @@ absl::StatusOr<ScoresByUnit> PersonScores(const SurveyBook& book, std::int32_t w
       HRKIT_RETURN_IF_ERROR(lookup.UnitPathOn(r.org_unit, day, &p));
       path = paths.emplace(r.org_unit, std::move(p)).first;
     }
-    std::vector<std::optional<int>> row(def.items.size());
-    for (const SurveyAnswer& a : r.answers) {
-      if (auto it = items.find(a.item); it != items.end()) row[it->second] = a.answer;
-    }
-    HRKIT_ASSIGN_OR_RETURN(const std::vector<ScaleScore> scores, ScoreResponse(def, row));
+    HRKIT_ASSIGN_OR_RETURN(const std::vector<ScaleScore> scores, ScoreResponse(def, book.AnswerRow(r, instrument)));
     for (const OrgUnitId unit : path->second) {
       std::vector<std::vector<double>>& per_scale = out[unit];
       per_scale.resize(scores.size());

@@ -129,7 +129,8 @@ struct BookInput {
   }
 };
 
-BookInput InputOf(const SurveyBook& book, const InstrumentDefinition& def, const std::vector<int>& parent) {
+BookInput InputOf(const SurveyBook& book, std::size_t instrument, const std::vector<int>& parent) {
+  const InstrumentDefinition& def = book.instruments()[instrument];
   BookInput in;
   for (std::size_t u = 0; u < parent.size(); ++u) {
     in.units.emplace_back(static_cast<std::int64_t>(u + 1));
@@ -137,16 +138,10 @@ BookInput InputOf(const SurveyBook& book, const InstrumentDefinition& def, const
   }
   in.invited.assign(parent.size(), 0);
   for (const SurveyInvitation& i : book.invitations()) ++in.invited[static_cast<std::size_t>(i.org_unit.value() - 1)];
-  absl::flat_hash_map<std::string, std::size_t> item;
-  for (std::size_t k = 0; k < def.items.size(); ++k) item[def.items[k].code] = k;
   for (const SurveyResponse& r : book.responses()) {
     in.respondent_units.push_back(static_cast<std::int32_t>(r.org_unit.value() - 1));
-    const std::size_t begin = in.answers.size();
-    in.answers.resize(begin + def.items.size(), kNa);
-    for (const SurveyAnswer& a : r.answers) {
-      if (auto it = item.find(a.item); it != item.end()) {
-        in.answers[begin + it->second] = static_cast<std::uint8_t>(a.answer - def.min_answer);
-      }
+    for (const std::optional<int>& answer : book.AnswerRow(r, instrument)) {
+      in.answers.push_back(answer.has_value() ? static_cast<std::uint8_t>(*answer - def.min_answer) : kNa);
     }
   }
   return in;
@@ -190,7 +185,7 @@ TEST(SurveyRollup, MatchesOrgReportOnRandomOrganizations) {
     for (std::size_t k = 0; k < defs.size(); ++k) {
       SCOPED_TRACE(defs[k].code);
       ASSERT_OK_AND_ASSIGN(const auto report, OrgReport(book, 1, k, org.lookup));
-      const BookInput in = InputOf(book, defs[k], parent);
+      const BookInput in = InputOf(book, k, parent);
       ASSERT_OK_AND_ASSIGN(const SurveyRollup r, SurveyRollup::Compute(in.View(), defs[k], {.min_group = s.min_group}));
       std::vector<bool> reported(static_cast<std::size_t>(units), false);
       for (const SurveyGroupResult& expected : report) {

@@ -92,6 +92,12 @@ class SurveyBook {
   absl::StatusOr<std::vector<InstrumentScores>> OwnScores(std::int32_t wave, EmployeeId employee,
                                                           std::string_view secret) const;
 
+  // The answers of `response` to the instrument at `instrument` (its
+  // position in the survey), one entry per item in item order (nullopt =
+  // missing); answers to other instruments' items are left out.
+  // REQUIRES: instrument < instruments().size().
+  std::vector<std::optional<int>> AnswerRow(const SurveyResponse& response, std::size_t instrument) const;
+
   // The answers of every response to `wave` for the instrument at
   // `instrument` (its position in the survey), one row per response in
   // response order, one entry per item in item order (nullopt = missing).
