@@ -39,6 +39,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/sqlite_bench.hpp"
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
 #include "hrkit/leave/accrual_run.hpp"
@@ -46,6 +47,8 @@
 
 namespace hrkit {
 namespace {
+
+using bench_support::Exec;
 
 const LeaveTypeId kAnnual(1);
 const Period kYear(Date(2025, 1, 1), Date(2026, 1, 1));
@@ -201,14 +204,6 @@ void BM_AccrualYear_ReusedResult(benchmark::State& state) {
 
 // ---------------------------------------------------------------------------
 // SQLite.
-
-void Exec(sqlite3* db, const char* sql) {
-  char* error = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
-    std::fprintf(stderr, "sqlite: %s\n", error != nullptr ? error : "?");
-    std::abort();
-  }
-}
 
 double Julian(Date d) { return static_cast<double>(d.julian_day()) - 0.5; }
 

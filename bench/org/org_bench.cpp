@@ -32,12 +32,18 @@
 #include <string>
 #include <vector>
 
+#include "../support/sqlite_bench.hpp"
 #include "benchmark/benchmark.h"
 #include "hrkit/org/snapshot.hpp"
 #include "hrkit/synth/generator.hpp"
 
 namespace hrkit {
 namespace {
+
+using bench_support::Exec;
+using bench_support::Prepare;
+using bench_support::SqliteDb;
+using bench_support::Statement;
 
 constexpr std::int64_t kSmall = 10'000;
 constexpr std::int64_t kMedium = 100'000;
@@ -74,32 +80,6 @@ std::int64_t HistoryEntries(const synth::Organization& org) {
   std::int64_t n = 0;
   for (const Employee& e : org.employees) n += static_cast<std::int64_t>(e.employment.size());
   return n;
-}
-
-struct SqliteCloser {
-  void operator()(sqlite3* db) const { sqlite3_close(db); }
-};
-using SqliteDb = std::unique_ptr<sqlite3, SqliteCloser>;
-struct StatementFinalizer {
-  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
-
-Statement Prepare(sqlite3* db, const char* sql) {
-  sqlite3_stmt* s = nullptr;
-  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK) {
-    std::fprintf(stderr, "prepare failed: %s\n%s\n", sqlite3_errmsg(db), sql);
-    std::abort();
-  }
-  return Statement(s);
-}
-
-void Exec(sqlite3* db, const char* sql) {
-  char* error = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
-    std::fprintf(stderr, "exec failed: %s\n%s\n", error, sql);
-    std::abort();
-  }
 }
 
 // A generated organization, its snapshot, and (on demand) the same as-of
@@ -226,11 +206,11 @@ sqlite3* Database(std::int64_t n) {
 
 // Per-unit own numbers: members, FTE, managers among them and their direct
 // reports.
-#define HRKIT_BENCH_UNIT_OWN                                                                      \
-  "unit_own(unit, headcount, fte, managers, reports) AS ("                                        \
-  " SELECT e.unit, COUNT(*), SUM(e.fte), COUNT(d.n), COALESCE(SUM(d.n), 0)"                      \
-  " FROM employee e LEFT JOIN (SELECT manager, COUNT(*) AS n FROM employee"                       \
-  "   WHERE manager IS NOT NULL GROUP BY manager) d ON d.manager = e.id"                          \
+#define HRKIT_BENCH_UNIT_OWN                                                \
+  "unit_own(unit, headcount, fte, managers, reports) AS ("                  \
+  " SELECT e.unit, COUNT(*), SUM(e.fte), COUNT(d.n), COALESCE(SUM(d.n), 0)" \
+  " FROM employee e LEFT JOIN (SELECT manager, COUNT(*) AS n FROM employee" \
+  "   WHERE manager IS NOT NULL GROUP BY manager) d ON d.manager = e.id"    \
   " GROUP BY e.unit)"
 
 constexpr const char* kRollupCte =
@@ -270,7 +250,11 @@ void BM_GenerateOrganization(benchmark::State& state) {
   state.counters["rss_mib"] = rss;
   state.counters["peak_rss_mib"] = PeakResidentMiB();
 }
-BENCHMARK(BM_GenerateOrganization)->Arg(kSmall)->Arg(kMedium)->Arg(kLarge)->Unit(benchmark::kMillisecond)
+BENCHMARK(BM_GenerateOrganization)
+    ->Arg(kSmall)
+    ->Arg(kMedium)
+    ->Arg(kLarge)
+    ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 
 void BM_OrgSnapshotBuild(benchmark::State& state) {
@@ -335,9 +319,7 @@ BENCHMARK(BM_OrgRollup_SQLiteClosure)->Arg(kLarge)->Unit(benchmark::kMillisecond
 // ---- Transitive reports ----------------------------------------------------
 
 // Which manager: 0 top, 1 middle, 2 leaf (see Fixture).
-EmployeeId Manager(const Fixture& f, std::int64_t which) {
-  return which == 0 ? f.top : which == 1 ? f.middle : f.leaf;
-}
+EmployeeId Manager(const Fixture& f, std::int64_t which) { return which == 0 ? f.top : which == 1 ? f.middle : f.leaf; }
 
 void BM_TransitiveReports(benchmark::State& state) {
   const Fixture& f = Org(state.range(0));

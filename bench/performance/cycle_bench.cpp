@@ -33,11 +33,17 @@
 #include <random>
 #include <vector>
 
+#include "../support/sqlite_bench.hpp"
 #include "benchmark/benchmark.h"
 #include "hrkit/performance/flat_scoring.hpp"
 
 namespace hrkit {
 namespace {
+
+using bench_support::Exec;
+using bench_support::Prepare;
+using bench_support::SqliteDb;
+using bench_support::Statement;
 
 constexpr std::int64_t kSmall = 10'000;
 constexpr std::int64_t kMedium = 100'000;
@@ -58,32 +64,6 @@ ScoringMethod Method() {
                 {"Values", SectionKind::kCompetencies, 25, {"ownership", "teamwork"}}};
   m.role_weights = {{ReviewerRole::kSelf, 12.5}, {ReviewerRole::kManager, 62.5}, {ReviewerRole::kPeer, 25}};
   return m;
-}
-
-struct SqliteCloser {
-  void operator()(sqlite3* db) const { sqlite3_close(db); }
-};
-using SqliteDb = std::unique_ptr<sqlite3, SqliteCloser>;
-struct StatementFinalizer {
-  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
-
-Statement Prepare(sqlite3* db, const char* sql) {
-  sqlite3_stmt* s = nullptr;
-  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK) {
-    std::fprintf(stderr, "prepare failed: %s\n%s\n", sqlite3_errmsg(db), sql);
-    std::abort();
-  }
-  return Statement(s);
-}
-
-void Exec(sqlite3* db, const char* sql) {
-  char* error = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
-    std::fprintf(stderr, "exec failed: %s\n%s\n", error, sql);
-    std::abort();
-  }
 }
 
 // Steps an insert with the given integer and real columns bound in order.

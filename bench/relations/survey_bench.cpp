@@ -40,12 +40,18 @@
 #include <string>
 #include <vector>
 
+#include "../support/sqlite_bench.hpp"
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
 #include "hrkit/relations/survey_rollup.hpp"
 
 namespace hrkit {
 namespace {
+
+using bench_support::Exec;
+using bench_support::Prepare;
+using bench_support::SqliteDb;
+using bench_support::Statement;
 
 constexpr std::int64_t kSmall = 10'000;
 constexpr std::int64_t kLarge = 1'000'000;
@@ -86,15 +92,6 @@ struct Expected {
   std::int64_t byte_sum = 0;   // the answer bytes (answer - 1), missing ones left out
   std::int64_t value_sum = 0;  // the item values (6 - answer for a reverse item)
 };
-
-struct SqliteCloser {
-  void operator()(sqlite3* db) const { sqlite3_close(db); }
-};
-struct StatementFinalizer {
-  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
-};
-using SqliteDb = std::unique_ptr<sqlite3, SqliteCloser>;
-using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
 struct Wave {
   InstrumentDefinition instrument = Instrument();
@@ -293,23 +290,6 @@ void BM_StreamBaseline(benchmark::State& state) {
 BENCHMARK(BM_StreamBaseline)->Arg(kSmall)->Arg(kLarge)->Unit(benchmark::kMillisecond);
 
 // ---- SQLite ----------------------------------------------------------------
-
-Statement Prepare(sqlite3* db, const std::string& sql) {
-  sqlite3_stmt* s = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) {
-    std::fprintf(stderr, "prepare failed: %s\n%s\n", sqlite3_errmsg(db), sql.c_str());
-    std::abort();
-  }
-  return Statement(s);
-}
-
-void Exec(sqlite3* db, const std::string& sql) {
-  char* error = nullptr;
-  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-    std::fprintf(stderr, "exec failed: %s\n%s\n", error, sql.c_str());
-    std::abort();
-  }
-}
 
 void Step(sqlite3_stmt* s) {
   if (sqlite3_step(s) != SQLITE_DONE) std::abort();
