@@ -49,6 +49,17 @@ absl::Status CheckWaves(const Survey& s) {
   return absl::OkStatus();
 }
 
+// The fields an invitation and a response share: their id, the survey, the
+// wave and the respondent key.
+template <class Record>
+absl::Status CheckRespondentRecord(const Record& r) {
+  if (!r.id.valid()) return Invalid(r.id, "id", "must be a positive id");
+  if (!r.survey.valid()) return Invalid(r.id, "survey", "must be a valid survey id");
+  if (r.wave < 1) return Invalid(r.id, "wave", absl::StrCat("must be 1 or more, got ", r.wave));
+  if (!IsRespondentKey(r.respondent_key)) return Invalid(r.id, "respondent_key", "must be 64 lowercase hex digits");
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status ValidateSurvey(const Survey& s) {
@@ -90,19 +101,10 @@ std::string TenureBand(Date service_start, Date on) {
   return "5+";
 }
 
-absl::Status ValidateSurveyInvitation(const SurveyInvitation& i) {
-  if (!i.id.valid()) return Invalid(i.id, "id", "must be a positive id");
-  if (!i.survey.valid()) return Invalid(i.id, "survey", "must be a valid survey id");
-  if (i.wave < 1) return Invalid(i.id, "wave", absl::StrCat("must be 1 or more, got ", i.wave));
-  if (!IsRespondentKey(i.respondent_key)) return Invalid(i.id, "respondent_key", "must be 64 lowercase hex digits");
-  return absl::OkStatus();
-}
+absl::Status ValidateSurveyInvitation(const SurveyInvitation& i) { return CheckRespondentRecord(i); }
 
 absl::Status ValidateSurveyResponse(const SurveyResponse& r) {
-  if (!r.id.valid()) return Invalid(r.id, "id", "must be a positive id");
-  if (!r.survey.valid()) return Invalid(r.id, "survey", "must be a valid survey id");
-  if (r.wave < 1) return Invalid(r.id, "wave", absl::StrCat("must be 1 or more, got ", r.wave));
-  if (!IsRespondentKey(r.respondent_key)) return Invalid(r.id, "respondent_key", "must be 64 lowercase hex digits");
+  HRKIT_RETURN_IF_ERROR(CheckRespondentRecord(r));
   if (!IsRealDate(r.submitted_on)) return Invalid(r.id, "submitted_on", "must be a real date");
   absl::flat_hash_set<std::string> items;
   for (const SurveyAnswer& a : r.answers) {
