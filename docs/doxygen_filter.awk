@@ -1,0 +1,230 @@
+# Doxygen INPUT_FILTER for hrkit's headers (POSIX awk; run as
+# `awk -f doxygen_filter.awk FILE`, output on stdout).
+#
+# hrkit's headers are commented in Google style with plain `//` comments.
+# This filter turns them into Doxygen comments without changing the number
+# of lines (so Doxygen's warnings name the right line of the real file):
+#
+# - The file's first comment block (from line 1) becomes the file's
+#   description (`\file`).
+# - A `//` block directly above a declaration (no blank line between) in
+#   namespace, class, struct or enum scope becomes a `///` doc comment.
+#   Blocks followed by a blank line, a preprocessor line (other than
+#   #define), an access specifier, `namespace` or a closing brace stay plain
+#   comments, as do comments inside function bodies and initializers.
+# - A trailing `  // ...` after a field or enumerator (a line ending in `;`
+#   or `,` before the comment) becomes `///<`; comment lines continuing it
+#   at the same column do too.
+# - A defaulted comparison (`operator==`, `operator<=>` or `operator!=`
+#   declared `= default` with no comment above it) gets the doc comment
+#   "Member-wise comparison (defaulted)." so those need no comment in the
+#   headers.
+# - Indented lines of a comment (two or more extra spaces, e.g. the lines
+#   after "Example:") are wrapped in \code ... \endcode; in the other lines
+#   the characters Doxygen would read as commands or markup (\ @ < > & # %)
+#   are escaped outside `backtick` spans, so a comment shows as written.
+
+{ line[NR] = $0 }
+
+END {
+  n = NR
+  # The file header block.
+  header_end = 0
+  while (header_end < n && line[header_end + 1] ~ /^\/\//) header_end++
+  for (i = 1; i <= n; i++) kind[i] = ""
+  for (i = 1; i <= header_end; i++) kind[i] = "doc"
+
+  depth = 0         # brace depth
+  body_depth = 0    # number of enclosing braces that are not scopes
+  statement = ""    # code text since the last ; { or }
+  trailing_col = 0  # column of the last trailing comment turned into ///<
+  i = header_end + 1
+  while (i <= n) {
+    if (IsComment(line[i])) {
+      # A run of comment lines.
+      first = i
+      while (i <= n && IsComment(line[i])) i++
+      last = i - 1
+      if (body_depth > 0) continue
+      if (trailing_col > 0 && first == trailing_line + 1 && index(line[first], "//") == trailing_col) {
+        for (k = first; k <= last && index(line[k], "//") == trailing_col; k++) kind[k] = "trailing"
+        if (k > last) continue
+        first = k
+      }
+      if (i <= n && DocumentsNext(line[i])) {
+        for (k = first; k <= last; k++) kind[k] = "doc"
+        ShareWithGroup(first, last, i)
+      }
+      continue
+    }
+    ScanCode(i)
+    i++
+  }
+
+  is_code[0] = 0
+  for (i = 1; i <= n; i++) {
+    is_code[i] = kind[i] == "doc" && line[i] ~ /^[ \t]*\/\/   / &&
+                 (is_code[i - 1] || (kind[i - 1] == "doc" && line[i - 1] ~ /:[ \t]*$/))
+  }
+  for (i = 1; i <= n; i++) {
+    if (kind[i] == "doc" || kind[i] == "trailing") {
+      printf "%s\n", DocLine(i, kind[i] == "trailing" ? "///<" : "///")
+    } else if (kind[i] == "compare" || shared[i] != "") {
+      match(line[i], /^[ \t]*/)
+      text = kind[i] == "compare" ? "Member-wise comparison (defaulted)." : shared[i]
+      if (kind[i] == "compare" && line[i] !~ /operator(==|<=>|!=)/) text = "Defaulted copy or move."
+      printf "%s/** %s */ %s\n", substr(line[i], 1, RLENGTH), text, substr(line[i], RLENGTH + 1)
+    } else if (kind[i] ~ /^tail/) {
+      printf "%s///<%s\n", substr(line[i], 1, tail_at[i] - 1), Escape(substr(line[i], tail_at[i] + 2))
+    } else {
+      printf "%s\n", line[i]
+    }
+  }
+}
+
+function IsComment(s) { return s ~ /^[ \t]*\/\// && s !~ /^[ \t]*\/\/\// }
+
+# Whether a comment block directly above `s` documents what `s` declares.
+function DocumentsNext(s) {
+  if (s ~ /^[ \t]*$/) return 0
+  if (s ~ /^[ \t]*#/ && s !~ /^[ \t]*#[ \t]*define/) return 0
+  if (s ~ /^[ \t]*}/) return 0
+  if (s ~ /^[ \t]*(public|protected|private)[ \t]*:/) return 0
+  if (s ~ /^[ \t]*(inline[ \t]+)?namespace([ \t]|$|{)/) return 0
+  return 1
+}
+
+# Follows braces on code line i, marks trailing comments and defaulted
+# comparisons.
+function ScanCode(i,    s, code, c, j, pos, prev) {
+  s = line[i]
+  if (s ~ /^[ \t]*#/) return
+  code = s
+  # Drop string and character literals, then the comment.
+  gsub(/"([^"\\]|\\.)*"/, "\"\"", code)
+  gsub(/'([^'\\]|\\.)*'/, "''", code)
+  pos = index(code, "//")
+  if (pos > 0) code = substr(code, 1, pos - 1)
+  if (body_depth == 0) {
+    prev = line[i - 1]
+    if (code ~ /\)[ \t]*(const[ \t]*)?(noexcept[ \t]*)?=[ \t]*default[ \t]*;/ && !IsComment(prev) && pos == 0 &&
+        shared[i] == "") {
+      kind[i] = "compare"
+    }
+    if (pos > 0 && (code ~ /[;,][ \t]*$/ || code ~ /^[ \t]*k[A-Z][A-Za-z0-9_]*([ \t]*=[^;{}()]*)?[ \t]*$/) &&
+        code !~ /^[ \t]*}/ && substr(s, pos, 3) != "///") {
+      kind[i] = "tail"
+      tail_at[i] = pos
+      trailing_col = pos
+      trailing_line = i
+    }
+  }
+  for (j = 1; j <= length(code); j++) {
+    c = substr(code, j, 1)
+    if (c == "{") {
+      depth++
+      if (body_depth > 0 || !IsScope(statement)) {
+        body_depth++
+      }
+      statement = ""
+    } else if (c == "}") {
+      if (body_depth > 0) body_depth--
+      depth--
+      statement = ""
+    } else if (c == ";") {
+      statement = ""
+    } else {
+      statement = statement c
+    }
+  }
+  statement = statement " "
+}
+
+# Whether the code before `{` opens a namespace, class, struct, union or
+# enum (rather than a function body or an initializer).
+function IsScope(text) {
+  gsub(/template[ \t]*<[^>]*(<[^>]*>[^>]*)*>/, " ", text)
+  if (text ~ /=/ || text ~ /\(/) return 0
+  return text ~ /(^|[^A-Za-z0-9_])(namespace|class|struct|union|enum)([ \t]|$)/ || text ~ /extern[ \t]*""/
+}
+
+# Google style: a comment above several declarations with no blank line
+# between them documents all of them (accessors, overloads, an enum's name
+# table and its EnumNamesOf, an id tag and its Id alias). The declarations after the first get the text
+# of comment lines first..last as a `/** ... */` on their first line.
+function ShareWithGroup(first, last, k,    text, j, balance, start, code, c, p, statement_text, count) {
+  text = ""
+  for (j = first; j <= last; j++) {
+    if (line[j] ~ /^[ \t]*\/\/   /) continue
+    c = substr(line[j], index(line[j], "//") + 2)
+    sub(/^ +/, "", c)
+    text = text (text == "" ? "" : " ") Escape(c)
+  }
+  gsub(/\*\//, "* /", text)
+  balance = 0
+  count = 0
+  start = k
+  statement_text = ""
+  for (j = k; j <= n; j++) {
+    if (line[j] ~ /^[ \t]*$/ || IsComment(line[j])) break
+    if (balance == 0 && line[j] ~ /^[ \t]*(#|}|(public|protected|private)[ \t]*:)/) break
+    code = line[j]
+    gsub(/"([^"\\]|\\.)*"/, "\"\"", code)
+    gsub(/'([^'\\]|\\.)*'/, "''", code)
+    p = index(code, "//")
+    if (p > 0) code = substr(code, 1, p - 1)
+    for (p = 1; p <= length(code); p++) {
+      c = substr(code, p, 1)
+      if (c == "{" || c == "(") balance++
+      if (c == "}" || c == ")") balance--
+      statement_text = statement_text c
+    }
+    if (balance == 0 && code ~ /[;}][ \t]*$/) {
+      if (count > 0) shared[start] = text
+      count++
+      start = j + 1
+      statement_text = ""
+    }
+  }
+}
+
+# Comment line i as a doc comment starting with `marker`.
+function DocLine(i, marker,    s, pos, indent, text, base, extra, is_code, out) {
+  s = line[i]
+  pos = index(s, "//")
+  indent = substr(s, 1, pos - 1)
+  text = substr(s, pos + 2)
+  out = indent marker
+  is_code = IsCodeLine(i)
+  if (is_code && !IsCodeLine(i - 1)) out = out " \\code"
+  if (is_code) {
+    out = out text
+  } else {
+    out = out Escape(text)
+  }
+  if (is_code && !IsCodeLine(i + 1)) out = out " \\endcode"
+  if (i == header_end) out = out " \\file"
+  return out
+}
+
+# Whether comment line i is a code line: its text starts with three or more
+# spaces after `//`, and it follows a line ending in `:` or another code line
+# (an indented list item's continuation is not code).
+function IsCodeLine(i) {
+  if (i < 1 || i > n) return 0
+  return is_code[i]
+}
+
+# Escapes Doxygen's command and markup characters outside `code` spans.
+function Escape(text,    out, j, c, in_code) {
+  out = ""
+  in_code = 0
+  for (j = 1; j <= length(text); j++) {
+    c = substr(text, j, 1)
+    if (c == "`") in_code = !in_code
+    if (!in_code && (index("\\@<>&#%", c) > 0 || (c == "." && (substr(text, 1, j - 1) ~ /(^ *|\.)$/)))) out = out "\\"
+    if (!in_code && c == "." && j > 3 && (substr(text, j - 3, 3) == "e.g" || substr(text, j - 3, 3) == "i.e")) out = out "\\"
+    out = out c
+  }
+  return out
+}
