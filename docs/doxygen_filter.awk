@@ -15,10 +15,11 @@
 # - A trailing `  // ...` after a field or enumerator (a line ending in `;`
 #   or `,` before the comment) becomes `///<`; comment lines continuing it
 #   at the same column do too.
-# - A defaulted comparison (`operator==`, `operator<=>` or `operator!=`
-#   declared `= default` with no comment above it) gets the doc comment
-#   "Member-wise comparison (defaulted)." so those need no comment in the
-#   headers.
+# - Members whose meaning is the same everywhere get a fixed doc comment
+#   when they have no comment of their own, so the headers need none: a
+#   defaulted comparison (`operator==`, `operator<=>`, `operator!=` declared
+#   `= default`), a defaulted copy or move, an entity's `kEntityName` and an
+#   id tag's `kPrefix`.
 # - Indented lines of a comment (two or more extra spaces, e.g. the lines
 #   after "Example:") are wrapped in \code ... \endcode; in the other lines
 #   the characters Doxygen would read as commands or markup (\ @ < > & # %)
@@ -69,10 +70,9 @@ END {
   for (i = 1; i <= n; i++) {
     if (kind[i] == "doc" || kind[i] == "trailing") {
       printf "%s\n", DocLine(i, kind[i] == "trailing" ? "///<" : "///")
-    } else if (kind[i] == "compare" || shared[i] != "") {
+    } else if (kind[i] == "uniform" || shared[i] != "") {
       match(line[i], /^[ \t]*/)
-      text = kind[i] == "compare" ? "Member-wise comparison (defaulted)." : shared[i]
-      if (kind[i] == "compare" && line[i] !~ /operator(==|<=>|!=)/) text = "Defaulted copy or move."
+      text = kind[i] == "uniform" ? uniform[i] : shared[i]
       printf "%s/** %s */ %s\n", substr(line[i], 1, RLENGTH), text, substr(line[i], RLENGTH + 1)
     } else if (kind[i] ~ /^tail/) {
       printf "%s///<%s\n", substr(line[i], 1, tail_at[i] - 1), Escape(substr(line[i], tail_at[i] + 2))
@@ -107,9 +107,20 @@ function ScanCode(i,    s, code, c, j, pos, prev) {
   if (pos > 0) code = substr(code, 1, pos - 1)
   if (body_depth == 0) {
     prev = line[i - 1]
-    if (code ~ /\)[ \t]*(const[ \t]*)?(noexcept[ \t]*)?=[ \t]*default[ \t]*;/ && !IsComment(prev) && pos == 0 &&
-        shared[i] == "") {
-      kind[i] = "compare"
+    if (!IsComment(prev) && pos == 0 && shared[i] == "") {
+      if (code ~ /operator(==|<=>|!=)[ \t]*\(.*\)[ \t]*(const[ \t]*)?(noexcept[ \t]*)?=[ \t]*default[ \t]*;/) {
+        kind[i] = "uniform"
+        uniform[i] = "Member-wise comparison (defaulted)."
+      } else if (code ~ /\)[ \t]*(noexcept[ \t]*)?=[ \t]*default[ \t]*;/) {
+        kind[i] = "uniform"
+        uniform[i] = "Defaulted copy or move."
+      } else if (code ~ /static[ \t]+constexpr[ \t].*[ \t]kEntityName[ \t]*=/) {
+        kind[i] = "uniform"
+        uniform[i] = "The entity type's name in storage, exports and messages (core/entity_list.hpp)."
+      } else if (code ~ /static[ \t]+constexpr[ \t].*[ \t]kPrefix[ \t]*=/) {
+        kind[i] = "uniform"
+        uniform[i] = "The prefix ids with this tag print with, before the value (core/id.hpp)."
+      }
     }
     if (pos > 0 && (code ~ /[;,][ \t]*$/ || code ~ /^[ \t]*k[A-Z][A-Za-z0-9_]*([ \t]*=[^;{}()]*)?[ \t]*$/) &&
         code !~ /^[ \t]*}/ && substr(s, pos, 3) != "///") {

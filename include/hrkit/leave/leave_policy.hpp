@@ -274,10 +274,10 @@ void Describe(V& v, Self& r) {
 struct LeavePolicy {
   static constexpr std::string_view kEntityName = "leave_policy";
 
-  LeavePolicyId id;
-  std::string name;
-  LeaveTypeId leave_type;
-  Timeline<LeavePolicyVersion> versions;
+  LeavePolicyId id;                       // the policy's id
+  std::string name;                       // e.g. "Annual leave Berlin"
+  LeaveTypeId leave_type;                 // the leave type it accrues
+  Timeline<LeavePolicyVersion> versions;  // the rules, effective-dated
   // Among the policies of one leave type whose rule selects an employee, the
   // highest priority wins (ties: the lowest policy id).
   std::int32_t priority = 0;

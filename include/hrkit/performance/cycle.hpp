@@ -48,11 +48,11 @@ constexpr std::span<const EnumName<CyclePhase>> EnumNamesOf(CyclePhase) { return
 
 // The first day of each phase.
 struct CyclePhaseDates {
-  Date goal_setting;
-  Date self_review;
-  Date manager_review;
-  Date calibration;
-  Date closed;  // the first day the cycle may be closed
+  Date goal_setting;    // goals are set and cascaded
+  Date self_review;     // self reviews are written
+  Date manager_review;  // manager reviews are written
+  Date calibration;     // ratings are calibrated
+  Date closed;          // the first day the cycle may be closed
 
   friend bool operator==(const CyclePhaseDates&, const CyclePhaseDates&) = default;
 };
@@ -61,11 +61,11 @@ struct CyclePhaseDates {
 struct PerformanceCycle {
   static constexpr std::string_view kEntityName = "performance_cycle";
 
-  PerformanceCycleId id;
-  std::string name;
-  ReviewTemplateId source_template;  // where `scoring` was copied from
-  ScoringMethod scoring;             // fixed once any review exists
-  CyclePhaseDates phases;
+  PerformanceCycleId id;                 // the cycle's id
+  std::string name;                      // e.g. "2025"
+  ReviewTemplateId source_template;      // where `scoring` was copied from
+  ScoringMethod scoring;                 // fixed once any review exists
+  CyclePhaseDates phases;                // the first day of each phase
   EligibilityRule eligibility;           // who takes part, as of participants_as_of
   Date participants_as_of;               // not_a_date_time until participants are chosen
   std::vector<EmployeeId> participants;  // ascending

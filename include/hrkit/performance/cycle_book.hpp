@@ -66,26 +66,26 @@ namespace hrkit {
 
 // A new goal: an employee's (owner set) or a unit's (org_unit set).
 struct GoalInput {
-  EmployeeId owner{};
-  OrgUnitId org_unit{};
-  GoalId parent{};  // optional: a goal of the same cycle
-  std::string title{};
-  double weight = 0.0;  // percent
+  EmployeeId owner{};    // an employee goal's owner
+  OrgUnitId org_unit{};  // a unit goal's unit
+  GoalId parent{};       // optional: a goal of the same cycle
+  std::string title{};   // what is to be achieved
+  double weight = 0.0;   // percent
 };
 
 // A new review.
 struct ReviewInput {
-  EmployeeId reviewee{};
-  EmployeeId reviewer{};
-  ReviewerRole role = ReviewerRole::kSelf;
-  bool anonymous = false;  // peers only
+  EmployeeId reviewee{};                    // who is reviewed
+  EmployeeId reviewer{};                    // who writes the review
+  ReviewerRole role = ReviewerRole::kSelf;  // the reviewer's role towards the reviewee
+  bool anonymous = false;                   // peers only
 };
 
 // What the reviewee may see of their anonymous peer reviews.
 struct AnonymousPeerResult {
-  std::int64_t respondents = 0;  // submitted anonymous peer reviews
-  Suppression verdict = Suppression::kBelowMinimum;
-  std::optional<double> mean_score;  // shown only: the mean of their totals
+  std::int64_t respondents = 0;                      // submitted anonymous peer reviews
+  Suppression verdict = Suppression::kBelowMinimum;  // whether the result may be shown, and if not, why
+  std::optional<double> mean_score;                  // shown only: the mean of their totals
 };
 
 class CycleBook {

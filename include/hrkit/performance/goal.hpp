@@ -33,9 +33,9 @@ namespace hrkit {
 
 // A dated statement of progress.
 struct GoalCheckIn {
-  Date on;
+  Date on;                // the day of the check-in
   double progress = 0.0;  // 0..1
-  std::string note;
+  std::string note;       // what the owner reports
 
   friend bool operator==(const GoalCheckIn&, const GoalCheckIn&) = default;
 };
@@ -52,12 +52,12 @@ void Describe(V& v, Self& c) {
 struct Goal {
   static constexpr std::string_view kEntityName = "goal";
 
-  GoalId id;
-  PerformanceCycleId cycle;
-  EmployeeId owner;    // invalid for a unit goal
-  OrgUnitId org_unit;  // a unit goal's unit; invalid for an employee goal
-  GoalId parent;       // invalid for a root goal
-  std::string title;
+  GoalId id;                           // the goal's id
+  PerformanceCycleId cycle;            // the cycle it belongs to
+  EmployeeId owner;                    // invalid for a unit goal
+  OrgUnitId org_unit;                  // a unit goal's unit; invalid for an employee goal
+  GoalId parent;                       // invalid for a root goal
+  std::string title;                   // what is to be achieved
   double weight = 0.0;                 // percent (see the header comment)
   std::vector<GoalCheckIn> check_ins;  // in the order entered
 

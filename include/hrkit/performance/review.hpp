@@ -45,7 +45,7 @@ struct ReviewRating {
   GoalId goal;             // goals section only
   std::string competency;  // competency sections only
   double rating = 0.0;     // a value of the scale
-  std::string comment;
+  std::string comment;     // the reviewer's words on this item
 
   friend bool operator==(const ReviewRating&, const ReviewRating&) = default;
 };
@@ -63,18 +63,18 @@ void Describe(V& v, Self& r) {
 struct Review {
   static constexpr std::string_view kEntityName = "review";
 
-  ReviewId id;
-  PerformanceCycleId cycle;
-  EmployeeId reviewee;
-  EmployeeId reviewer;  // the reviewee for a self review
-  ReviewerRole role = ReviewerRole::kSelf;
-  bool anonymous = false;  // peers only: the reviewee sees only results of k or more peers
-  ReviewStatus status = ReviewStatus::kDraft;
-  std::vector<ReviewRating> ratings;
-  std::optional<double> overall_rating;  // manager only: the proposed overall rating
-  std::string comment;
-  Date started_on;
-  Date submitted_on;  // not_a_date_time while a draft
+  ReviewId id;                                 // the review's id
+  PerformanceCycleId cycle;                    // the cycle it belongs to
+  EmployeeId reviewee;                         // who is reviewed
+  EmployeeId reviewer;                         // the reviewee for a self review
+  ReviewerRole role = ReviewerRole::kSelf;     // the reviewer's role towards the reviewee
+  bool anonymous = false;                      // peers only: the reviewee sees only results of k or more peers
+  ReviewStatus status = ReviewStatus::kDraft;  // draft until submitted
+  std::vector<ReviewRating> ratings;           // one per rated goal or competency
+  std::optional<double> overall_rating;        // manager only: the proposed overall rating
+  std::string comment;                         // the reviewer's overall words
+  Date started_on;                             // the day the review was started
+  Date submitted_on;                           // not_a_date_time while a draft
 
   friend bool operator==(const Review&, const Review&) = default;
 };

@@ -75,10 +75,10 @@ constexpr std::span<const EnumName<MissingRole>> EnumNamesOf(MissingRole) { retu
 
 // One section of a review.
 struct TemplateSection {
-  std::string name;  // unique within the method
-  SectionKind kind = SectionKind::kGoals;
-  double weight = 0.0;                    // percent of the review score
-  std::vector<std::string> competencies;  // kCompetencies only: what is rated
+  std::string name;                        // unique within the method
+  SectionKind kind = SectionKind::kGoals;  // goals or competencies
+  double weight = 0.0;                     // percent of the review score
+  std::vector<std::string> competencies;   // kCompetencies only: what is rated
 
   friend bool operator==(const TemplateSection&, const TemplateSection&) = default;
 };
@@ -94,8 +94,8 @@ void Describe(V& v, Self& s) {
 
 // The weight of one reviewer role in the overall score.
 struct RoleWeight {
-  ReviewerRole role = ReviewerRole::kManager;
-  double weight = 0.0;  // percent
+  ReviewerRole role = ReviewerRole::kManager;  // the role weighted
+  double weight = 0.0;                         // percent
 
   friend bool operator==(const RoleWeight&, const RoleWeight&) = default;
 };
@@ -116,10 +116,10 @@ void Describe(V& v, Self& w) {
 //                 {"Values", SectionKind::kCompetencies, 30, {"ownership", "teamwork"}}};
 //   m.role_weights = {{ReviewerRole::kManager, 100}};
 struct ScoringMethod {
-  RatingScaleId scale;                    // every rating is on it
-  std::vector<TemplateSection> sections;  // weights sum to 100
-  std::vector<RoleWeight> role_weights;   // weights sum to 100, one per role at most
-  MissingRole missing_role = MissingRole::kRescale;
+  RatingScaleId scale;                               // every rating is on it
+  std::vector<TemplateSection> sections;             // weights sum to 100
+  std::vector<RoleWeight> role_weights;              // weights sum to 100, one per role at most
+  MissingRole missing_role = MissingRole::kRescale;  // what happens without a weighted role's review
 
   friend bool operator==(const ScoringMethod&, const ScoringMethod&) = default;
 };
@@ -154,9 +154,9 @@ double RoleWeightOf(const ScoringMethod& method, ReviewerRole role);
 struct ReviewTemplate {
   static constexpr std::string_view kEntityName = "review_template";
 
-  ReviewTemplateId id;
-  std::string name;
-  ScoringMethod method;
+  ReviewTemplateId id;   // the template's id
+  std::string name;      // e.g. "Annual review"
+  ScoringMethod method;  // what cycles copy
 
   friend bool operator==(const ReviewTemplate&, const ReviewTemplate&) = default;
 };

@@ -38,8 +38,8 @@ namespace hrkit {
 
 // The scores of one instrument in one response.
 struct InstrumentScores {
-  std::string instrument{};
-  std::vector<ScaleScore> scales{};
+  std::string instrument{};          // the instrument's code
+  std::vector<ScaleScore> scales{};  // one per scale, in definition order
 
   friend bool operator==(const InstrumentScores&, const InstrumentScores&) = default;
 };
