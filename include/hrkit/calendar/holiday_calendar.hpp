@@ -74,6 +74,7 @@ struct HolidayRule {
   friend bool operator==(const HolidayRule&, const HolidayRule&) = default;
 };
 
+// Field description of HolidayRule (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, HolidayRule>
 void Describe(V& v, Self& r) {
@@ -112,6 +113,7 @@ struct HolidayCalendar {
   friend bool operator==(const HolidayCalendar&, const HolidayCalendar&) = default;
 };
 
+// Field description of HolidayCalendar (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, HolidayCalendar>
 void Describe(V& v, Self& c) {

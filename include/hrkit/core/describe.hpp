@@ -135,6 +135,7 @@ struct FieldInfo {
 // A visitor that lists an entity's or record's fields in description order.
 class FieldLister {
  public:
+  // The visitor calls of core/describe.hpp: each records one FieldInfo.
   template <ScalarField T>
   void Field(std::string_view name, const T&, Sensitivity s, Since since = {}) {
     fields_.push_back(FieldInfo{std::string(name), s, FieldShape::kScalar, since.version});

@@ -31,6 +31,7 @@ enum class LaterEntries {
   kReplace,  // replace them: they leave the current history (kept as replaced)
 };
 
+// Values of T keyed by the date they take effect (see the header comment).
 template <class T>
 class Timeline {
  public:

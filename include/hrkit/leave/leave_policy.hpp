@@ -158,6 +158,7 @@ struct LeaveTier {
   friend bool operator==(const LeaveTier&, const LeaveTier&) = default;
 };
 
+// Field description of LeaveTier (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, LeaveTier>
 void Describe(V& v, Self& t) {
@@ -235,6 +236,7 @@ struct LeavePolicyVersion {
   friend bool operator==(const LeavePolicyVersion&, const LeavePolicyVersion&) = default;
 };
 
+// Field description of LeavePolicyVersion (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, LeavePolicyVersion>
 void Describe(V& v, Self& r) {
@@ -285,6 +287,7 @@ struct LeavePolicy {
   friend bool operator==(const LeavePolicy&, const LeavePolicy&) = default;
 };
 
+// Field description of LeavePolicy (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, LeavePolicy>
 void Describe(V& v, Self& p) {

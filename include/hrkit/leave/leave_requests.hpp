@@ -181,6 +181,7 @@ class LeaveRequestBook {
   // Every request, in the order added.
   std::span<const LeaveRequest> requests() const { return requests_; }
 
+  // Equal when they hold the same requests in the same order.
   friend bool operator==(const LeaveRequestBook& a, const LeaveRequestBook& b) { return a.requests_ == b.requests_; }
 
  private:

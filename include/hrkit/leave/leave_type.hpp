@@ -41,6 +41,7 @@ struct LeaveType {
   friend bool operator==(const LeaveType&, const LeaveType&) = default;
 };
 
+// Field description of LeaveType (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, LeaveType>
 void Describe(V& v, Self& t) {

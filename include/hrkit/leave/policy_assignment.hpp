@@ -69,6 +69,7 @@ struct PolicyAssignment {
   friend bool operator==(const PolicyAssignment&, const PolicyAssignment&) = default;
 };
 
+// Field description of PolicyAssignment (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, PolicyAssignment>
 void Describe(V& v, Self& a) {

@@ -28,6 +28,7 @@ struct Location {
   friend bool operator==(const Location&, const Location&) = default;
 };
 
+// Field description of Location (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, Location>
 void Describe(V& v, Self& l) {

@@ -62,6 +62,8 @@ struct PositionPlacement {
   friend bool operator==(const PositionPlacement&, const PositionPlacement&) = default;
 };
 
+// The as-of org facts of the header comment, built once from every unit and
+// position.
 class OrgLookup {
  public:
   // An empty lookup: knows no unit and no position.

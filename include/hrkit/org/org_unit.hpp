@@ -42,6 +42,7 @@ struct OrgUnitRecord {
   friend bool operator==(const OrgUnitRecord&, const OrgUnitRecord&) = default;
 };
 
+// Field description of OrgUnitRecord (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, OrgUnitRecord>
 void Describe(V& v, Self& r) {
@@ -62,6 +63,7 @@ struct OrgUnit {
   friend bool operator==(const OrgUnit&, const OrgUnit&) = default;
 };
 
+// Field description of OrgUnit (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, OrgUnit>
 void Describe(V& v, Self& u) {

@@ -48,6 +48,7 @@ struct PositionRecord {
   friend bool operator==(const PositionRecord&, const PositionRecord&) = default;
 };
 
+// Field description of PositionRecord (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, PositionRecord>
 void Describe(V& v, Self& r) {
@@ -70,6 +71,7 @@ struct Position {
   friend bool operator==(const Position&, const Position&) = default;
 };
 
+// Field description of Position (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, Position>
 void Describe(V& v, Self& p) {

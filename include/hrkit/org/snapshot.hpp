@@ -106,6 +106,8 @@ struct OrgChartNode {
   std::vector<OrgChartNode> children;       // by unit id
 };
 
+// The organization as of one date, flat and immutable (see the header
+// comment); built by Build, queried by the methods below.
 class OrgSnapshot {
  public:
   // Builds the snapshot of the organization on `date` (see the header

@@ -46,6 +46,7 @@ struct CalibrationChange {
   friend bool operator==(const CalibrationChange&, const CalibrationChange&) = default;
 };
 
+// Field description of CalibrationChange (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, CalibrationChange>
 void Describe(V& v, Self& c) {
@@ -66,6 +67,8 @@ void Describe(V& v, Self& c) {
 // is empty.
 absl::Status ValidateCalibrationChange(const CalibrationChange& change);
 
+// The domain validator the store runs on every write (found by ADL):
+// ValidateCalibrationChange.
 inline absl::Status ValidateStoredEntity(const CalibrationChange& c) { return ValidateCalibrationChange(c); }
 
 // The share of one rating level a guideline asks for.

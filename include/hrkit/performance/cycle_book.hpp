@@ -88,6 +88,8 @@ struct AnonymousPeerResult {
   std::optional<double> mean_score;                  // shown only: the mean of their totals
 };
 
+// One performance cycle with its goals, reviews and calibration changes;
+// every change goes through it so the rules of the header comment hold.
 class CycleBook {
  public:
   // A book for `cycle` with no goals, reviews or changes yet; `scale` is the
@@ -213,6 +215,8 @@ class CycleBook {
   absl::StatusOr<std::vector<NineBoxPlacement>> NineBox(std::span<const PotentialAssessment> potentials,
                                                         const PerformanceBands& bands) const;
 
+  // The cycle, its scale, and every goal, review and calibration change of
+  // the book, in id order.
   const PerformanceCycle& cycle() const { return cycle_; }
   const RatingScale& scale() const { return scale_; }
   std::span<const Goal> goals() const { return goals_; }

@@ -40,6 +40,7 @@ struct GoalCheckIn {
   friend bool operator==(const GoalCheckIn&, const GoalCheckIn&) = default;
 };
 
+// Field description of GoalCheckIn (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, GoalCheckIn>
 void Describe(V& v, Self& c) {
@@ -61,6 +62,7 @@ struct Goal {
   double weight = 0.0;                 // percent (see the header comment)
   std::vector<GoalCheckIn> check_ins;  // in the order entered
 
+  // True for a unit goal (no owner).
   bool IsUnitGoal() const { return !owner.valid(); }
 
   friend bool operator==(const Goal&, const Goal&) = default;
@@ -88,6 +90,8 @@ void Describe(V& v, Self& g) {
 // without a real date or with a progress outside [0, 1] ("check_ins[1]").
 absl::Status ValidateGoal(const Goal& goal);
 
+// The domain validator the store runs on every write (found by ADL):
+// ValidateGoal.
 inline absl::Status ValidateStoredEntity(const Goal& goal) { return ValidateGoal(goal); }
 
 // The goal's own progress: its latest check-in's (see the header comment),

@@ -28,12 +28,14 @@
 
 namespace hrkit {
 
+// A level on either axis of the 9-box grid: performance or potential.
 enum class NineBoxLevel {
   kLow = 0,
   kMedium = 1,
   kHigh = 2,
 };
 
+// The names of NineBoxLevel values (core/enum_names.hpp).
 inline constexpr EnumName<NineBoxLevel> kNineBoxLevelNames[] = {
     {NineBoxLevel::kLow, "low"}, {NineBoxLevel::kMedium, "medium"}, {NineBoxLevel::kHigh, "high"}};
 constexpr std::span<const EnumName<NineBoxLevel>> EnumNamesOf(NineBoxLevel) { return kNineBoxLevelNames; }

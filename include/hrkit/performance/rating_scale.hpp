@@ -28,6 +28,7 @@ struct RatingLevel {
   friend bool operator==(const RatingLevel&, const RatingLevel&) = default;
 };
 
+// Field description of RatingLevel (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, RatingLevel>
 void Describe(V& v, Self& l) {

@@ -28,11 +28,13 @@
 
 namespace hrkit {
 
+// Where a review is: a draft may change, a submitted review may not.
 enum class ReviewStatus {
   kDraft = 0,
   kSubmitted = 1,
 };
 
+// The names of ReviewStatus values (core/enum_names.hpp).
 inline constexpr EnumName<ReviewStatus> kReviewStatusNames[] = {{ReviewStatus::kDraft, "draft"},
                                                                 {ReviewStatus::kSubmitted, "submitted"}};
 constexpr std::span<const EnumName<ReviewStatus>> EnumNamesOf(ReviewStatus) { return kReviewStatusNames; }
@@ -50,6 +52,7 @@ struct ReviewRating {
   friend bool operator==(const ReviewRating&, const ReviewRating&) = default;
 };
 
+// Field description of ReviewRating (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, ReviewRating>
 void Describe(V& v, Self& r) {
@@ -60,6 +63,8 @@ void Describe(V& v, Self& r) {
   v.Field("comment", r.comment, Sensitivity::kPerformance);
 }
 
+// A review of one participant by one reviewer in one role: its ratings,
+// overall rating and comment, a draft until submitted.
 struct Review {
   static constexpr std::string_view kEntityName = "review";
 
@@ -79,6 +84,7 @@ struct Review {
   friend bool operator==(const Review&, const Review&) = default;
 };
 
+// Field description of Review (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, Review>
 void Describe(V& v, Self& r) {
@@ -106,6 +112,8 @@ void Describe(V& v, Self& r) {
 // or a draft with one.
 absl::Status ValidateReview(const Review& review);
 
+// The domain validator the store runs on every write (found by ADL):
+// ValidateReview.
 inline absl::Status ValidateStoredEntity(const Review& review) { return ValidateReview(review); }
 
 }  // namespace hrkit

@@ -44,6 +44,7 @@ enum class SectionKind {
   kCompetencies = 1,  // the section's competencies, equally weighted
 };
 
+// The names of SectionKind values (core/enum_names.hpp).
 inline constexpr EnumName<SectionKind> kSectionKindNames[] = {{SectionKind::kGoals, "goals"},
                                                               {SectionKind::kCompetencies, "competencies"}};
 constexpr std::span<const EnumName<SectionKind>> EnumNamesOf(SectionKind) { return kSectionKindNames; }
@@ -56,6 +57,7 @@ enum class ReviewerRole {
   kUpward = 3,   // a report reviewing their manager (the reviewee)
 };
 
+// The names of ReviewerRole values (core/enum_names.hpp).
 inline constexpr EnumName<ReviewerRole> kReviewerRoleNames[] = {{ReviewerRole::kSelf, "self"},
                                                                 {ReviewerRole::kManager, "manager"},
                                                                 {ReviewerRole::kPeer, "peer"},
@@ -69,6 +71,7 @@ enum class MissingRole {
   kNoScore = 1,  // no overall score
 };
 
+// The names of MissingRole values (core/enum_names.hpp).
 inline constexpr EnumName<MissingRole> kMissingRoleNames[] = {{MissingRole::kRescale, "rescale"},
                                                               {MissingRole::kNoScore, "no_score"}};
 constexpr std::span<const EnumName<MissingRole>> EnumNamesOf(MissingRole) { return kMissingRoleNames; }
@@ -83,6 +86,7 @@ struct TemplateSection {
   friend bool operator==(const TemplateSection&, const TemplateSection&) = default;
 };
 
+// Field description of TemplateSection (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, TemplateSection>
 void Describe(V& v, Self& s) {
@@ -100,6 +104,7 @@ struct RoleWeight {
   friend bool operator==(const RoleWeight&, const RoleWeight&) = default;
 };
 
+// Field description of RoleWeight (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, RoleWeight>
 void Describe(V& v, Self& w) {
@@ -174,6 +179,8 @@ void Describe(V& v, Self& t) {
 // ValidateScoringMethod. InvalidArgument naming "review_template:<id>".
 absl::Status ValidateReviewTemplate(const ReviewTemplate& review_template);
 
+// The domain validator the store runs on every write (found by ADL):
+// ValidateReviewTemplate.
 inline absl::Status ValidateStoredEntity(const ReviewTemplate& t) { return ValidateReviewTemplate(t); }
 
 }  // namespace hrkit

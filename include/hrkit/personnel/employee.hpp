@@ -124,6 +124,7 @@ struct EmploymentRecord {
   friend bool operator==(const EmploymentRecord&, const EmploymentRecord&) = default;
 };
 
+// Field description of EmploymentRecord (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, EmploymentRecord>
 void Describe(V& v, Self& r) {
@@ -160,6 +161,7 @@ struct Employee {
   friend bool operator==(const Employee&, const Employee&) = default;
 };
 
+// Field description of Employee (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, Employee>
 void Describe(V& v, Self& e) {

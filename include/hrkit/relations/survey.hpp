@@ -39,6 +39,7 @@ struct SurveyWave {
   friend bool operator==(const SurveyWave&, const SurveyWave&) = default;
 };
 
+// Field description of SurveyWave (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, SurveyWave>
 void Describe(V& v, Self& w) {
@@ -69,6 +70,7 @@ struct Survey {
   friend bool operator==(const Survey&, const Survey&) = default;
 };
 
+// Field description of Survey (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, Survey>
 void Describe(V& v, Self& s) {
@@ -117,6 +119,7 @@ struct SurveyInvitation {
   friend bool operator==(const SurveyInvitation&, const SurveyInvitation&) = default;
 };
 
+// Field description of SurveyInvitation (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, SurveyInvitation>
 void Describe(V& v, Self& i) {
@@ -147,6 +150,7 @@ struct SurveyAnswer {
   friend bool operator==(const SurveyAnswer&, const SurveyAnswer&) = default;
 };
 
+// Field description of SurveyAnswer (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, SurveyAnswer>
 void Describe(V& v, Self& a) {
@@ -173,6 +177,7 @@ struct SurveyResponse {
   friend bool operator==(const SurveyResponse&, const SurveyResponse&) = default;
 };
 
+// Field description of SurveyResponse (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, SurveyResponse>
 void Describe(V& v, Self& r) {
