@@ -177,6 +177,7 @@ function ShareWithGroup(first, last, k,    text, j, balance, start, code, c, p, 
   start = k
   statement_text = ""
   for (j = k; j <= n; j++) {
+    if (balance > 0 && (line[j] ~ /^[ \t]*$/ || IsComment(line[j]))) continue
     if (line[j] ~ /^[ \t]*$/ || IsComment(line[j])) break
     if (balance == 0 && line[j] ~ /^[ \t]*(#|}|(public|protected|private)[ \t]*:)/) break
     code = line[j]
@@ -207,12 +208,12 @@ function DocLine(i, marker,    s, pos, indent, text, base, extra, is_code, out) 
   text = substr(s, pos + 2)
   out = indent marker
   is_code = IsCodeLine(i)
-  if (is_code && !IsCodeLine(i - 1)) out = out " \\code"
   if (is_code) {
     out = out text
   } else {
     out = out Escape(text)
   }
+  if (!is_code && IsCodeLine(i + 1)) out = out " \\code"
   if (is_code && !IsCodeLine(i + 1)) out = out " \\endcode"
   if (i == header_end) out = out " \\file"
   return out
