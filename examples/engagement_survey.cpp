@@ -49,6 +49,7 @@ using namespace hrkit;  // NOLINT: an example reads better without prefixes
 // caller keeps it; the book and the stored responses never see it.
 constexpr char kSecret[] = "engagement-2025-example-secret";
 
+// One unit of the organization, with one seat for everyone in it.
 struct Team {
   OrgUnitId id;
   OrgUnitId parent;
@@ -64,6 +65,8 @@ struct Org {
   OrgLookup lookup;
 };
 
+// Builds the units, their seats and people (hired on 2023-01-01, numbered
+// unit by unit) through a Workforce.
 absl::StatusOr<Org> BuildOrg(const std::vector<Team>& teams) {
   const Date start(2023, 1, 1);
   Workforce w;
@@ -117,11 +120,40 @@ absl::StatusOr<std::map<OrgUnitId, double>> PrintReport(const SurveyBook& book, 
   return figures;
 }
 
+// Everyone responds except the eighth engineer: the team's WHO-5 answers
+// and an eNPS answer of the unit's list; engineers answer the eNPS question
+// 9, 10, 9, 8, 7, 6, 9.
+absl::Status SubmitResponses(SurveyBook& book, const Org& org, const std::vector<Team>& teams) {
+  const std::map<OrgUnitId, std::vector<int>> enps = {{OrgUnitId(1), {10, 10}},
+                                                      {OrgUnitId(2), {9, 10, 9, 8, 7, 6, 9}},
+                                                      {OrgUnitId(3), {8, 8, 8, 8, 8, 8}},
+                                                      {OrgUnitId(4), {5, 5, 5}}};
+  std::map<OrgUnitId, std::size_t> answered;
+  std::int64_t next_response = 1;
+  for (const Employee& e : org.employees) {
+    const OrgUnitId unit = org.unit_of.at(e.id);
+    const std::size_t k = answered[unit];
+    if (k == enps.at(unit).size()) continue;  // does not respond
+    ++answered[unit];
+    const std::vector<int>& who5 = teams[static_cast<std::size_t>(unit.value() - 1)].who5;
+    std::vector<SurveyAnswer> answers;
+    for (std::size_t item = 0; item < who5.size(); ++item) {
+      answers.push_back({.item = absl::StrCat("who5_", item + 1), .answer = who5[item]});
+    }
+    answers.push_back({.item = "enps_1", .answer = enps.at(unit)[k]});
+    HRKIT_RETURN_IF_ERROR(
+        book.Submit(1, e.id, kSecret, std::move(answers), "", Date(2025, 3, 6), SurveyResponseId(next_response++)));
+  }
+  return absl::OkStatus();
+}
+
+// InternalError naming `what` unless `ok`.
 absl::Status Check(bool ok, const std::string& what) {
   return ok ? absl::OkStatus() : absl::InternalError(absl::StrCat("unexpected figure: ", what));
 }
 
-bool Near(double a, double b) { return std::fabs(a - b) < 0.05; }
+// Equal up to rounding.
+bool Near(double a, double b) { return std::fabs(a - b) < 1e-9; }
 
 absl::Status Run() {
   const std::vector<Team> teams = {
@@ -151,28 +183,8 @@ absl::Status Run() {
                          book.Invite(1, org.employees, org.lookup, kSecret, SurveyInvitationId(1)));
   std::cout << survey.title << ": " << invited << " invited\n";
 
-  // 3. The responses. Engineers answer the eNPS question 9, 10, 9, 8, 7, 6,
-  //    9; the eighth engineer does not respond.
-  const std::map<OrgUnitId, std::vector<int>> enps = {{OrgUnitId(1), {10, 10}},
-                                                      {OrgUnitId(2), {9, 10, 9, 8, 7, 6, 9}},
-                                                      {OrgUnitId(3), {8, 8, 8, 8, 8, 8}},
-                                                      {OrgUnitId(4), {5, 5, 5}}};
-  std::map<OrgUnitId, std::size_t> answered;
-  std::int64_t next_response = 1;
-  for (const Employee& e : org.employees) {
-    const OrgUnitId unit = org.unit_of.at(e.id);
-    const std::size_t k = answered[unit];
-    if (k == enps.at(unit).size()) continue;  // does not respond
-    ++answered[unit];
-    const std::vector<int>& who5 = teams[static_cast<std::size_t>(unit.value() - 1)].who5;
-    std::vector<SurveyAnswer> answers;
-    for (std::size_t item = 0; item < who5.size(); ++item) {
-      answers.push_back({.item = absl::StrCat("who5_", item + 1), .answer = who5[item]});
-    }
-    answers.push_back({.item = "enps_1", .answer = enps.at(unit)[k]});
-    HRKIT_RETURN_IF_ERROR(
-        book.Submit(1, e.id, kSecret, std::move(answers), "", Date(2025, 3, 6), SurveyResponseId(next_response++)));
-  }
+  // 3. The responses (SubmitResponses).
+  HRKIT_RETURN_IF_ERROR(SubmitResponses(book, org, teams));
   std::cout << book.responses().size() << " responses\n";
 
   // 4. The confidential org report, per instrument: WHO-5's "percentage"

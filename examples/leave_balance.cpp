@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -38,16 +39,9 @@ namespace {
 
 using namespace hrkit;  // NOLINT: an example reads better without prefixes
 
-absl::Status Check(bool ok, const std::string& what) {
-  return ok ? absl::OkStatus() : absl::InternalError(absl::StrCat("unexpected figure: ", what));
-}
-
-bool Near(double a, double b) { return std::fabs(a - b) < 1e-9; }
-
-absl::Status Run() {
-  // 1. The policy: 24 days a year, monthly at the start of the month,
-  //    pro-rated, rounded to half days, up to 5 days carried into January.
-  const LeaveType annual{LeaveTypeId(1), "Annual leave", /*paid=*/true, LeaveUnit::kDays};
+// The policy: 24 days a year, monthly at the start of the month,
+// pro-rated, rounded to half days, up to 5 days carried into January.
+absl::StatusOr<LeavePolicy> AnnualLeavePolicy(LeaveTypeId leave_type) {
   LeavePolicyVersion rules;
   rules.amount_per_year = 24;
   rules.frequency = AccrualFrequency::kMonthly;
@@ -56,9 +50,53 @@ absl::Status Run() {
   rules.rounding = AccrualRounding::kHalf;
   rules.carry_over_month = 1;
   rules.carry_over_max = 5;
-  LeavePolicy policy{LeavePolicyId(1), "Annual leave, 24 days", annual.id, {}, 0};
+  LeavePolicy policy{LeavePolicyId(1), "Annual leave, 24 days", leave_type, {}, 0};
   HRKIT_RETURN_IF_ERROR(policy.versions.Add(Date(2024, 1, 1), rules, Date(2024, 1, 1)));
   HRKIT_RETURN_IF_ERROR(ValidateLeavePolicy(policy));
+  return policy;
+}
+
+// Two requests, each checked against the balance when submitted and again
+// when approved: a Friday afternoon, and three days in December.
+absl::Status RequestLeave(const LeaveRequestContext& context, LeaveTypeId leave_type, LeaveRequestBook& book) {
+  const std::vector<LeaveRequestInput> inputs = {
+      {.employee = context.employee.id,
+       .leave_type = leave_type,
+       .first_day = Date(2024, 11, 8),
+       .last_day = Date(2024, 11, 8),
+       .first_day_half = HalfDay::kAfternoon,
+       .reason = "Appointment"},
+      {.employee = context.employee.id,
+       .leave_type = leave_type,
+       .first_day = Date(2024, 12, 18),
+       .last_day = Date(2024, 12, 20),
+       .reason = "Before the holidays"},
+  };
+  for (const LeaveRequestInput& input : inputs) {
+    HRKIT_ASSIGN_OR_RETURN(const LeaveRequestId id, book.Submit(input, context, Date(2024, 10, 1)));
+    HRKIT_RETURN_IF_ERROR(book.Approve(id, context, Date(2024, 10, 2), "Approved"));
+    const LeaveRequest* request = book.Find(id);
+    if (request == nullptr) return absl::InternalError("the approved request is not in the book");
+    std::cout << LeaveRequestLabel(*request) << " " << FormatIsoDate(request->first_day) << " .. "
+              << FormatIsoDate(request->last_day) << " "
+              << (request->first_day_half == HalfDay::kAfternoon ? "(afternoon) " : "") << request->duration
+              << " days, " << LeaveRequestStatusName(request->status) << "\n";
+  }
+  return absl::OkStatus();
+}
+
+// InternalError naming `what` unless `ok`.
+absl::Status Check(bool ok, const std::string& what) {
+  return ok ? absl::OkStatus() : absl::InternalError(absl::StrCat("unexpected figure: ", what));
+}
+
+// Equal up to rounding.
+bool Near(double a, double b) { return std::fabs(a - b) < 1e-9; }
+
+absl::Status Run() {
+  // 1. The policy (AnnualLeavePolicy).
+  const LeaveType annual{LeaveTypeId(1), "Annual leave", /*paid=*/true, LeaveUnit::kDays};
+  HRKIT_ASSIGN_OR_RETURN(const LeavePolicy policy, AnnualLeavePolicy(annual.id));
 
   // 2. The employee, hired on 16 July 2024 (the lifecycle builds the
   //    employment Timeline the accrual engine reads).
@@ -85,33 +123,10 @@ absl::Status Run() {
   LedgerEntitlements entitlements(policies, segments);
   entitlements.SetBasis(employee.id, annual.id, LedgerBasis{&employee.employment, {}, range});
 
-  // 4. Two requests, each checked against the balance when submitted and
-  //    again when approved: a Friday afternoon, and three days in December.
+  // 4. Two requests (RequestLeave).
   const LeaveRequestContext context{employee, schedule, calendar, {}, entitlements};
   LeaveRequestBook book;
-  const std::vector<LeaveRequestInput> inputs = {
-      {.employee = employee.id,
-       .leave_type = annual.id,
-       .first_day = Date(2024, 11, 8),
-       .last_day = Date(2024, 11, 8),
-       .first_day_half = HalfDay::kAfternoon,
-       .reason = "Appointment"},
-      {.employee = employee.id,
-       .leave_type = annual.id,
-       .first_day = Date(2024, 12, 18),
-       .last_day = Date(2024, 12, 20),
-       .reason = "Before the holidays"},
-  };
-  for (const LeaveRequestInput& input : inputs) {
-    HRKIT_ASSIGN_OR_RETURN(const LeaveRequestId id, book.Submit(input, context, Date(2024, 10, 1)));
-    HRKIT_RETURN_IF_ERROR(book.Approve(id, context, Date(2024, 10, 2), "Approved"));
-    const LeaveRequest* request = book.Find(id);
-    if (request == nullptr) return absl::InternalError("the approved request is not in the book");
-    std::cout << LeaveRequestLabel(*request) << " " << FormatIsoDate(request->first_day) << " .. "
-              << FormatIsoDate(request->last_day) << " "
-              << (request->first_day_half == HalfDay::kAfternoon ? "(afternoon) " : "") << request->duration
-              << " days, " << LeaveRequestStatusName(request->status) << "\n";
-  }
+  HRKIT_RETURN_IF_ERROR(RequestLeave(context, annual.id, book));
 
   // 5. The ledger with the approved days taken, the statement and the
   //    balances.

@@ -18,9 +18,11 @@
 // Calibration raises Ann from 4 to 5. Distribution of the four: proposed
 // 3: 2 (50 %), 4: 2 (50 %); calibrated 3: 2 (50 %), 4: 1 (25 %), 5: 1 (25 %).
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -91,6 +93,77 @@ absl::Status Review(CycleBook& book, const Employee& reviewer, EmployeeId review
   return book.Submit(id, on);
 }
 
+// The scale every rating is on.
+RatingScale FiveLevelScale() {
+  return RatingScale{RatingScaleId(1),
+                     "five levels",
+                     {{1, "below"}, {2, "partly meets"}, {3, "meets"}, {4, "exceeds"}, {5, "outstanding"}}};
+}
+
+// The cycle: goals 70 % and values 30 %, the manager's review weighing 70 %
+// and the self review 30 %, and the first day of each phase.
+PerformanceCycle NewCycle(const RatingScale& scale) {
+  PerformanceCycle cycle;
+  cycle.id = PerformanceCycleId(1);
+  cycle.name = "Performance 2025";
+  cycle.scoring.scale = scale.id;
+  cycle.scoring.sections = {{"Goals", SectionKind::kGoals, 70, {}},
+                            {"Values", SectionKind::kCompetencies, 30, {"ownership", "teamwork"}}};
+  cycle.scoring.role_weights = {{ReviewerRole::kSelf, 30}, {ReviewerRole::kManager, 70}};
+  cycle.phases = {.goal_setting = Date(2025, 1, 6),
+                  .self_review = Date(2025, 3, 1),
+                  .manager_review = Date(2025, 4, 1),
+                  .calibration = Date(2025, 5, 1),
+                  .closed = Date(2025, 6, 1)};
+  return cycle;
+}
+
+// Goal setting: two goals each, weighing 40 and 60 percent. Then self
+// reviews in the self-review phase and manager reviews (by Maya, employee 1)
+// in the manager-review phase.
+absl::Status GoalsAndReviews(CycleBook& book, const std::vector<Employee>& employees,
+                             const std::vector<Ratings>& team) {
+  const Employee& maya = employees[0];
+  std::vector<std::vector<GoalId>> goals;
+  for (std::size_t i = 0; i < team.size(); ++i) {
+    const EmployeeId owner = employees[i + 1].id;
+    HRKIT_ASSIGN_OR_RETURN(const GoalId delivery,
+                           book.AddGoal({.owner = owner, .title = "Ship the roadmap items", .weight = 40}, kGoalDay));
+    HRKIT_ASSIGN_OR_RETURN(const GoalId quality,
+                           book.AddGoal({.owner = owner, .title = "Halve the incident rate", .weight = 60}, kGoalDay));
+    goals.push_back({delivery, quality});
+  }
+  for (std::size_t i = 0; i < team.size(); ++i) {
+    const Employee& person = employees[i + 1];
+    HRKIT_RETURN_IF_ERROR(
+        Review(book, person, person.id, ReviewerRole::kSelf, goals[i], team[i].self, std::nullopt, kSelfDay));
+    HRKIT_RETURN_IF_ERROR(Review(book, maya, person.id, ReviewerRole::kManager, goals[i], team[i].manager,
+                                 team[i].proposed_by_manager, kManagerDay));
+  }
+  return absl::OkStatus();
+}
+
+// Prints the scores recomputed from the reviews, per role and overall, with
+// the proposed rating; returns the overall scores in participant order.
+absl::StatusOr<std::vector<double>> PrintScores(const CycleBook& book, const std::vector<Ratings>& team) {
+  HRKIT_ASSIGN_OR_RETURN(const std::vector<ParticipantScore> scores, book.Scores());
+  std::cout << "\n  name  self  manager  overall  proposed\n";
+  std::vector<double> overall;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    const ParticipantScore& s = scores[i];
+    HRKIT_ASSIGN_OR_RETURN(const std::optional<double> proposed, book.ProposedRating(s.employee));
+    const auto role = [&](ReviewerRole r) { return s.role_scores[static_cast<std::size_t>(r)].value_or(0); };
+    std::printf("  %-4s  %4.2f  %7.2f  %7.3f  %.0f %s\n", team[i].name.c_str(), role(ReviewerRole::kSelf),
+                role(ReviewerRole::kManager), s.overall.value_or(0), proposed.value_or(0),
+                std::string(LabelOfRating(book.scale(), proposed.value_or(0))).c_str());
+    overall.push_back(s.overall.value_or(0));
+  }
+  return overall;
+}
+
+// Prints the distribution of the participants' ratings, proposed or
+// calibrated, against the company's guideline; appends the count of each
+// level to `counts`.
 absl::Status PrintDistribution(const CycleBook& book, const std::vector<EmployeeId>& group, bool calibrated,
                                std::vector<std::int64_t>* counts) {
   // The guideline the company aims for.
@@ -106,6 +179,7 @@ absl::Status PrintDistribution(const CycleBook& book, const std::vector<Employee
   return absl::OkStatus();
 }
 
+// InternalError naming `what` unless `ok`.
 absl::Status Check(bool ok, const std::string& what) {
   return ok ? absl::OkStatus() : absl::InternalError(absl::StrCat("unexpected figure: ", what));
 }
@@ -126,25 +200,9 @@ absl::Status Run() {
   HRKIT_ASSIGN_OR_RETURN(const OrgLookup lookup, OrgLookup::Build(units, positions));
   const Employee& maya = employees[0];
 
-  // 1. The cycle: a five-level scale, goals 70 % and values 30 %, the
-  //    manager's review weighing 70 % and the self review 30 %, and the
-  //    first day of each phase.
-  const RatingScale scale{RatingScaleId(1),
-                          "five levels",
-                          {{1, "below"}, {2, "partly meets"}, {3, "meets"}, {4, "exceeds"}, {5, "outstanding"}}};
-  PerformanceCycle cycle;
-  cycle.id = PerformanceCycleId(1);
-  cycle.name = "Performance 2025";
-  cycle.scoring.scale = scale.id;
-  cycle.scoring.sections = {{"Goals", SectionKind::kGoals, 70, {}},
-                            {"Values", SectionKind::kCompetencies, 30, {"ownership", "teamwork"}}};
-  cycle.scoring.role_weights = {{ReviewerRole::kSelf, 30}, {ReviewerRole::kManager, 70}};
-  cycle.phases = {.goal_setting = Date(2025, 1, 6),
-                  .self_review = Date(2025, 3, 1),
-                  .manager_review = Date(2025, 4, 1),
-                  .calibration = Date(2025, 5, 1),
-                  .closed = Date(2025, 6, 1)};
-  HRKIT_ASSIGN_OR_RETURN(CycleBook book, CycleBook::Create(cycle, scale));
+  // 1. The cycle (FiveLevelScale, NewCycle).
+  const RatingScale scale = FiveLevelScale();
+  HRKIT_ASSIGN_OR_RETURN(CycleBook book, CycleBook::Create(NewCycle(scale), scale));
 
   // 2. Participants: the Platform team's subtree as of 5 January.
   EligibilityRule platform;
@@ -152,42 +210,12 @@ absl::Status Run() {
   HRKIT_RETURN_IF_ERROR(book.SelectParticipants(platform, employees, lookup, Date(2025, 1, 5), Date(2025, 1, 5)));
   std::cout << book.cycle().name << ": " << book.cycle().participants.size() << " participants\n";
 
-  // 3. Goal setting: two goals each, weighing 40 and 60 percent.
-  std::vector<std::vector<GoalId>> goals;
-  for (std::size_t i = 0; i < team.size(); ++i) {
-    const EmployeeId owner = employees[i + 1].id;
-    HRKIT_ASSIGN_OR_RETURN(const GoalId delivery,
-                           book.AddGoal({.owner = owner, .title = "Ship the roadmap items", .weight = 40}, kGoalDay));
-    HRKIT_ASSIGN_OR_RETURN(const GoalId quality,
-                           book.AddGoal({.owner = owner, .title = "Halve the incident rate", .weight = 60}, kGoalDay));
-    goals.push_back({delivery, quality});
-  }
+  // 3. and 4. Goals, then self and manager reviews (GoalsAndReviews).
+  HRKIT_RETURN_IF_ERROR(GoalsAndReviews(book, employees, team));
 
-  // 4. Self reviews in the self-review phase, manager reviews (Maya) in the
-  //    manager-review phase.
-  for (std::size_t i = 0; i < team.size(); ++i) {
-    const Employee& person = employees[i + 1];
-    HRKIT_RETURN_IF_ERROR(
-        Review(book, person, person.id, ReviewerRole::kSelf, goals[i], team[i].self, std::nullopt, kSelfDay));
-    HRKIT_RETURN_IF_ERROR(Review(book, maya, person.id, ReviewerRole::kManager, goals[i], team[i].manager,
-                                 team[i].proposed_by_manager, kManagerDay));
-  }
-
-  // 5. Scores, recomputed from the reviews: per role and overall.
-  HRKIT_ASSIGN_OR_RETURN(const std::vector<ParticipantScore> scores, book.Scores());
-  std::cout << "\n  name  self  manager  overall  proposed\n";
-  std::vector<double> overall;
-  std::vector<EmployeeId> group;
-  for (std::size_t i = 0; i < scores.size(); ++i) {
-    const ParticipantScore& s = scores[i];
-    HRKIT_ASSIGN_OR_RETURN(const std::optional<double> proposed, book.ProposedRating(s.employee));
-    const auto role = [&](ReviewerRole r) { return s.role_scores[static_cast<std::size_t>(r)].value_or(0); };
-    std::printf("  %-4s  %4.2f  %7.2f  %7.3f  %.0f %s\n", team[i].name.c_str(), role(ReviewerRole::kSelf),
-                role(ReviewerRole::kManager), s.overall.value_or(0), proposed.value_or(0),
-                std::string(LabelOfRating(scale, proposed.value_or(0))).c_str());
-    overall.push_back(s.overall.value_or(0));
-    group.push_back(s.employee);
-  }
+  // 5. Scores, recomputed from the reviews.
+  HRKIT_ASSIGN_OR_RETURN(const std::vector<double> overall, PrintScores(book, team));
+  const std::vector<EmployeeId>& group = book.cycle().participants;
 
   // 6. Calibration: the committee raises Ann to 5, with a recorded reason.
   HRKIT_RETURN_IF_ERROR(
