@@ -1,5 +1,7 @@
-# Doxygen INPUT_FILTER for hrkit's headers (POSIX awk; run as
-# `awk -f doxygen_filter.awk FILE`, output on stdout).
+# Doxygen's input filter for hrkit's headers (FILTER_PATTERNS in
+# docs/Doxyfile.in). POSIX awk: `awk -f doxygen_filter.awk FILE` writes the
+# filtered header to stdout. Checked by ctest docs.filter against
+# docs/filter_test/expected.hpp.txt.
 #
 # hrkit's headers are commented in Google style with plain `//` comments.
 # This filter turns them into Doxygen comments without changing the number
@@ -12,6 +14,10 @@
 #   Blocks followed by a blank line, a preprocessor line (other than
 #   #define), an access specifier, `namespace` or a closing brace stay plain
 #   comments, as do comments inside function bodies and initializers.
+# - Google style: a comment above several declarations with no blank line
+#   between them documents all of them (an accessor group, an enum's name
+#   table and its EnumNamesOf, an id tag and its Id alias); each declaration
+#   after the first gets the comment's text too.
 # - A trailing `  // ...` after a field or enumerator (a line ending in `;`
 #   or `,` before the comment) becomes `///<`; comment lines continuing it
 #   at the same column do too.
@@ -20,8 +26,9 @@
 #   defaulted comparison (`operator==`, `operator<=>`, `operator!=` declared
 #   `= default`), a defaulted copy or move, an entity's `kEntityName` and an
 #   id tag's `kPrefix`.
-# - Indented lines of a comment (two or more extra spaces, e.g. the lines
-#   after "Example:") are wrapped in \code ... \endcode; in the other lines
+# - Indented comment lines (three or more spaces after `//`) that follow a
+#   line ending in `:` (e.g. "Example:") are a code block (\code ...
+#   \endcode, shown as written); in the other lines
 #   the characters Doxygen would read as commands or markup (\ @ < > & # %)
 #   are escaped outside `backtick` spans, so a comment shows as written.
 
