@@ -27,7 +27,8 @@
 #   `= default`), a defaulted copy or move, an entity's `kEntityName` and an
 #   id tag's `kPrefix`.
 # - Indented comment lines (three or more spaces after `//`) that follow a
-#   line ending in `:` (e.g. "Example:") are a code block (\code ...
+#   line ending in `:` (e.g. "Example:"), directly or after one empty
+#   comment line, are a code block (\code ...
 #   \endcode, shown as written); in the other lines
 #   the characters Doxygen would read as commands or markup (\ @ < > & # %)
 #   are escaped outside `backtick` spans, so a comment shows as written.
@@ -72,7 +73,7 @@ END {
   is_code[0] = 0
   for (i = 1; i <= n; i++) {
     is_code[i] = kind[i] == "doc" && line[i] ~ /^[ \t]*\/\/   / &&
-                 (is_code[i - 1] || (kind[i - 1] == "doc" && line[i - 1] ~ /:[ \t]*$/))
+                 (is_code[i - 1] || IntroducesCode(i - 1) || (line[i - 1] ~ /^[ \t]*\/\/$/ && IntroducesCode(i - 2)))
   }
   for (i = 1; i <= n; i++) {
     if (kind[i] == "doc" || kind[i] == "trailing") {
@@ -226,6 +227,10 @@ function DocLine(i, marker,    s, pos, indent, text, base, extra, is_code, out) 
   return out
 }
 
+# Whether doc line i ends in ":", so indented lines after it (directly or
+# after one empty comment line) are code.
+function IntroducesCode(i) { return i >= 1 && kind[i] == "doc" && line[i] ~ /:[ \t]*$/ }
+
 # Whether comment line i is a code line: its text starts with three or more
 # spaces after `//`, and it follows a line ending in `:` or another code line
 # (an indented list item's continuation is not code).
@@ -242,6 +247,8 @@ function Escape(text,    out, j, c, in_code) {
     c = substr(text, j, 1)
     if (c == "`") in_code = !in_code
     if (!in_code && (index("\\@<>&#%", c) > 0 || (c == "." && (substr(text, 1, j - 1) ~ /(^ *|\.)$/)))) out = out "\\"
+    # Markdown would read "\\_" as an escaped "_" after a lone backslash.
+    if (!in_code && (c == "_" || c == "*") && j > 1 && substr(text, j - 1, 1) == "\\") out = out "\\"
     if (!in_code && c == "." && j > 3 && (substr(text, j - 3, 3) == "e.g" || substr(text, j - 3, 3) == "i.e")) out = out "\\"
     out = out c
   }
