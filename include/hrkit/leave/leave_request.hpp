@@ -89,7 +89,7 @@ std::string_view LeaveRequestStatusName(LeaveRequestStatus status);
 struct LeaveCountingRules {
   DurationUnit unit = DurationUnit::kDays;            // days or hours
   DayCountBasis basis = DayCountBasis::kWorkingDays;  // which days count (working or calendar days)
-  bool sandwich = false;                              // true: days off between two leave days count too
+  bool sandwich = false;                              // true: the sandwich rule (header comment)
 
   friend bool operator==(const LeaveCountingRules&, const LeaveCountingRules&) = default;
 };

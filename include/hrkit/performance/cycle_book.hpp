@@ -216,7 +216,7 @@ class CycleBook {
                                                         const PerformanceBands& bands) const;
 
   // The cycle, its scale, and every goal, review and calibration change of
-  // the book, in id order.
+  // the book, in the order recorded.
   const PerformanceCycle& cycle() const { return cycle_; }
   const RatingScale& scale() const { return scale_; }
   std::span<const Goal> goals() const { return goals_; }

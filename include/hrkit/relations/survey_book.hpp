@@ -106,7 +106,7 @@ class SurveyBook {
   // REQUIRES: instrument < instruments().size().
   std::vector<std::vector<std::optional<int>>> AnswersOf(std::int32_t wave, std::size_t instrument) const;
 
-  // The survey as created.
+  // The survey, with the thresholds last set.
   const Survey& survey() const { return survey_; }
   // The survey's instruments, in survey order.
   const std::vector<InstrumentDefinition>& instruments() const { return instruments_; }
