@@ -59,21 +59,22 @@ inline constexpr std::int32_t kLastWeekday = -1;
 // One rule of a calendar. Only the fields of its kind matter; the others keep
 // their defaults.
 struct HolidayRule {
-  HolidayRuleKind kind = HolidayRuleKind::kFixedDate;
-  std::string name;
-  bool half_day = false;
-  std::int32_t month = 0;          // kFixedDate, kNthWeekday: 1..12
-  std::int32_t day = 0;            // kFixedDate: 1..days of the month (29 for February)
-  std::int32_t weekday = 0;        // kNthWeekday: 0 = Sunday .. 6 = Saturday
-  std::int32_t nth = 0;            // kNthWeekday: 1..4 or kLastWeekday
-  std::int32_t easter_offset = 0;  // kEasterOffset: -366..366 days
-  Date date;                       // kOneOff
-  std::int32_t from_year = 0;      // recurring rules: first year, 0 = no bound
-  std::int32_t to_year = 0;        // recurring rules: last year (inclusive), 0 = no bound
+  HolidayRuleKind kind = HolidayRuleKind::kFixedDate;  // how the rule finds its date
+  std::string name;                                    // e.g. "Christmas Day"
+  bool half_day = false;                               // true: only half the day is off
+  std::int32_t month = 0;                              // kFixedDate, kNthWeekday: 1..12
+  std::int32_t day = 0;                                // kFixedDate: 1..days of the month (29 for February)
+  std::int32_t weekday = 0;                            // kNthWeekday: 0 = Sunday .. 6 = Saturday
+  std::int32_t nth = 0;                                // kNthWeekday: 1..4 or kLastWeekday
+  std::int32_t easter_offset = 0;                      // kEasterOffset: -366..366 days
+  Date date;                                           // kOneOff
+  std::int32_t from_year = 0;                          // recurring rules: first year, 0 = no bound
+  std::int32_t to_year = 0;                            // recurring rules: last year (inclusive), 0 = no bound
 
   friend bool operator==(const HolidayRule&, const HolidayRule&) = default;
 };
 
+// Field description of HolidayRule (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, HolidayRule>
 void Describe(V& v, Self& r) {
@@ -105,13 +106,14 @@ HolidayRule OneOffHoliday(std::string name, Date date, bool half_day = false);
 struct HolidayCalendar {
   static constexpr std::string_view kEntityName = "holiday_calendar";
 
-  HolidayCalendarId id;
-  std::string name;
-  std::vector<HolidayRule> rules;
+  HolidayCalendarId id;            // the calendar's id
+  std::string name;                // e.g. "Berlin office"
+  std::vector<HolidayRule> rules;  // the holidays, as rules (any order)
 
   friend bool operator==(const HolidayCalendar&, const HolidayCalendar&) = default;
 };
 
+// Field description of HolidayCalendar (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, HolidayCalendar>
 void Describe(V& v, Self& c) {
@@ -122,9 +124,9 @@ void Describe(V& v, Self& c) {
 
 // One concrete holiday.
 struct Holiday {
-  Date date;
-  std::string name;
-  bool half_day = false;
+  Date date;              // the day of the holiday
+  std::string name;       // the name of its rule
+  bool half_day = false;  // true: only half the day is off
 
   friend bool operator==(const Holiday&, const Holiday&) = default;
 };

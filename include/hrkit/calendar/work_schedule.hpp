@@ -28,8 +28,8 @@ namespace hrkit {
 struct WorkSchedule {
   static constexpr std::string_view kEntityName = "work_schedule";
 
-  WorkScheduleId id;
-  std::string name;
+  WorkScheduleId id;  // the schedule's id
+  std::string name;   // e.g. "Monday-Friday 8h"
   // Scheduled hours per weekday (index 0 = Sunday .. 6 = Saturday); 0 means
   // not a working day. Default: Monday to Friday, 8 hours.
   std::array<double, 7> hours = {0.0, 8.0, 8.0, 8.0, 8.0, 8.0, 0.0};

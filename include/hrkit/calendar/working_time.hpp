@@ -55,17 +55,17 @@ constexpr std::span<const EnumName<DurationUnit>> EnumNamesOf(DurationUnit) { re
 
 // The working time of one date.
 struct DayWorkingTime {
-  Date date;
-  double days = 0.0;
-  double hours = 0.0;
+  Date date;           // the day
+  double days = 0.0;   // working time of the day in days (1, 0.5, ...)
+  double hours = 0.0;  // working time of the day in hours
 
   friend bool operator==(const DayWorkingTime&, const DayWorkingTime&) = default;
 };
 
 // The working time of a period: totals and the days that carry time.
 struct WorkingTime {
-  double days = 0.0;
-  double hours = 0.0;
+  double days = 0.0;                    // total working time in days
+  double hours = 0.0;                   // total working time in hours
   std::vector<DayWorkingTime> per_day;  // days with time > 0, in date order
 
   friend bool operator==(const WorkingTime&, const WorkingTime&) = default;

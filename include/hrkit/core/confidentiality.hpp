@@ -170,8 +170,8 @@ absl::StatusOr<std::vector<Suppression>> SuppressGroups(std::span<const GroupCou
 // always protected. Ties between equal parts go to the earlier part, so list
 // the parts in a fixed order (the dimension's own order).
 struct BreakdownSuppression {
-  Suppression total = Suppression::kShown;
-  std::vector<Suppression> parts;  // one per part, same order
+  Suppression total = Suppression::kShown;  // the verdict of the total
+  std::vector<Suppression> parts;           // one per part, same order
 };
 
 // SuppressGroups for a one-level tree: `total` is the root, `part_counts` its

@@ -88,7 +88,7 @@ inline constexpr std::int32_t kStorageFormatVersion = 2;
 // The storage format a member appeared in; Since{1} (the default) for the
 // members of the first format.
 struct Since {
-  std::int32_t version = 1;
+  std::int32_t version = 1;  // the storage format number (1, 2, ...)
 };
 
 namespace describe_internal {
@@ -124,10 +124,10 @@ enum class FieldShape {
 
 // One described field: its name, sensitivity and shape.
 struct FieldInfo {
-  std::string name;
-  Sensitivity sensitivity;
-  FieldShape shape;
-  std::int32_t since = 1;  // the storage format it appeared in
+  std::string name;         // the field's name as described (column, key)
+  Sensitivity sensitivity;  // its sensitivity class
+  FieldShape shape;         // scalar, history or list
+  std::int32_t since = 1;   // the storage format it appeared in
 
   friend bool operator==(const FieldInfo&, const FieldInfo&) = default;
 };
@@ -135,6 +135,7 @@ struct FieldInfo {
 // A visitor that lists an entity's or record's fields in description order.
 class FieldLister {
  public:
+  // The visitor calls of core/describe.hpp: each records one FieldInfo.
   template <ScalarField T>
   void Field(std::string_view name, const T&, Sensitivity s, Since since = {}) {
     fields_.push_back(FieldInfo{std::string(name), s, FieldShape::kScalar, since.version});

@@ -25,8 +25,8 @@ namespace hrkit {
 // One value of enum E and its name.
 template <class E>
 struct EnumName {
-  E value;
-  std::string_view name;
+  E value;                // the value
+  std::string_view name;  // its name in exports, SQL columns and messages
 };
 
 // True for an enum with a name table (see the header comment).

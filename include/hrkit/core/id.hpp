@@ -20,6 +20,7 @@ namespace hrkit {
 template <class Tag>
 class Id {
  public:
+  // The raw value's type.
   using ValueType = std::int64_t;
 
   // The invalid id (value 0).

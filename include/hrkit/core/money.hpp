@@ -31,6 +31,7 @@ class CurrencyCode {
   int minor_digits() const { return minor_digits_; }
 
   friend bool operator==(const CurrencyCode&, const CurrencyCode&) = default;
+  // Prints the code, e.g. "EUR".
   friend std::ostream& operator<<(std::ostream& os, const CurrencyCode& c) { return os << c.code(); }
 
  private:

@@ -43,6 +43,7 @@ absl::Status ReportProgress(ProgressSink* sink, std::string_view stage, std::int
 // thread.
 class CancellableProgress final : public ProgressSink {
  public:
+  // Receives every update (ProgressSink::Update's arguments).
   using Callback = std::function<void(std::string_view stage, std::int64_t done, std::int64_t total)>;
 
   // `callback` may be empty (only cancellation is wanted).

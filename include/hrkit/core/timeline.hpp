@@ -31,23 +31,24 @@ enum class LaterEntries {
   kReplace,  // replace them: they leave the current history (kept as replaced)
 };
 
+// Values of T keyed by the date they take effect (see the header comment).
 template <class T>
 class Timeline {
  public:
   // One change.
   struct Entry {
-    Date effective;          // the day the value takes effect
-    int sequence = 0;        // order among changes on the same day, from 0
-    Date recorded;           // the day the change was entered
+    Date effective;             // the day the value takes effect
+    int sequence = 0;           // order among changes on the same day, from 0
+    Date recorded;              // the day the change was entered
     Date replaced = OpenEnd();  // the day a correction replaced it; OpenEnd() if current
-    T value{};
+    T value{};                  // the value in effect from `effective`
 
     friend bool operator==(const Entry&, const Entry&) = default;
   };
 
   // A stretch of time with one value: [period.begin(), period.end()).
   struct Segment {
-    Period period;
+    Period period;   // the days the value holds
     const T* value;  // points into the timeline; valid until it is modified
   };
 

@@ -82,18 +82,18 @@ namespace hrkit {
 // A manual ledger entry: an adjustment (either sign) or an encashment (days
 // paid out, amount <= 0).
 struct LedgerAdjustment {
-  Date date;
-  double amount = 0.0;
-  bool encashment = false;
-  std::int64_t ref = 0;  // the caller's reference, copied to LedgerEntry::ref
+  Date date;                // the ledger date
+  double amount = 0.0;      // in the leave type's unit; signed
+  bool encashment = false;  // true: days paid out (a kEncashment entry)
+  std::int64_t ref = 0;     // the caller's reference, copied to LedgerEntry::ref
 
   friend bool operator==(const LedgerAdjustment&, const LedgerAdjustment&) = default;
 };
 
 // Everything the ledger of one employee and one leave type depends on.
 struct AccrualFacts {
-  EmployeeId employee;
-  LeaveTypeId leave_type;
+  EmployeeId employee;     // whose ledger
+  LeaveTypeId leave_type;  // of which leave type
   // The employee's employment history. REQUIRES: not null while computing.
   const Timeline<EmploymentRecord>* employment = nullptr;
   // The segments of this employee and leave type (any order, not

@@ -30,9 +30,9 @@ namespace hrkit {
 
 // A day of leave taken by an employee, of a type.
 struct TakenLeave {
-  EmployeeId employee;
-  LeaveTypeId leave_type;
-  LeaveDay day;
+  EmployeeId employee;     // who took it
+  LeaveTypeId leave_type;  // of which leave type
+  LeaveDay day;            // the date and amount
 
   friend bool operator==(const TakenLeave&, const TakenLeave&) = default;
 };
@@ -40,18 +40,18 @@ struct TakenLeave {
 // The balance of an employee's leave type at the end of the day before the
 // range (AccrualFacts::opening_balance).
 struct OpeningBalance {
-  EmployeeId employee;
-  LeaveTypeId leave_type;
-  double balance = 0.0;
+  EmployeeId employee;     // whose balance
+  LeaveTypeId leave_type;  // of which leave type
+  double balance = 0.0;    // in the leave type's unit
 
   friend bool operator==(const OpeningBalance&, const OpeningBalance&) = default;
 };
 
 // A manual adjustment or encashment of an employee's leave type.
 struct EmployeeAdjustment {
-  EmployeeId employee;
-  LeaveTypeId leave_type;
-  LedgerAdjustment adjustment;
+  EmployeeId employee;          // whose balance
+  LeaveTypeId leave_type;       // of which leave type
+  LedgerAdjustment adjustment;  // the entry to add
 
   friend bool operator==(const EmployeeAdjustment&, const EmployeeAdjustment&) = default;
 };
@@ -60,12 +60,12 @@ struct EmployeeAdjustment {
 // input (segments, taken days, openings and adjustments by employee id, leave
 // type and date; employees by id) skips the sorting.
 struct AccrualPopulation {
-  std::span<const Employee> employees;
-  std::span<const LeavePolicy> policies;
-  std::span<const PolicySegment> segments;
-  std::span<const TakenLeave> taken;
-  std::span<const OpeningBalance> openings;
-  std::span<const EmployeeAdjustment> adjustments;
+  std::span<const Employee> employees;              // the people, with their employment histories
+  std::span<const LeavePolicy> policies;            // every policy a segment names
+  std::span<const PolicySegment> segments;          // who has which policy when
+  std::span<const TakenLeave> taken;                // days of leave taken
+  std::span<const OpeningBalance> openings;         // balances before the range
+  std::span<const EmployeeAdjustment> adjustments;  // manual adjustments and encashments
 };
 
 // The ledgers of a run: ledger i belongs to (employees[i], leave_types[i]) and
@@ -73,10 +73,10 @@ struct AccrualPopulation {
 // employee id, then leave type; there is one for every (employee, leave type)
 // with at least one segment, even when it has no entry.
 struct AccrualRunResult {
-  std::vector<EmployeeId> employees;
-  std::vector<LeaveTypeId> leave_types;
-  std::vector<std::uint64_t> offsets{0};
-  std::vector<LedgerEntry> entries;
+  std::vector<EmployeeId> employees;      // the employee of each ledger
+  std::vector<LeaveTypeId> leave_types;   // the leave type of each ledger
+  std::vector<std::uint64_t> offsets{0};  // size() + 1 offsets into `entries`
+  std::vector<LedgerEntry> entries;       // every ledger's entries, ledger after ledger
 
   // Number of ledgers.
   std::size_t size() const { return employees.size(); }

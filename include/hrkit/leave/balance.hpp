@@ -37,17 +37,17 @@ namespace hrkit {
 // Store::List returned). Every span may hold entities of any employee and
 // leave type; they must outlive the call.
 struct LeaveFacts {
-  std::span<const Employee> employees;
-  std::span<const OrgUnit> org_units;
-  std::span<const Position> positions;
-  std::span<const Location> locations;
-  std::span<const WorkSchedule> work_schedules;
-  std::span<const HolidayCalendar> holiday_calendars;
-  std::span<const LeaveType> leave_types;
-  std::span<const LeavePolicy> policies;
-  std::span<const PolicyAssignment> assignments;
-  std::span<const LeaveRequest> requests;
-  std::span<const LeaveAdjustment> adjustments;
+  std::span<const Employee> employees;                 // the people and their employment histories
+  std::span<const OrgUnit> org_units;                  // the units, for eligibility rules
+  std::span<const Position> positions;                 // the positions, for eligibility rules
+  std::span<const Location> locations;                 // locations, with their schedules and calendars
+  std::span<const WorkSchedule> work_schedules;        // the schedules leave days are counted on
+  std::span<const HolidayCalendar> holiday_calendars;  // the holidays leave days skip
+  std::span<const LeaveType> leave_types;              // the types of leave
+  std::span<const LeavePolicy> policies;               // the policies that accrue them
+  std::span<const PolicyAssignment> assignments;       // explicit policy assignments
+  std::span<const LeaveRequest> requests;              // approved requests count as taken
+  std::span<const LeaveAdjustment> adjustments;        // manual adjustments and encashments
 };
 
 // The ledger of `employee` and `leave_type` from the employee's first

@@ -37,9 +37,9 @@ namespace hrkit {
 struct LeaveAdjustment {
   static constexpr std::string_view kEntityName = "leave_adjustment";
 
-  LeaveAdjustmentId id;
-  EmployeeId employee;
-  LeaveTypeId leave_type;
+  LeaveAdjustmentId id;     // the adjustment's id
+  EmployeeId employee;      // whose balance
+  LeaveTypeId leave_type;   // of which leave type
   Date effective;           // the ledger date: counts in the balance from this day on
   double amount = 0.0;      // in the leave type's unit; signed (an encashment < 0)
   bool encashment = false;  // days paid out instead of taken

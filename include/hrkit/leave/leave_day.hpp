@@ -19,8 +19,8 @@ namespace hrkit {
 // An amount of leave taken on one date, in the leave type's unit (days: 1.0
 // or 0.5 for a half day; hours: the hours of that day).
 struct LeaveDay {
-  Date date;
-  double amount = 0.0;
+  Date date;               // the day
+  double amount = 0.0;     // in the leave type's unit
   LeaveRequestId request;  // the request it belongs to; invalid for manual entries
 
   friend bool operator==(const LeaveDay&, const LeaveDay&) = default;

@@ -62,10 +62,13 @@ class LeaveEntitlements {
 //       });
 class FunctionLeaveEntitlements final : public LeaveEntitlements {
  public:
+  // Answers HasPolicy.
   using HasPolicyFn = std::function<absl::StatusOr<bool>(EmployeeId, LeaveTypeId, Date)>;
+  // Answers LedgerWith.
   using LedgerFn = std::function<absl::StatusOr<std::optional<ProjectedLedger>>(EmployeeId, LeaveTypeId,
                                                                                 std::span<const LeaveDay>, Date)>;
 
+  // Entitlements that call `has_policy` and `ledger`.
   FunctionLeaveEntitlements(HasPolicyFn has_policy, LedgerFn ledger)
       : has_policy_(std::move(has_policy)), ledger_(std::move(ledger)) {}
 

@@ -158,6 +158,7 @@ struct LeaveTier {
   friend bool operator==(const LeaveTier&, const LeaveTier&) = default;
 };
 
+// Field description of LeaveTier (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, LeaveTier>
 void Describe(V& v, Self& t) {
@@ -235,6 +236,7 @@ struct LeavePolicyVersion {
   friend bool operator==(const LeavePolicyVersion&, const LeavePolicyVersion&) = default;
 };
 
+// Field description of LeavePolicyVersion (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, LeavePolicyVersion>
 void Describe(V& v, Self& r) {
@@ -274,10 +276,10 @@ void Describe(V& v, Self& r) {
 struct LeavePolicy {
   static constexpr std::string_view kEntityName = "leave_policy";
 
-  LeavePolicyId id;
-  std::string name;
-  LeaveTypeId leave_type;
-  Timeline<LeavePolicyVersion> versions;
+  LeavePolicyId id;                       // the policy's id
+  std::string name;                       // e.g. "Annual leave Berlin"
+  LeaveTypeId leave_type;                 // the leave type it accrues
+  Timeline<LeavePolicyVersion> versions;  // the rules, effective-dated
   // Among the policies of one leave type whose rule selects an employee, the
   // highest priority wins (ties: the lowest policy id).
   std::int32_t priority = 0;
@@ -285,6 +287,7 @@ struct LeavePolicy {
   friend bool operator==(const LeavePolicy&, const LeavePolicy&) = default;
 };
 
+// Field description of LeavePolicy (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, LeavePolicy>
 void Describe(V& v, Self& p) {

@@ -87,9 +87,9 @@ std::string_view LeaveRequestStatusName(LeaveRequestStatus status);
 
 // How a leave type counts requests (the policy decides; see the header comment).
 struct LeaveCountingRules {
-  DurationUnit unit = DurationUnit::kDays;
-  DayCountBasis basis = DayCountBasis::kWorkingDays;
-  bool sandwich = false;
+  DurationUnit unit = DurationUnit::kDays;            // days or hours
+  DayCountBasis basis = DayCountBasis::kWorkingDays;  // which days count (working or calendar days)
+  bool sandwich = false;                              // true: the sandwich rule (header comment)
 
   friend bool operator==(const LeaveCountingRules&, const LeaveCountingRules&) = default;
 };
@@ -98,21 +98,21 @@ struct LeaveCountingRules {
 struct LeaveRequest {
   static constexpr std::string_view kEntityName = "leave_request";
 
-  LeaveRequestId id;
-  EmployeeId employee;
-  LeaveTypeId leave_type;
-  Date first_day;  // first day of leave (inclusive)
-  Date last_day;   // last day of leave (inclusive)
-  HalfDay first_day_half = HalfDay::kNone;
-  HalfDay last_day_half = HalfDay::kNone;
-  LeaveCountingRules counting;  // how `duration` was computed
-  double duration = 0.0;        // in counting.unit, computed at submission
-  LeaveRequestStatus status = LeaveRequestStatus::kSubmitted;
-  Date submitted_on;
-  Date decided_on;               // approval or rejection; not_a_date_time while pending
-  Date cancelled_on;             // not_a_date_time unless cancelled
-  std::string reason;            // the employee's words
-  std::string decision_comment;  // the approver's words (or the canceller's)
+  LeaveRequestId id;                                           // the request's id
+  EmployeeId employee;                                         // who asks
+  LeaveTypeId leave_type;                                      // for which leave type
+  Date first_day;                                              // first day of leave (inclusive)
+  Date last_day;                                               // last day of leave (inclusive)
+  HalfDay first_day_half = HalfDay::kNone;                     // kAfternoon: the first day from noon
+  HalfDay last_day_half = HalfDay::kNone;                      // kMorning: the last day until noon
+  LeaveCountingRules counting;                                 // how `duration` was computed
+  double duration = 0.0;                                       // in counting.unit, computed at submission
+  LeaveRequestStatus status = LeaveRequestStatus::kSubmitted;  // where it is in its workflow
+  Date submitted_on;                                           // when it was submitted
+  Date decided_on;                                             // approval or rejection; not_a_date_time while pending
+  Date cancelled_on;                                           // not_a_date_time unless cancelled
+  std::string reason;                                          // the employee's words
+  std::string decision_comment;                                // the approver's words (or the canceller's)
 
   friend bool operator==(const LeaveRequest&, const LeaveRequest&) = default;
 };

@@ -87,13 +87,13 @@ namespace hrkit {
 // What an employee asks for. Days are inclusive; see leave_request.hpp for
 // the half-day rules.
 struct LeaveRequestInput {
-  EmployeeId employee;
-  LeaveTypeId leave_type;
-  Date first_day;
-  Date last_day;
-  HalfDay first_day_half = HalfDay::kNone;
-  HalfDay last_day_half = HalfDay::kNone;
-  std::string reason;
+  EmployeeId employee;                      // who asks
+  LeaveTypeId leave_type;                   // for which leave type
+  Date first_day;                           // first day of leave (inclusive)
+  Date last_day;                            // last day of leave (inclusive)
+  HalfDay first_day_half = HalfDay::kNone;  // kAfternoon: the first day from noon
+  HalfDay last_day_half = HalfDay::kNone;   // kMorning: the last day until noon
+  std::string reason;                       // the employee's words
 };
 
 // What submission checks a request against. All references must outlive the
@@ -107,11 +107,11 @@ struct LeaveRequestInput {
 // may be `FunctionLeaveEntitlements({}, {})` to skip the policy and balance
 // checks, or a LedgerEntitlements (leave/ledger_entitlements.hpp).
 struct LeaveRequestContext {
-  const Employee& employee;     // with its employment Timeline
-  DaySchedules schedule;        // the employee's schedule, or schedules by date
-  DayHolidays calendar;         // the holidays of the employee's location, or calendars by date
-  LeaveCountingRules counting;  // from the leave type's policy
-  const LeaveEntitlements& entitlements;
+  const Employee& employee;               // with its employment Timeline
+  DaySchedules schedule;                  // the employee's schedule, or schedules by date
+  DayHolidays calendar;                   // the holidays of the employee's location, or calendars by date
+  LeaveCountingRules counting;            // from the leave type's policy
+  const LeaveEntitlements& entitlements;  // the employee's policies and ledger
 };
 
 // Checks `input` (see the header comment) and returns the new request in
@@ -181,6 +181,7 @@ class LeaveRequestBook {
   // Every request, in the order added.
   std::span<const LeaveRequest> requests() const { return requests_; }
 
+  // Equal when they hold the same requests in the same order.
   friend bool operator==(const LeaveRequestBook& a, const LeaveRequestBook& b) { return a.requests_ == b.requests_; }
 
  private:

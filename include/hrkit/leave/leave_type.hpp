@@ -33,14 +33,15 @@ constexpr std::span<const EnumName<LeaveUnit>> EnumNamesOf(LeaveUnit) { return k
 struct LeaveType {
   static constexpr std::string_view kEntityName = "leave_type";
 
-  LeaveTypeId id;
-  std::string name;  // e.g. "Annual leave"
-  bool paid = true;
-  LeaveUnit unit = LeaveUnit::kDays;
+  LeaveTypeId id;                     // the type's id
+  std::string name;                   // e.g. "Annual leave"
+  bool paid = true;                   // whether the time off is paid
+  LeaveUnit unit = LeaveUnit::kDays;  // what balances and requests count in
 
   friend bool operator==(const LeaveType&, const LeaveType&) = default;
 };
 
+// Field description of LeaveType (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, LeaveType>
 void Describe(V& v, Self& t) {

@@ -55,10 +55,10 @@ enum LedgerNote : std::uint8_t {
 
 // One ledger entry.
 struct LedgerEntry {
-  Date date;
-  LedgerEntryKind kind = LedgerEntryKind::kAdjustment;
-  std::uint8_t notes = 0;  // LedgerNote bits (accruals)
-  double amount = 0.0;     // in the leave type's unit; signed
+  Date date;                                            // the day the entry counts from
+  LedgerEntryKind kind = LedgerEntryKind::kAdjustment;  // what it records
+  std::uint8_t notes = 0;                               // LedgerNote bits (accruals)
+  double amount = 0.0;                                  // in the leave type's unit; signed
   // What the entry refers to: the policy id for accruals, carry-over, lapse
   // and expiry; the leave request id for taken days (0 for manual ones); the
   // caller's reference for adjustments and encashments.
@@ -83,8 +83,8 @@ double Balance(std::span<const LedgerEntry> entries, Date as_of);
 
 // One line of a statement: an entry and the balance right after it.
 struct StatementLine {
-  LedgerEntry entry;
-  double balance_after = 0.0;
+  LedgerEntry entry;           // the entry
+  double balance_after = 0.0;  // the balance once it counts
 
   friend bool operator==(const StatementLine&, const StatementLine&) = default;
 };

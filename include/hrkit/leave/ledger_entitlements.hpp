@@ -44,6 +44,8 @@ struct LedgerBasis {
   double opening_balance = 0.0;
 };
 
+// The LeaveEntitlements of the request checks, computed by the ledger
+// engine (see the header comment).
 class LedgerEntitlements final : public LeaveEntitlements {
  public:
   // Keeps copies of `policies` and `segments`. No basis is set yet.

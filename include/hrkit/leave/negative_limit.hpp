@@ -28,7 +28,7 @@ inline constexpr double kUnlimitedNegative = std::numeric_limits<double>::infini
 
 // From `from` on (until the next step), the balance may go down to -limit.
 struct NegativeLimitFrom {
-  Date from;
+  Date from;                          // the first day of the step
   double limit = kUnlimitedNegative;  // >= 0
 
   friend bool operator==(const NegativeLimitFrom&, const NegativeLimitFrom&) = default;
@@ -53,7 +53,7 @@ struct ProjectedLedger {
 
 // A day whose balance is below its limit.
 struct LimitBreach {
-  Date date;
+  Date date;             // the day
   double balance = 0.0;  // Balance(entries, date)
   double limit = 0.0;    // the limit in force that day: the balance may not go below -limit
 

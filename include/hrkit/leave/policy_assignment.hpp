@@ -59,16 +59,17 @@ namespace hrkit {
 struct PolicyAssignment {
   static constexpr std::string_view kEntityName = "policy_assignment";
 
-  PolicyAssignmentId id;
-  EmployeeId employee;
-  LeaveTypeId leave_type;
-  LeavePolicyId policy;
-  Date begin;
-  Date end = OpenEnd();  // exclusive; OpenEnd() = until further notice
+  PolicyAssignmentId id;   // the assignment's id
+  EmployeeId employee;     // who gets the policy
+  LeaveTypeId leave_type;  // for which leave type
+  LeavePolicyId policy;    // the policy assigned
+  Date begin;              // the first day (inclusive)
+  Date end = OpenEnd();    // exclusive; OpenEnd() = until further notice
 
   friend bool operator==(const PolicyAssignment&, const PolicyAssignment&) = default;
 };
 
+// Field description of PolicyAssignment (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, PolicyAssignment>
 void Describe(V& v, Self& a) {
@@ -101,10 +102,10 @@ absl::Status ValidatePolicyAssignments(std::span<const PolicyAssignment> assignm
 
 // A policy that applies, during `validity`, to the employees `rule` selects.
 struct PolicyCandidate {
-  LeavePolicyId policy;
-  LeaveTypeId leave_type;
+  LeavePolicyId policy;                                 // the policy
+  LeaveTypeId leave_type;                               // its leave type
   Period validity{Date(2000, 1, 1), Date(2000, 1, 1)};  // a policy version's effective span
-  EligibilityRule rule;
+  EligibilityRule rule;                                 // who it selects (eligibility/rule.hpp)
   // Among matching candidates of one leave type the highest priority wins;
   // equal priorities go to the lowest policy id.
   std::int32_t priority = 0;
@@ -142,7 +143,7 @@ absl::StatusOr<std::vector<PolicySegment>> ResolvePolicySegments(const Employee&
 // segments[offsets[i], offsets[i + 1]).
 struct PolicySegmentTable {
   std::vector<std::size_t> offsets{0};  // employees + 1 entries
-  std::vector<PolicySegment> segments;
+  std::vector<PolicySegment> segments;  // every employee's segments, employee after employee
 
   // The segments of the i-th employee. REQUIRES: i + 1 < offsets.size().
   std::span<const PolicySegment> ForEmployee(std::size_t i) const {

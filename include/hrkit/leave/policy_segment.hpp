@@ -17,9 +17,9 @@ namespace hrkit {
 // overlap; a mid-year change of policy, or of the facts that select it, ends
 // one segment and starts the next on the day of the change.
 struct PolicySegment {
-  EmployeeId employee;
-  LeaveTypeId leave_type;
-  LeavePolicyId policy;
+  EmployeeId employee;     // whose segment
+  LeaveTypeId leave_type;  // of which leave type
+  LeavePolicyId policy;    // the policy that applies
   // Empty (a null period) until set.
   Period period{Date(2000, 1, 1), Date(2000, 1, 1)};
 

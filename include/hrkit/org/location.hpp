@@ -19,8 +19,8 @@ namespace hrkit {
 struct Location {
   static constexpr std::string_view kEntityName = "location";
 
-  LocationId id;
-  std::string name;
+  LocationId id;                       // the location's id
+  std::string name;                    // e.g. "Berlin office"
   std::string country;                 // ISO 3166-1 alpha-2, e.g. "DE"
   HolidayCalendarId holiday_calendar;  // invalid = no public holidays
   WorkScheduleId default_schedule;     // invalid = Monday to Friday, 8 hours
@@ -28,6 +28,7 @@ struct Location {
   friend bool operator==(const Location&, const Location&) = default;
 };
 
+// Field description of Location (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, Location>
 void Describe(V& v, Self& l) {

@@ -38,11 +38,11 @@ namespace hrkit {
 // The facts a rule reads about one employee on one date. Build them with
 // FactsOn (below) or by hand in tests.
 struct EmployeeFacts {
-  Date as_of;  // the date the facts hold on (tenure is counted to it)
-  LocationId location;
-  EmploymentType employment_type = EmploymentType::kPermanent;
-  std::string grade;   // the grade of the employee's position; empty if none
-  OrgUnitId org_unit;  // the unit of the employee's position; invalid if none
+  Date as_of;                                                   // the date the facts hold on (tenure is counted to it)
+  LocationId location;                                          // the employee's location; invalid if none
+  EmploymentType employment_type = EmploymentType::kPermanent;  // of the employment record in force
+  std::string grade;                                            // the grade of the employee's position; empty if none
+  OrgUnitId org_unit;                                           // the unit of the employee's position; invalid if none
   // The unit and its ancestors on `as_of`, nearest first (org_unit, parent,
   // ..., root). Empty if there is no unit. The subtree test reads this.
   std::vector<OrgUnitId> unit_path;
@@ -62,6 +62,8 @@ struct PositionPlacement {
   friend bool operator==(const PositionPlacement&, const PositionPlacement&) = default;
 };
 
+// The as-of org facts of the header comment, built once from every unit and
+// position.
 class OrgLookup {
  public:
   // An empty lookup: knows no unit and no position.

@@ -34,14 +34,15 @@ constexpr std::span<const EnumName<OrgUnitStatus>> EnumNamesOf(OrgUnitStatus) { 
 // Every member has a default initializer, so a designated initializer may
 // name only what it sets (-Wmissing-field-initializers).
 struct OrgUnitRecord {
-  std::string name{};
-  OrgUnitId parent{};  // invalid for a root
-  OrgUnitStatus status = OrgUnitStatus::kOpen;
-  std::string cost_center{};
+  std::string name{};                           // e.g. "Finance"
+  OrgUnitId parent{};                           // invalid for a root
+  OrgUnitStatus status = OrgUnitStatus::kOpen;  // open or closed
+  std::string cost_center{};                    // empty if none
 
   friend bool operator==(const OrgUnitRecord&, const OrgUnitRecord&) = default;
 };
 
+// Field description of OrgUnitRecord (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, OrgUnitRecord>
 void Describe(V& v, Self& r) {
@@ -55,13 +56,14 @@ void Describe(V& v, Self& r) {
 struct OrgUnit {
   static constexpr std::string_view kEntityName = "org_unit";
 
-  OrgUnitId id;
-  std::string code;  // short stable code, e.g. "FIN-AP"
-  Timeline<OrgUnitRecord> history;
+  OrgUnitId id;                     // the unit's id
+  std::string code;                 // short stable code, e.g. "FIN-AP"
+  Timeline<OrgUnitRecord> history;  // name, parent, status and cost center, effective-dated
 
   friend bool operator==(const OrgUnit&, const OrgUnit&) = default;
 };
 
+// Field description of OrgUnit (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, OrgUnit>
 void Describe(V& v, Self& u) {

@@ -37,17 +37,18 @@ constexpr std::span<const EnumName<PositionStatus>> EnumNamesOf(PositionStatus) 
 // Every member has a default initializer, so a designated initializer may
 // name only what it sets (-Wmissing-field-initializers).
 struct PositionRecord {
-  OrgUnitId org_unit{};
-  std::string job_code{};
-  std::string title{};
-  std::string grade{};
-  double fte_budget = 1.0;  // total FTE its holders may have
-  PositionStatus status = PositionStatus::kOpen;
-  PositionId reports_to{};  // invalid for a top position
+  OrgUnitId org_unit{};                           // the unit the seat belongs to
+  std::string job_code{};                         // the job catalog's code; may be empty
+  std::string title{};                            // e.g. "Analyst"
+  std::string grade{};                            // pay grade; may be empty
+  double fte_budget = 1.0;                        // total FTE its holders may have
+  PositionStatus status = PositionStatus::kOpen;  // open, frozen or closed
+  PositionId reports_to{};                        // invalid for a top position
 
   friend bool operator==(const PositionRecord&, const PositionRecord&) = default;
 };
 
+// Field description of PositionRecord (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, PositionRecord>
 void Describe(V& v, Self& r) {
@@ -64,12 +65,13 @@ void Describe(V& v, Self& r) {
 struct Position {
   static constexpr std::string_view kEntityName = "position";
 
-  PositionId id;
-  Timeline<PositionRecord> history;
+  PositionId id;                     // the position's id
+  Timeline<PositionRecord> history;  // its records, effective-dated
 
   friend bool operator==(const Position&, const Position&) = default;
 };
 
+// Field description of Position (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, Position>
 void Describe(V& v, Self& p) {

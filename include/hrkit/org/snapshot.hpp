@@ -65,11 +65,11 @@ namespace hrkit {
 
 // Head count, FTE and span of control of one unit, own and with its subtree.
 struct UnitRollup {
-  OrgUnitId unit;
-  std::int64_t own_headcount = 0;  // employees whose position is in the unit
-  double own_fte = 0;
-  std::int64_t subtree_headcount = 0;  // the unit and every unit below it
-  double subtree_fte = 0;
+  OrgUnitId unit;                           // the unit
+  std::int64_t own_headcount = 0;           // employees whose position is in the unit
+  double own_fte = 0;                       // the FTE of those employees
+  std::int64_t subtree_headcount = 0;       // the unit and every unit below it
+  double subtree_fte = 0;                   // the FTE of the subtree's employees
   std::int64_t subtree_managers = 0;        // employees in the subtree with direct reports
   std::int64_t subtree_direct_reports = 0;  // the direct reports of those managers
 
@@ -84,28 +84,30 @@ struct UnitRollup {
 
 // The vacancies of one unit (its own positions, not its subtree's).
 struct UnitVacancies {
-  OrgUnitId unit;
+  OrgUnitId unit;                            // the unit
   std::vector<PositionId> vacant_positions;  // open positions with no holder, by id
   double remaining_fte_budget = 0;           // see the header comment
 };
 
 // One position in an org chart.
 struct OrgChartPosition {
-  PositionId position;
-  std::string title;
-  PositionStatus status = PositionStatus::kOpen;
-  std::vector<EmployeeId> holders;  // by id; empty for a vacancy
+  PositionId position;                            // the position
+  std::string title;                              // its title on the chart's date
+  PositionStatus status = PositionStatus::kOpen;  // its status on the chart's date
+  std::vector<EmployeeId> holders;                // by id; empty for a vacancy
 };
 
 // One unit of an org chart with its positions and child units.
 struct OrgChartNode {
-  OrgUnitId unit;
-  std::string name;
+  OrgUnitId unit;                           // the unit
+  std::string name;                         // its name on the chart's date
   std::int64_t headcount = 0;               // own head count (the unit's holders)
   std::vector<OrgChartPosition> positions;  // by position id
   std::vector<OrgChartNode> children;       // by unit id
 };
 
+// The organization as of one date, flat and immutable (see the header
+// comment); built by Build, queried by the methods below.
 class OrgSnapshot {
  public:
   // Builds the snapshot of the organization on `date` (see the header

@@ -68,6 +68,8 @@
 
 namespace hrkit {
 
+// The in-memory organization of the header comment: locations, org units,
+// positions and employees, changed only through its methods.
 class Workforce {
  public:
   // An empty organization with the default lifecycle options (minimum age 16).
@@ -236,11 +238,13 @@ class Workforce {
   PositionId NextPositionId() const { return PositionId(max_position_id_ + 1); }
   EmployeeId NextEmployeeId() const { return EmployeeId(max_employee_id_ + 1); }
 
+  // Numbers of entities of each kind.
   std::size_t location_count() const { return locations_.size(); }
   std::size_t org_unit_count() const { return units_.size(); }
   std::size_t position_count() const { return positions_.size(); }
   std::size_t employee_count() const { return employees_.size(); }
 
+  // The lifecycle options every ApplyEvent uses.
   const LifecycleOptions& options() const { return options_; }
 
  private:

@@ -34,18 +34,19 @@ namespace hrkit {
 struct CalibrationChange {
   static constexpr std::string_view kEntityName = "calibration_change";
 
-  CalibrationChangeId id;
-  PerformanceCycleId cycle;
+  CalibrationChangeId id;        // the change's id
+  PerformanceCycleId cycle;      // the cycle it belongs to
   EmployeeId employee;           // whose rating changed
   std::optional<double> before;  // the rating before; none if there was none
   double after = 0.0;            // a value of the cycle's scale
-  EmployeeId changed_by;
-  Date changed_on;
-  std::string reason;  // required
+  EmployeeId changed_by;         // who made the change
+  Date changed_on;               // the day it was made
+  std::string reason;            // required
 
   friend bool operator==(const CalibrationChange&, const CalibrationChange&) = default;
 };
 
+// Field description of CalibrationChange (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, CalibrationChange>
 void Describe(V& v, Self& c) {
@@ -66,6 +67,8 @@ void Describe(V& v, Self& c) {
 // is empty.
 absl::Status ValidateCalibrationChange(const CalibrationChange& change);
 
+// The domain validator the store runs on every write (found by ADL):
+// ValidateCalibrationChange.
 inline absl::Status ValidateStoredEntity(const CalibrationChange& c) { return ValidateCalibrationChange(c); }
 
 // The share of one rating level a guideline asks for.
@@ -76,9 +79,9 @@ struct GuidelineShare {
 
 // One level of a distribution.
 struct DistributionLevel {
-  double rating = 0.0;
-  std::string_view label;  // points into the scale
-  std::int64_t count = 0;
+  double rating = 0.0;             // the level's value
+  std::string_view label;          // points into the scale
+  std::int64_t count = 0;          // ratings at this level
   double percent = 0.0;            // count x 100 / rated
   double guideline_percent = 0.0;  // 0 when compared with no guideline
   double difference = 0.0;         // percent - guideline_percent
@@ -86,8 +89,8 @@ struct DistributionLevel {
 
 // A group's distribution over a scale's levels, in the scale's order.
 struct RatingDistribution {
-  std::int64_t rated = 0;
-  std::vector<DistributionLevel> levels;
+  std::int64_t rated = 0;                 // members with a rating
+  std::vector<DistributionLevel> levels;  // one per level of the scale
 };
 
 // The distribution of `ratings` over `scale`'s levels, compared with

@@ -31,6 +31,7 @@
 
 namespace hrkit {
 
+// The phases of a cycle, in order (see the header comment).
 enum class CyclePhase {
   kNotStarted = 0,
   kGoalSetting = 1,
@@ -40,6 +41,7 @@ enum class CyclePhase {
   kClosed = 5,
 };
 
+// The names of CyclePhase values (core/enum_names.hpp).
 inline constexpr EnumName<CyclePhase> kCyclePhaseNames[] = {
     {CyclePhase::kNotStarted, "not_started"},  {CyclePhase::kGoalSetting, "goal_setting"},
     {CyclePhase::kSelfReview, "self_review"},  {CyclePhase::kManagerReview, "manager_review"},
@@ -48,11 +50,11 @@ constexpr std::span<const EnumName<CyclePhase>> EnumNamesOf(CyclePhase) { return
 
 // The first day of each phase.
 struct CyclePhaseDates {
-  Date goal_setting;
-  Date self_review;
-  Date manager_review;
-  Date calibration;
-  Date closed;  // the first day the cycle may be closed
+  Date goal_setting;    // goals are set and cascaded
+  Date self_review;     // self reviews are written
+  Date manager_review;  // manager reviews are written
+  Date calibration;     // ratings are calibrated
+  Date closed;          // the first day the cycle may be closed
 
   friend bool operator==(const CyclePhaseDates&, const CyclePhaseDates&) = default;
 };
@@ -61,11 +63,11 @@ struct CyclePhaseDates {
 struct PerformanceCycle {
   static constexpr std::string_view kEntityName = "performance_cycle";
 
-  PerformanceCycleId id;
-  std::string name;
-  ReviewTemplateId source_template;  // where `scoring` was copied from
-  ScoringMethod scoring;             // fixed once any review exists
-  CyclePhaseDates phases;
+  PerformanceCycleId id;                 // the cycle's id
+  std::string name;                      // e.g. "2025"
+  ReviewTemplateId source_template;      // where `scoring` was copied from
+  ScoringMethod scoring;                 // fixed once any review exists
+  CyclePhaseDates phases;                // the first day of each phase
   EligibilityRule eligibility;           // who takes part, as of participants_as_of
   Date participants_as_of;               // not_a_date_time until participants are chosen
   std::vector<EmployeeId> participants;  // ascending
@@ -74,6 +76,7 @@ struct PerformanceCycle {
   std::int32_t min_anonymous_peers = 5;
   Date closed_on;  // not_a_date_time while open
 
+  // True once the cycle is closed (closed_on set).
   bool IsClosed() const { return !closed_on.is_not_a_date(); }
 
   friend bool operator==(const PerformanceCycle&, const PerformanceCycle&) = default;
@@ -110,6 +113,8 @@ void Describe(V& v, Self& c) {
 // not_a_date_time nor a real date on or after closed_starts.
 absl::Status ValidatePerformanceCycle(const PerformanceCycle& cycle);
 
+// The domain validator the store runs on every write (found by ADL):
+// ValidatePerformanceCycle.
 inline absl::Status ValidateStoredEntity(const PerformanceCycle& cycle) { return ValidatePerformanceCycle(cycle); }
 
 // The phase of `cycle` on `date` (see the header comment; a closed cycle is

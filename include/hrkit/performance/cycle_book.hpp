@@ -66,28 +66,30 @@ namespace hrkit {
 
 // A new goal: an employee's (owner set) or a unit's (org_unit set).
 struct GoalInput {
-  EmployeeId owner{};
-  OrgUnitId org_unit{};
-  GoalId parent{};  // optional: a goal of the same cycle
-  std::string title{};
-  double weight = 0.0;  // percent
+  EmployeeId owner{};    // an employee goal's owner
+  OrgUnitId org_unit{};  // a unit goal's unit
+  GoalId parent{};       // optional: a goal of the same cycle
+  std::string title{};   // what is to be achieved
+  double weight = 0.0;   // percent
 };
 
 // A new review.
 struct ReviewInput {
-  EmployeeId reviewee{};
-  EmployeeId reviewer{};
-  ReviewerRole role = ReviewerRole::kSelf;
-  bool anonymous = false;  // peers only
+  EmployeeId reviewee{};                    // who is reviewed
+  EmployeeId reviewer{};                    // who writes the review
+  ReviewerRole role = ReviewerRole::kSelf;  // the reviewer's role towards the reviewee
+  bool anonymous = false;                   // peers only
 };
 
 // What the reviewee may see of their anonymous peer reviews.
 struct AnonymousPeerResult {
-  std::int64_t respondents = 0;  // submitted anonymous peer reviews
-  Suppression verdict = Suppression::kBelowMinimum;
-  std::optional<double> mean_score;  // shown only: the mean of their totals
+  std::int64_t respondents = 0;                      // submitted anonymous peer reviews
+  Suppression verdict = Suppression::kBelowMinimum;  // whether the result may be shown, and if not, why
+  std::optional<double> mean_score;                  // shown only: the mean of their totals
 };
 
+// One performance cycle with its goals, reviews and calibration changes;
+// every change goes through it so the rules of the header comment hold.
 class CycleBook {
  public:
   // A book for `cycle` with no goals, reviews or changes yet; `scale` is the
@@ -213,6 +215,8 @@ class CycleBook {
   absl::StatusOr<std::vector<NineBoxPlacement>> NineBox(std::span<const PotentialAssessment> potentials,
                                                         const PerformanceBands& bands) const;
 
+  // The cycle, its scale, and every goal, review and calibration change of
+  // the book, in the order recorded.
   const PerformanceCycle& cycle() const { return cycle_; }
   const RatingScale& scale() const { return scale_; }
   std::span<const Goal> goals() const { return goals_; }

@@ -49,10 +49,10 @@ inline constexpr std::uint8_t kFlatUnrated = 0xFF;
 // A whole cycle as columns (see the header comment). The spans must stay
 // valid while ScoreFlatCycle runs; nothing is kept.
 struct FlatCycleInput {
-  std::span<const std::int64_t> goal_begin;    // n + 1 offsets, ascending, goal_begin[0] = 0
-  std::span<const double> goal_weights;        // percent
-  std::span<const std::int64_t> review_begin;  // n + 1 offsets, ascending, review_begin[0] = 0
-  std::span<const ReviewerRole> review_roles;
+  std::span<const std::int64_t> goal_begin;        // n + 1 offsets, ascending, goal_begin[0] = 0
+  std::span<const double> goal_weights;            // percent
+  std::span<const std::int64_t> review_begin;      // n + 1 offsets, ascending, review_begin[0] = 0
+  std::span<const ReviewerRole> review_roles;      // the role of each review
   std::span<const std::uint8_t> ratings;           // level indexes or kFlatUnrated
   std::span<const std::uint8_t> proposed;          // empty or n entries
   std::span<const std::int32_t> participant_unit;  // n entries

@@ -33,13 +33,14 @@ namespace hrkit {
 
 // A dated statement of progress.
 struct GoalCheckIn {
-  Date on;
+  Date on;                // the day of the check-in
   double progress = 0.0;  // 0..1
-  std::string note;
+  std::string note;       // what the owner reports
 
   friend bool operator==(const GoalCheckIn&, const GoalCheckIn&) = default;
 };
 
+// Field description of GoalCheckIn (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, GoalCheckIn>
 void Describe(V& v, Self& c) {
@@ -52,15 +53,16 @@ void Describe(V& v, Self& c) {
 struct Goal {
   static constexpr std::string_view kEntityName = "goal";
 
-  GoalId id;
-  PerformanceCycleId cycle;
-  EmployeeId owner;    // invalid for a unit goal
-  OrgUnitId org_unit;  // a unit goal's unit; invalid for an employee goal
-  GoalId parent;       // invalid for a root goal
-  std::string title;
+  GoalId id;                           // the goal's id
+  PerformanceCycleId cycle;            // the cycle it belongs to
+  EmployeeId owner;                    // invalid for a unit goal
+  OrgUnitId org_unit;                  // a unit goal's unit; invalid for an employee goal
+  GoalId parent;                       // invalid for a root goal
+  std::string title;                   // what is to be achieved
   double weight = 0.0;                 // percent (see the header comment)
   std::vector<GoalCheckIn> check_ins;  // in the order entered
 
+  // True for a unit goal (no owner).
   bool IsUnitGoal() const { return !owner.valid(); }
 
   friend bool operator==(const Goal&, const Goal&) = default;
@@ -88,6 +90,8 @@ void Describe(V& v, Self& g) {
 // without a real date or with a progress outside [0, 1] ("check_ins[1]").
 absl::Status ValidateGoal(const Goal& goal);
 
+// The domain validator the store runs on every write (found by ADL):
+// ValidateGoal.
 inline absl::Status ValidateStoredEntity(const Goal& goal) { return ValidateGoal(goal); }
 
 // The goal's own progress: its latest check-in's (see the header comment),

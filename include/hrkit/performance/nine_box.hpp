@@ -28,20 +28,22 @@
 
 namespace hrkit {
 
+// A level on either axis of the 9-box grid: performance or potential.
 enum class NineBoxLevel {
   kLow = 0,
   kMedium = 1,
   kHigh = 2,
 };
 
+// The names of NineBoxLevel values (core/enum_names.hpp).
 inline constexpr EnumName<NineBoxLevel> kNineBoxLevelNames[] = {
     {NineBoxLevel::kLow, "low"}, {NineBoxLevel::kMedium, "medium"}, {NineBoxLevel::kHigh, "high"}};
 constexpr std::span<const EnumName<NineBoxLevel>> EnumNamesOf(NineBoxLevel) { return kNineBoxLevelNames; }
 
 // Where final ratings split into performance levels (see the header comment).
 struct PerformanceBands {
-  double medium_from = 0.0;
-  double high_from = 0.0;
+  double medium_from = 0.0;  // ratings >= this are medium performance
+  double high_from = 0.0;    // ratings >= this are high performance
 };
 
 // OK when both bounds are finite and medium_from < high_from; else
@@ -53,15 +55,15 @@ NineBoxLevel PerformanceLevelOf(double rating, const PerformanceBands& bands);
 
 // A separately assessed potential.
 struct PotentialAssessment {
-  EmployeeId employee;
-  NineBoxLevel potential = NineBoxLevel::kMedium;
+  EmployeeId employee;                             // who was assessed
+  NineBoxLevel potential = NineBoxLevel::kMedium;  // their assessed potential
 };
 
 // One participant's box.
 struct NineBoxPlacement {
-  EmployeeId employee;
-  NineBoxLevel performance = NineBoxLevel::kMedium;
-  NineBoxLevel potential = NineBoxLevel::kMedium;
+  EmployeeId employee;                               // the participant
+  NineBoxLevel performance = NineBoxLevel::kMedium;  // from the final rating, through the bands
+  NineBoxLevel potential = NineBoxLevel::kMedium;    // as assessed
 
   friend bool operator==(const NineBoxPlacement&, const NineBoxPlacement&) = default;
 };
@@ -80,9 +82,9 @@ enum class GridReader {
 
 // The people per box of a group.
 struct NineBoxGrid {
-  std::int64_t total = 0;
-  Suppression total_verdict = Suppression::kShown;
-  std::array<Suppression, 9> verdicts{};  // by NineBoxIndex
+  std::int64_t total = 0;                           // people in the group
+  Suppression total_verdict = Suppression::kShown;  // whether the group may be shown at all
+  std::array<Suppression, 9> verdicts{};            // by NineBoxIndex
   // The count of each box, empty where hidden.
   std::array<std::optional<std::int64_t>, 9> counts{};
 };

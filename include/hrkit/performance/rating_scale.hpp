@@ -28,6 +28,7 @@ struct RatingLevel {
   friend bool operator==(const RatingLevel&, const RatingLevel&) = default;
 };
 
+// Field description of RatingLevel (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, RatingLevel>
 void Describe(V& v, Self& l) {
@@ -44,8 +45,8 @@ void Describe(V& v, Self& l) {
 struct RatingScale {
   static constexpr std::string_view kEntityName = "rating_scale";
 
-  RatingScaleId id;
-  std::string name;
+  RatingScaleId id;                 // the scale's id
+  std::string name;                 // e.g. "five levels"
   std::vector<RatingLevel> levels;  // strictly ascending values
 
   friend bool operator==(const RatingScale&, const RatingScale&) = default;

@@ -28,11 +28,13 @@
 
 namespace hrkit {
 
+// Where a review is: a draft may change, a submitted review may not.
 enum class ReviewStatus {
   kDraft = 0,
   kSubmitted = 1,
 };
 
+// The names of ReviewStatus values (core/enum_names.hpp).
 inline constexpr EnumName<ReviewStatus> kReviewStatusNames[] = {{ReviewStatus::kDraft, "draft"},
                                                                 {ReviewStatus::kSubmitted, "submitted"}};
 constexpr std::span<const EnumName<ReviewStatus>> EnumNamesOf(ReviewStatus) { return kReviewStatusNames; }
@@ -45,11 +47,12 @@ struct ReviewRating {
   GoalId goal;             // goals section only
   std::string competency;  // competency sections only
   double rating = 0.0;     // a value of the scale
-  std::string comment;
+  std::string comment;     // the reviewer's words on this item
 
   friend bool operator==(const ReviewRating&, const ReviewRating&) = default;
 };
 
+// Field description of ReviewRating (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, ReviewRating>
 void Describe(V& v, Self& r) {
@@ -60,25 +63,28 @@ void Describe(V& v, Self& r) {
   v.Field("comment", r.comment, Sensitivity::kPerformance);
 }
 
+// A review of one participant by one reviewer in one role: its ratings,
+// overall rating and comment, a draft until submitted.
 struct Review {
   static constexpr std::string_view kEntityName = "review";
 
-  ReviewId id;
-  PerformanceCycleId cycle;
-  EmployeeId reviewee;
-  EmployeeId reviewer;  // the reviewee for a self review
-  ReviewerRole role = ReviewerRole::kSelf;
-  bool anonymous = false;  // peers only: the reviewee sees only results of k or more peers
-  ReviewStatus status = ReviewStatus::kDraft;
-  std::vector<ReviewRating> ratings;
-  std::optional<double> overall_rating;  // manager only: the proposed overall rating
-  std::string comment;
-  Date started_on;
-  Date submitted_on;  // not_a_date_time while a draft
+  ReviewId id;                                 // the review's id
+  PerformanceCycleId cycle;                    // the cycle it belongs to
+  EmployeeId reviewee;                         // who is reviewed
+  EmployeeId reviewer;                         // the reviewee for a self review
+  ReviewerRole role = ReviewerRole::kSelf;     // the reviewer's role towards the reviewee
+  bool anonymous = false;                      // peers only: the reviewee sees only results of k or more peers
+  ReviewStatus status = ReviewStatus::kDraft;  // draft until submitted
+  std::vector<ReviewRating> ratings;           // one per rated goal or competency
+  std::optional<double> overall_rating;        // manager only: the proposed overall rating
+  std::string comment;                         // the reviewer's overall words
+  Date started_on;                             // the day the review was started
+  Date submitted_on;                           // not_a_date_time while a draft
 
   friend bool operator==(const Review&, const Review&) = default;
 };
 
+// Field description of Review (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, Review>
 void Describe(V& v, Self& r) {
@@ -106,6 +112,8 @@ void Describe(V& v, Self& r) {
 // or a draft with one.
 absl::Status ValidateReview(const Review& review);
 
+// The domain validator the store runs on every write (found by ADL):
+// ValidateReview.
 inline absl::Status ValidateStoredEntity(const Review& review) { return ValidateReview(review); }
 
 }  // namespace hrkit

@@ -44,6 +44,7 @@ enum class SectionKind {
   kCompetencies = 1,  // the section's competencies, equally weighted
 };
 
+// The names of SectionKind values (core/enum_names.hpp).
 inline constexpr EnumName<SectionKind> kSectionKindNames[] = {{SectionKind::kGoals, "goals"},
                                                               {SectionKind::kCompetencies, "competencies"}};
 constexpr std::span<const EnumName<SectionKind>> EnumNamesOf(SectionKind) { return kSectionKindNames; }
@@ -56,6 +57,7 @@ enum class ReviewerRole {
   kUpward = 3,   // a report reviewing their manager (the reviewee)
 };
 
+// The names of ReviewerRole values (core/enum_names.hpp).
 inline constexpr EnumName<ReviewerRole> kReviewerRoleNames[] = {{ReviewerRole::kSelf, "self"},
                                                                 {ReviewerRole::kManager, "manager"},
                                                                 {ReviewerRole::kPeer, "peer"},
@@ -69,20 +71,22 @@ enum class MissingRole {
   kNoScore = 1,  // no overall score
 };
 
+// The names of MissingRole values (core/enum_names.hpp).
 inline constexpr EnumName<MissingRole> kMissingRoleNames[] = {{MissingRole::kRescale, "rescale"},
                                                               {MissingRole::kNoScore, "no_score"}};
 constexpr std::span<const EnumName<MissingRole>> EnumNamesOf(MissingRole) { return kMissingRoleNames; }
 
 // One section of a review.
 struct TemplateSection {
-  std::string name;  // unique within the method
-  SectionKind kind = SectionKind::kGoals;
-  double weight = 0.0;                    // percent of the review score
-  std::vector<std::string> competencies;  // kCompetencies only: what is rated
+  std::string name;                        // unique within the method
+  SectionKind kind = SectionKind::kGoals;  // goals or competencies
+  double weight = 0.0;                     // percent of the review score
+  std::vector<std::string> competencies;   // kCompetencies only: what is rated
 
   friend bool operator==(const TemplateSection&, const TemplateSection&) = default;
 };
 
+// Field description of TemplateSection (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, TemplateSection>
 void Describe(V& v, Self& s) {
@@ -94,12 +98,13 @@ void Describe(V& v, Self& s) {
 
 // The weight of one reviewer role in the overall score.
 struct RoleWeight {
-  ReviewerRole role = ReviewerRole::kManager;
-  double weight = 0.0;  // percent
+  ReviewerRole role = ReviewerRole::kManager;  // the role weighted
+  double weight = 0.0;                         // percent
 
   friend bool operator==(const RoleWeight&, const RoleWeight&) = default;
 };
 
+// Field description of RoleWeight (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, RoleWeight>
 void Describe(V& v, Self& w) {
@@ -116,10 +121,10 @@ void Describe(V& v, Self& w) {
 //                 {"Values", SectionKind::kCompetencies, 30, {"ownership", "teamwork"}}};
 //   m.role_weights = {{ReviewerRole::kManager, 100}};
 struct ScoringMethod {
-  RatingScaleId scale;                    // every rating is on it
-  std::vector<TemplateSection> sections;  // weights sum to 100
-  std::vector<RoleWeight> role_weights;   // weights sum to 100, one per role at most
-  MissingRole missing_role = MissingRole::kRescale;
+  RatingScaleId scale;                               // every rating is on it
+  std::vector<TemplateSection> sections;             // weights sum to 100
+  std::vector<RoleWeight> role_weights;              // weights sum to 100, one per role at most
+  MissingRole missing_role = MissingRole::kRescale;  // what happens without a weighted role's review
 
   friend bool operator==(const ScoringMethod&, const ScoringMethod&) = default;
 };
@@ -154,9 +159,9 @@ double RoleWeightOf(const ScoringMethod& method, ReviewerRole role);
 struct ReviewTemplate {
   static constexpr std::string_view kEntityName = "review_template";
 
-  ReviewTemplateId id;
-  std::string name;
-  ScoringMethod method;
+  ReviewTemplateId id;   // the template's id
+  std::string name;      // e.g. "Annual review"
+  ScoringMethod method;  // what cycles copy
 
   friend bool operator==(const ReviewTemplate&, const ReviewTemplate&) = default;
 };
@@ -174,6 +179,8 @@ void Describe(V& v, Self& t) {
 // ValidateScoringMethod. InvalidArgument naming "review_template:<id>".
 absl::Status ValidateReviewTemplate(const ReviewTemplate& review_template);
 
+// The domain validator the store runs on every write (found by ADL):
+// ValidateReviewTemplate.
 inline absl::Status ValidateStoredEntity(const ReviewTemplate& t) { return ValidateReviewTemplate(t); }
 
 }  // namespace hrkit

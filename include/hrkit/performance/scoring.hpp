@@ -32,8 +32,8 @@ inline constexpr std::size_t kReviewerRoleCount = 4;
 
 // One rated item with its weight in percent.
 struct WeightedRating {
-  double weight = 0.0;
-  double rating = 0.0;
+  double weight = 0.0;  // percent
+  double rating = 0.0;  // a value of the scale
 };
 
 // sum(weight x rating) / 100.
@@ -90,7 +90,7 @@ std::optional<double> CombineRoleScores(const ScoringMethod& method,
 
 // A participant's scores in a cycle.
 struct ParticipantScore {
-  EmployeeId employee;
+  EmployeeId employee;  // the participant
   // Mean of the submitted reviews' totals per role (ReviewerRole index).
   std::array<std::optional<double>, kReviewerRoleCount> role_scores;
   // Submitted reviews per role.

@@ -103,19 +103,19 @@ constexpr std::span<const EnumName<TerminationKind>> EnumNamesOf(TerminationKind
 
 // Job data in effect from a date: one entry of Employee::employment.
 struct EmploymentRecord {
-  EmploymentStatus status = EmploymentStatus::kActive;
-  EmploymentType type = EmploymentType::kPermanent;
-  double fte = 1.0;              // 0 < fte <= 1.5 while employed, 0 after termination
-  PositionId position;           // the seat held; invalid after termination
-  LocationId location;           // the work location (its country and holiday calendar)
-  WorkScheduleId work_schedule;  // invalid = the location's default schedule
-  std::string cost_center;
-  EmployeeId acting_manager;  // invalid = the holder of the parent position
-  EmploymentEvent event = EmploymentEvent::kHire;
-  std::string reason_code;  // free code, e.g. "RESIGNATION", "REORG"
-  TerminationKind termination = TerminationKind::kNone;
-  Date employment_start;  // first day of the current employment period
-  Date seniority_start;   // service counted from here (tenure tiers)
+  EmploymentStatus status = EmploymentStatus::kActive;   // active, on leave or terminated
+  EmploymentType type = EmploymentType::kPermanent;      // permanent, fixed-term, ...
+  double fte = 1.0;                                      // 0 < fte <= 1.5 while employed, 0 after termination
+  PositionId position;                                   // the seat held; invalid after termination
+  LocationId location;                                   // the work location (its country and holiday calendar)
+  WorkScheduleId work_schedule;                          // invalid = the location's default schedule
+  std::string cost_center;                               // empty if none
+  EmployeeId acting_manager;                             // invalid = the holder of the parent position
+  EmploymentEvent event = EmploymentEvent::kHire;        // the event that made this record
+  std::string reason_code;                               // free code, e.g. "RESIGNATION", "REORG"
+  TerminationKind termination = TerminationKind::kNone;  // kNone unless the event is a termination
+  Date employment_start;                                 // first day of the current employment period
+  Date seniority_start;                                  // service counted from here (tenure tiers)
   // True for an entry that restates a later record after a backdated change
   // was inserted before it (see personnel/lifecycle.hpp): the same event, not
   // a new one. Event counts (hires, separations) skip these entries.
@@ -124,6 +124,7 @@ struct EmploymentRecord {
   friend bool operator==(const EmploymentRecord&, const EmploymentRecord&) = default;
 };
 
+// Field description of EmploymentRecord (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, EmploymentRecord>
 void Describe(V& v, Self& r) {
@@ -147,19 +148,20 @@ void Describe(V& v, Self& r) {
 struct Employee {
   static constexpr std::string_view kEntityName = "employee";
 
-  EmployeeId id;
-  std::string employee_number;  // human-facing, unique, e.g. "E000042"
-  std::string legal_name;
-  std::string preferred_name;
-  Date birth_date;  // not_a_date_time when unknown
-  std::string work_email;
-  std::string private_email;
-  std::string phone;
-  Timeline<EmploymentRecord> employment;
+  EmployeeId id;                          // the employee's id
+  std::string employee_number;            // human-facing, unique, e.g. "E000042"
+  std::string legal_name;                 // the name in contracts and payroll
+  std::string preferred_name;             // the name used day to day; may be empty
+  Date birth_date;                        // not_a_date_time when unknown
+  std::string work_email;                 // may be empty
+  std::string private_email;              // may be empty
+  std::string phone;                      // may be empty
+  Timeline<EmploymentRecord> employment;  // job data, effective-dated (personnel/lifecycle.hpp)
 
   friend bool operator==(const Employee&, const Employee&) = default;
 };
 
+// Field description of Employee (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, Employee>
 void Describe(V& v, Self& e) {

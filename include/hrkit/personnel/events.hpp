@@ -31,14 +31,14 @@ enum class SeniorityOnRehire {
 // First day of employment. Valid only for an employee with no employment
 // history (a returning employee is rehired, see RehireEvent).
 struct HireEvent {
-  Date effective{};                // the first day of work
-  PositionId position{};           // REQUIRED: a real id
-  LocationId location{};           // invalid = not recorded
-  WorkScheduleId work_schedule{};  // invalid = the location's default
-  std::string cost_center{};
-  double fte = 1.0;  // in (0, 1.5]
-  EmploymentType type = EmploymentType::kPermanent;
-  std::string reason_code{};
+  Date effective{};                                  // the first day of work
+  PositionId position{};                             // REQUIRED: a real id
+  LocationId location{};                             // invalid = not recorded
+  WorkScheduleId work_schedule{};                    // invalid = the location's default
+  std::string cost_center{};                         // empty if none
+  double fte = 1.0;                                  // in (0, 1.5]
+  EmploymentType type = EmploymentType::kPermanent;  // permanent, fixed-term, ...
+  std::string reason_code{};                         // free code, e.g. "NEW_HIRE"
 
   friend bool operator==(const HireEvent&, const HireEvent&) = default;
 };
@@ -46,11 +46,11 @@ struct HireEvent {
 // Moves an employed person to another position (same grade or lateral).
 // Location and cost centre change only when given.
 struct TransferEvent {
-  Date effective{};
-  PositionId position{};  // REQUIRED: a real id, not the current one
-  std::optional<LocationId> location{};
-  std::optional<std::string> cost_center{};
-  std::string reason_code{};
+  Date effective{};                          // the first day in the new position
+  PositionId position{};                     // REQUIRED: a real id, not the current one
+  std::optional<LocationId> location{};      // the new location, if it changes
+  std::optional<std::string> cost_center{};  // the new cost center, if it changes
+  std::string reason_code{};                 // free code, e.g. "REORG"
 
   friend bool operator==(const TransferEvent&, const TransferEvent&) = default;
 };
@@ -59,18 +59,18 @@ struct TransferEvent {
 // on the position, so a promotion is recorded like a transfer with its own
 // event code.
 struct PromotionEvent {
-  Date effective{};
-  PositionId position{};  // REQUIRED: a real id, not the current one
-  std::string reason_code{};
+  Date effective{};           // the first day in the new position
+  PositionId position{};      // REQUIRED: a real id, not the current one
+  std::string reason_code{};  // free code
 
   friend bool operator==(const PromotionEvent&, const PromotionEvent&) = default;
 };
 
 // Changes the working time of an employed person.
 struct FteChangeEvent {
-  Date effective{};
-  double fte = 1.0;  // in (0, 1.5]
-  std::string reason_code{};
+  Date effective{};           // the first day at the new FTE
+  double fte = 1.0;           // in (0, 1.5]
+  std::string reason_code{};  // free code
 
   friend bool operator==(const FteChangeEvent&, const FteChangeEvent&) = default;
 };
@@ -79,25 +79,25 @@ struct FteChangeEvent {
 // acting manager is the employee's manager instead of the holder of the
 // parent position.
 struct ManagerChangeEvent {
-  Date effective{};
+  Date effective{};             // the first day of the change
   EmployeeId acting_manager{};  // invalid = clear (back to the position line)
-  std::string reason_code{};
+  std::string reason_code{};    // free code
 
   friend bool operator==(const ManagerChangeEvent&, const ManagerChangeEvent&) = default;
 };
 
 // Starts a leave of absence: status kOnLeave, the position is kept.
 struct LeaveOfAbsenceEvent {
-  Date effective{};  // the first day of leave
-  std::string reason_code{};
+  Date effective{};           // the first day of leave
+  std::string reason_code{};  // free code
 
   friend bool operator==(const LeaveOfAbsenceEvent&, const LeaveOfAbsenceEvent&) = default;
 };
 
 // Ends a leave of absence: status kActive again.
 struct ReturnFromLeaveEvent {
-  Date effective{};  // the first day back at work
-  std::string reason_code{};
+  Date effective{};           // the first day back at work
+  std::string reason_code{};  // free code
 
   friend bool operator==(const ReturnFromLeaveEvent&, const ReturnFromLeaveEvent&) = default;
 };
@@ -115,15 +115,15 @@ struct TerminationEvent {
 // Starts a new employment period for a former employee. Earlier history is
 // kept; `employment_start` becomes the rehire date.
 struct RehireEvent {
-  Date effective{};       // the first day of the new period
-  PositionId position{};  // REQUIRED: a real id
-  LocationId location{};
-  WorkScheduleId work_schedule{};
-  std::string cost_center{};
-  double fte = 1.0;  // in (0, 1.5]
-  EmploymentType type = EmploymentType::kPermanent;
-  SeniorityOnRehire seniority = SeniorityOnRehire::kRestart;
-  std::string reason_code{};
+  Date effective{};                                           // the first day of the new period
+  PositionId position{};                                      // REQUIRED: a real id
+  LocationId location{};                                      // invalid = not recorded
+  WorkScheduleId work_schedule{};                             // invalid = the location's default
+  std::string cost_center{};                                  // empty if none
+  double fte = 1.0;                                           // in (0, 1.5]
+  EmploymentType type = EmploymentType::kPermanent;           // permanent, fixed-term, ...
+  SeniorityOnRehire seniority = SeniorityOnRehire::kRestart;  // how service before the break counts
+  std::string reason_code{};                                  // free code
 
   friend bool operator==(const RehireEvent&, const RehireEvent&) = default;
 };
@@ -131,12 +131,12 @@ struct RehireEvent {
 // Any other change of job data. Only the fields that are set change; at least
 // one must be set.
 struct JobDataChangeEvent {
-  Date effective{};
-  std::optional<std::string> cost_center{};
+  Date effective{};                               // the first day of the change
+  std::optional<std::string> cost_center{};       // the new cost center, if it changes
   std::optional<WorkScheduleId> work_schedule{};  // an invalid id = the location's default
-  std::optional<LocationId> location{};
-  std::optional<EmploymentType> type{};
-  std::string reason_code{};
+  std::optional<LocationId> location{};           // the new location, if it changes
+  std::optional<EmploymentType> type{};           // the new employment type, if it changes
+  std::string reason_code{};                      // free code
 
   friend bool operator==(const JobDataChangeEvent&, const JobDataChangeEvent&) = default;
 };

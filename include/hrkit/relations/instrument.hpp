@@ -46,18 +46,18 @@ enum class ScoreMethod {
 // ascending order of `at_most`; a score above every band gets
 // `ScaleDefinition::above_bands`).
 struct ScoreBand {
-  double at_most = 0.0;
-  std::string label{};
+  double at_most = 0.0;  // the band's upper bound, inclusive
+  std::string label{};   // e.g. "poor well-being"
 
   friend bool operator==(const ScoreBand&, const ScoreBand&) = default;
 };
 
 // One score of an instrument: a subscale, or the total.
 struct ScaleDefinition {
-  std::string code{};                // unique within the instrument, e.g. "vigor", "total"
-  std::vector<std::size_t> items{};  // indexes into InstrumentDefinition::items
-  ScoreMethod method = ScoreMethod::kMean;
-  double multiplier = 1.0;  // WHO-5: the raw sum x 4 is the percentage score
+  std::string code{};                       // unique within the instrument, e.g. "vigor", "total"
+  std::vector<std::size_t> items{};         // indexes into InstrumentDefinition::items
+  ScoreMethod method = ScoreMethod::kMean;  // sum or mean of the item values
+  double multiplier = 1.0;                  // WHO-5: the raw sum x 4 is the percentage score
   // The score exists only when at least this many of its items are
   // answered; equal to items.size() means any missing answer gives no score.
   std::size_t min_answered = 0;
@@ -69,11 +69,11 @@ struct ScaleDefinition {
 
 // A questionnaire.
 struct InstrumentDefinition {
-  std::string code{};  // e.g. "who5"
-  std::string name{};
+  std::string code{};    // e.g. "who5"
+  std::string name{};    // e.g. "WHO-5 Well-Being Index"
   std::string source{};  // authors, reference and terms of use
-  int min_answer = 1;
-  int max_answer = 5;
+  int min_answer = 1;    // the lowest answer option
+  int max_answer = 5;    // the highest answer option
   // The value of each answer option, lowest answer first (size
   // max_answer - min_answer + 1); empty when the answer is its own value.
   std::vector<double> option_values{};
@@ -102,7 +102,7 @@ double ItemValue(const InstrumentDefinition& instrument, std::size_t item, int a
 
 // One score of one response.
 struct ScaleScore {
-  std::string code{};
+  std::string code{};             // the scale's code
   std::optional<double> value{};  // nullopt: too few answers (the missing-answer rule)
   std::string band{};             // the interpretation label, empty without a value
 

@@ -78,10 +78,10 @@ absl::StatusOr<double> PearsonCorrelation(std::span<const double> x, std::span<c
 // p < alpha (0.05 is the usual choice). WHO-5 adds its own rule for one
 // person: a change of 10 points or more on the percentage scale.
 struct MeanComparison {
-  double difference = 0.0;  // mean(after) - mean(before)
-  double t = 0.0;
-  double degrees_of_freedom = 0.0;
-  double p_two_sided = 1.0;
+  double difference = 0.0;          // mean(after) - mean(before)
+  double t = 0.0;                   // Welch's t statistic
+  double degrees_of_freedom = 0.0;  // Welch-Satterthwaite degrees of freedom
+  double p_two_sided = 1.0;         // P(|T| >= |t|)
 
   friend bool operator==(const MeanComparison&, const MeanComparison&) = default;
 };
@@ -100,9 +100,9 @@ inline constexpr std::int64_t kMinDriverRespondents = 26;
 
 // One driver: how an item moves with the outcome.
 struct Driver {
-  std::size_t item = 0;
-  std::optional<double> r{};  // Pearson r with the outcome; nullopt if either does not vary
-  std::optional<double> favorable_percent{};
+  std::size_t item = 0;                       // the item's index in its instrument
+  std::optional<double> r{};                  // Pearson r with the outcome; nullopt if either does not vary
+  std::optional<double> favorable_percent{};  // the item's favourable share, in percent
 
   friend bool operator==(const Driver&, const Driver&) = default;
 };

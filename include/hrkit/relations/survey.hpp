@@ -32,13 +32,14 @@ namespace hrkit {
 // inclusive.
 struct SurveyWave {
   std::int32_t number = 0;  // 1, 2, ... in date order
-  Date invited_on{};
-  Date opens_on{};
-  Date closes_on{};
+  Date invited_on{};        // the day the audience is taken
+  Date opens_on{};          // the first day answers are accepted
+  Date closes_on{};         // the last day answers are accepted
 
   friend bool operator==(const SurveyWave&, const SurveyWave&) = default;
 };
 
+// Field description of SurveyWave (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, SurveyWave>
 void Describe(V& v, Self& w) {
@@ -52,8 +53,8 @@ void Describe(V& v, Self& w) {
 struct Survey {
   static constexpr std::string_view kEntityName = "survey";
 
-  SurveyId id{};
-  std::string title{};
+  SurveyId id{};        // the survey's id
+  std::string title{};  // e.g. "Spring engagement survey"
   // Codes of the instruments asked, in order (built-in or user-defined; the
   // definitions are given to SurveyBook). Item codes must be unique across
   // them.
@@ -69,6 +70,7 @@ struct Survey {
   friend bool operator==(const Survey&, const Survey&) = default;
 };
 
+// Field description of Survey (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, Survey>
 void Describe(V& v, Self& s) {
@@ -106,17 +108,18 @@ std::string TenureBand(Date service_start, Date on);
 struct SurveyInvitation {
   static constexpr std::string_view kEntityName = "survey_invitation";
 
-  SurveyInvitationId id{};
-  SurveyId survey{};
-  std::int32_t wave = 0;
+  SurveyInvitationId id{};       // the invitation's id
+  SurveyId survey{};             // the survey invited to
+  std::int32_t wave = 0;         // the wave's number
   std::string respondent_key{};  // relations/pseudonym.hpp
   OrgUnitId org_unit{};          // the unit of the invitee's position on the invitation day
-  LocationId location{};
-  std::string tenure_band{};  // TenureBand on the invitation day
+  LocationId location{};         // the invitee's location on the invitation day
+  std::string tenure_band{};     // TenureBand on the invitation day
 
   friend bool operator==(const SurveyInvitation&, const SurveyInvitation&) = default;
 };
 
+// Field description of SurveyInvitation (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, SurveyInvitation>
 void Describe(V& v, Self& i) {
@@ -141,12 +144,13 @@ inline absl::Status ValidateStoredEntity(const SurveyInvitation& invitation) {
 
 // One answer: the item's code and the answer on its instrument's scale.
 struct SurveyAnswer {
-  std::string item{};
-  std::int32_t answer = 0;
+  std::string item{};       // the item's code, e.g. "who5_1"
+  std::int32_t answer = 0;  // on the item's instrument's scale
 
   friend bool operator==(const SurveyAnswer&, const SurveyAnswer&) = default;
 };
 
+// Field description of SurveyAnswer (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, SurveyAnswer>
 void Describe(V& v, Self& a) {
@@ -159,20 +163,21 @@ void Describe(V& v, Self& a) {
 struct SurveyResponse {
   static constexpr std::string_view kEntityName = "survey_response";
 
-  SurveyResponseId id{};
-  SurveyId survey{};
-  std::int32_t wave = 0;
-  std::string respondent_key{};
-  Date submitted_on{};
-  OrgUnitId org_unit{};
-  LocationId location{};
-  std::string tenure_band{};
-  std::vector<SurveyAnswer> answers{};
-  std::string comment{};
+  SurveyResponseId id{};                // the response's id
+  SurveyId survey{};                    // the survey answered
+  std::int32_t wave = 0;                // the wave's number
+  std::string respondent_key{};         // the respondent's key, as on the invitation
+  Date submitted_on{};                  // the day it was submitted
+  OrgUnitId org_unit{};                 // from the invitation
+  LocationId location{};                // from the invitation
+  std::string tenure_band{};            // from the invitation
+  std::vector<SurveyAnswer> answers{};  // one per answered item
+  std::string comment{};                // free text; empty when none
 
   friend bool operator==(const SurveyResponse&, const SurveyResponse&) = default;
 };
 
+// Field description of SurveyResponse (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, SurveyResponse>
 void Describe(V& v, Self& r) {

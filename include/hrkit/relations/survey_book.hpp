@@ -38,12 +38,14 @@ namespace hrkit {
 
 // The scores of one instrument in one response.
 struct InstrumentScores {
-  std::string instrument{};
-  std::vector<ScaleScore> scales{};
+  std::string instrument{};          // the instrument's code
+  std::vector<ScaleScore> scales{};  // one per scale, in definition order
 
   friend bool operator==(const InstrumentScores&, const InstrumentScores&) = default;
 };
 
+// One survey with its invitations and responses; every change goes
+// through it so the rules of the header comment hold.
 class SurveyBook {
  public:
   // A book for `survey`, asking the instruments it lists (definitions in
@@ -104,9 +106,11 @@ class SurveyBook {
   // REQUIRES: instrument < instruments().size().
   std::vector<std::vector<std::optional<int>>> AnswersOf(std::int32_t wave, std::size_t instrument) const;
 
+  // The survey, with the thresholds last set.
   const Survey& survey() const { return survey_; }
   // The survey's instruments, in survey order.
   const std::vector<InstrumentDefinition>& instruments() const { return instruments_; }
+  // Every invitation and every response, in the order recorded.
   const std::vector<SurveyInvitation>& invitations() const { return invitations_; }
   const std::vector<SurveyResponse>& responses() const { return responses_; }
 

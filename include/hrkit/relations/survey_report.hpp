@@ -34,7 +34,7 @@ namespace hrkit {
 
 // The mean of one scale over the respondents it scores.
 struct ScaleResult {
-  std::string code{};
+  std::string code{};            // the scale's code
   std::int64_t scored = 0;       // respondents with a score (the missing-answer rule)
   std::optional<double> mean{};  // nullopt when nobody is scored
 
@@ -43,9 +43,9 @@ struct ScaleResult {
 
 // One group of the report: an org unit and its subtree.
 struct SurveyGroupResult {
-  OrgUnitId unit{};
-  OrgUnitId parent{};  // invalid for a top unit
-  Suppression suppression = Suppression::kShown;
+  OrgUnitId unit{};                               // the group's unit (with its subtree)
+  OrgUnitId parent{};                             // invalid for a top unit
+  Suppression suppression = Suppression::kShown;  // kShown, or the rule that hides the group
   // The figures below are set only when the group is shown.
   std::optional<std::int64_t> invited{};
   std::optional<std::int64_t> respondents{};

@@ -89,6 +89,7 @@ class SurveyRollup {
   static absl::StatusOr<SurveyRollup> Compute(const SurveyRollupInput& input, const InstrumentDefinition& instrument,
                                               const ConfidentialityThresholds& thresholds);
 
+  // Numbers of groups (units), items and scales of the roll-up.
   std::size_t unit_count() const { return units_.size(); }
   std::size_t item_count() const { return items_; }
   std::size_t scale_count() const { return scales_; }

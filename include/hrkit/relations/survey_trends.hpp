@@ -26,7 +26,7 @@ namespace hrkit {
 
 // The change of one scale between two waves.
 struct ScaleTrend {
-  std::string code{};
+  std::string code{};  // the scale's code
   // nullopt when the test cannot be computed (fewer than 2 scores in a
   // wave, or no variation in either).
   std::optional<MeanComparison> comparison{};
@@ -36,10 +36,10 @@ struct ScaleTrend {
 
 // One group's trend.
 struct SurveyGroupTrend {
-  OrgUnitId unit{};
+  OrgUnitId unit{};                          // the group's unit (with its subtree)
   Suppression before = Suppression::kShown;  // the group's verdict in each wave's report
-  Suppression after = Suppression::kShown;
-  std::vector<ScaleTrend> scales{};  // only when shown in both waves
+  Suppression after = Suppression::kShown;   // the verdict in the later wave
+  std::vector<ScaleTrend> scales{};          // only when shown in both waves
 
   friend bool operator==(const SurveyGroupTrend&, const SurveyGroupTrend&) = default;
 };

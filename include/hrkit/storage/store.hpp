@@ -45,8 +45,8 @@ namespace hrkit {
 // A stored entity with its row version (>= 1).
 template <class E>
 struct Versioned {
-  E entity;
-  std::int64_t version = 0;
+  E entity;                  // the entity as stored
+  std::int64_t version = 0;  // 1 on insert, +1 per update
 
   friend bool operator==(const Versioned&, const Versioned&) = default;
 };
@@ -58,17 +58,17 @@ using VersionedEntity = Versioned<AnyEntity>;
 // `limit` of them (0 = no limit). For pagination pass the last id of the
 // previous page as `after_id`.
 struct ListOptions {
-  std::int64_t after_id = 0;
-  std::int64_t last_id = std::numeric_limits<std::int64_t>::max();
-  std::size_t limit = 0;
+  std::int64_t after_id = 0;                                        // exclusive lower bound of the ids
+  std::int64_t last_id = std::numeric_limits<std::int64_t>::max();  // inclusive upper bound of the ids
+  std::size_t limit = 0;                                            // the most rows returned; 0 = no limit
 };
 
 // One write of a transaction: a put (entity set) or an erase (entity empty).
 struct WriteOp {
-  EntityKind kind = 0;
-  std::int64_t id = 0;
-  std::int64_t expected_version = 0;
-  std::optional<AnyEntity> entity;  // the new value; nullopt erases the row
+  EntityKind kind = 0;                // the entity type (storage/entity_registry.hpp)
+  std::int64_t id = 0;                // the row's id
+  std::int64_t expected_version = 0;  // the row's version now; 0 = the row must not exist
+  std::optional<AnyEntity> entity;    // the new value; nullopt erases the row
 };
 
 // A set of puts and erases over any entity types, committed all-or-nothing

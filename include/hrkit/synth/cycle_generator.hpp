@@ -79,12 +79,12 @@ struct CycleOptions {
 // The generated cycle. Ids: scale 1, template 1, cycle 1; goals, reviews and
 // changes 1..n in the order created.
 struct GeneratedCycle {
-  RatingScale scale;
-  ReviewTemplate review_template;
-  PerformanceCycle cycle;
-  std::vector<Goal> goals;
-  std::vector<Review> reviews;
-  std::vector<CalibrationChange> changes;
+  RatingScale scale;                       // the five-level scale
+  ReviewTemplate review_template;          // the template the cycle copies
+  PerformanceCycle cycle;                  // the cycle, with its participants
+  std::vector<Goal> goals;                 // every goal
+  std::vector<Review> reviews;             // every review
+  std::vector<CalibrationChange> changes;  // every calibration change
 };
 
 // Generates a cycle for `org`:

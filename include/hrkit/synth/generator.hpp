@@ -47,10 +47,10 @@ struct SynthOptions {
 // The generated entities. Ids are dense: 1..size() for each entity kind, and
 // each vector is ordered by id.
 struct Organization {
-  std::vector<Location> locations;
-  std::vector<OrgUnit> units;
-  std::vector<Position> positions;
-  std::vector<Employee> employees;
+  std::vector<Location> locations;  // every location
+  std::vector<OrgUnit> units;       // every org unit
+  std::vector<Position> positions;  // every position
+  std::vector<Employee> employees;  // every employee
 };
 
 // Generates an organization:

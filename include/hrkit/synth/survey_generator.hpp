@@ -72,9 +72,9 @@ struct SurveyOptions {
 // 1..n, wave 1 before wave 2, each wave's invitations in employee id order.
 struct GeneratedSurvey {
   std::vector<InstrumentDefinition> instruments;  // in survey order: who5, enps, team
-  Survey survey;
-  std::vector<SurveyInvitation> invitations;
-  std::vector<SurveyResponse> responses;
+  Survey survey;                                  // the survey with its waves
+  std::vector<SurveyInvitation> invitations;      // every invitation
+  std::vector<SurveyResponse> responses;          // every response
 };
 
 // The 12-item team Likert instrument (answers 1..5, scale "mean" scored
