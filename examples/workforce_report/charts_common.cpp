@@ -27,7 +27,7 @@ std::string ScaleFill(double t) {
   return absl::StrFormat("fill=\"#%02x%02x%02x\"", mix(0xe8, 0x1f), mix(0xf1, 0x4e), mix(0xfa, 0x79));
 }
 
-std::string ScaleTextFill(double t) { return t > 0.55 ? "fill=\"#ffffff\"" : "fill=\"#1f2937\""; }
+std::string ScaleTextFill(double t) { return t > 0.55 ? "style=\"fill:#ffffff\"" : "style=\"fill:#1f2937\""; }
 
 void AddHatch(Svg* svg, std::string_view id) {
   svg->Raw(absl::StrFormat(

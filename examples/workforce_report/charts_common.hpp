@@ -16,8 +16,9 @@ inline constexpr double kChartWidth = 1160;
 std::string Fixed(double value, int decimals);
 // A "nice" upper bound >= value: 1, 2, 2.5 or 5 times a power of ten.
 double NiceMax(double value);
-// A fill attribute on the palette's blue scale for t in [0, 1], with the
-// text colour that reads on it.
+// A fill attribute on the palette's blue scale for t in [0, 1], and a style
+// attribute with the text colour that reads on it (a style, which wins over
+// the page's text colour).
 std::string ScaleFill(double t);
 std::string ScaleTextFill(double t);
 // Adds the hatch pattern `<id>-hatch` for hidden cells to `svg`; cells use

@@ -21,9 +21,37 @@ struct HeatColumn {
   bool engagement = true;
 };
 
-// One cell: colour by value (engagement 2.5..4.5 of 5, WHO-5 30..80 of 100),
-// or hatched with the reason it is hidden.
-void HeatCellSvg(const HeatCell* cell, const HeatColumn& column, double x, double y, double w, double h, Svg* svg) {
+// One row: a unit.
+struct HeatRow {
+  hrkit::OrgUnitId unit;
+  std::string name;
+  int level = 1;
+};
+
+// The lowest and highest value shown for each measure, for the colours.
+struct HeatRange {
+  double lo[2] = {1e300, 1e300};  // [engagement, well-being]
+  double hi[2] = {-1e300, -1e300};
+
+  void Add(const HeatCell& c) {
+    if (!IsShown(c.verdict)) return;
+    for (int m = 0; m < 2; ++m) {
+      const std::optional<double>& v = m == 0 ? c.engagement : c.wellbeing;
+      if (!v) continue;
+      lo[m] = std::min(lo[m], *v);
+      hi[m] = std::max(hi[m], *v);
+    }
+  }
+  // 0.1 (lowest) .. 0.9 (highest).
+  double Position(bool engagement, double v) const {
+    const int m = engagement ? 0 : 1;
+    return hi[m] > lo[m] ? 0.1 + 0.8 * (v - lo[m]) / (hi[m] - lo[m]) : 0.5;
+  }
+};
+
+// One cell: colour by value, or hatched with the reason it is hidden.
+void HeatCellSvg(const HeatCell* cell, const HeatColumn& column, const HeatRange& range, double x, double y, double w,
+                 double h, Svg* svg) {
   if (cell == nullptr) {
     svg->Rect(x, y, w, h, "class=\"empty\"");
     svg->Text(x + w / 2, y + h / 2 + 4, "not surveyed", "middle", "class=\"small muted\"");
@@ -35,7 +63,7 @@ void HeatCellSvg(const HeatCell* cell, const HeatColumn& column, double x, doubl
     svg->Text(x + w / 2, y + h / 2 + 4, HiddenLabel(cell->verdict), "middle", "class=\"small muted\"");
     return;
   }
-  const double t = column.engagement ? (*value - 2.5) / 2.0 : (*value - 30.0) / 50.0;
+  const double t = range.Position(column.engagement, *value);
   svg->Rect(x, y, w, h, ScaleFill(t));
   svg->Text(x + w / 2 - 6, y + h / 2 + 5, Fixed(*value, column.engagement ? 2 : 1), "end",
             absl::StrCat("class=\"strong\" ", ScaleTextFill(t)));
@@ -43,23 +71,49 @@ void HeatCellSvg(const HeatCell* cell, const HeatColumn& column, double x, doubl
             absl::StrCat("class=\"small\" ", ScaleTextFill(t)));
 }
 
+// The heatmap's rows (levels 1-3, or 1-2 when that would be over 40 rows)
+// and the value range of the cells in them.
+std::vector<HeatRow> HeatRows(const Figures& f, HeatRange* range) {
+  constexpr std::size_t kMaxRows = 40;
+  std::vector<HeatRow> rows;
+  absl::flat_hash_map<std::int64_t, int> seen;
+  for (const HeatCell& c : f.heatmap) {
+    if (seen.emplace(c.unit.value(), c.level).second) rows.push_back({c.unit, c.unit_name, c.level});
+  }
+  const int max_level = rows.size() > kMaxRows ? 2 : 3;
+  std::erase_if(rows, [&](const HeatRow& r) { return r.level > max_level; });
+  for (const HeatCell& c : f.heatmap) {
+    if (c.level <= max_level) range->Add(c);
+  }
+  return rows;
+}
+
+// The column headers: the measure over its waves, then each wave.
+void HeatHeaders(const std::vector<HeatColumn>& columns, double left, double cw, Svg* svg) {
+  for (std::size_t j = 0; j < columns.size(); ++j) {
+    const double x = left + cw * static_cast<double>(j);
+    if (j == 0 || columns[j].engagement != columns[j - 1].engagement) {
+      svg->Text(x + 4, 22,
+                columns[j].engagement ? "Engagement (team scale mean, 1\u20135)" : "Well-being (WHO-5 %, 0\u2013100)",
+                "start", "class=\"label\"");
+    }
+    svg->Text(x + cw / 2, 48, absl::StrCat("wave ", columns[j].wave), "middle", "class=\"tick\"");
+  }
+}
+
 }  // namespace
 
 std::string HeatmapSvg(const Figures& f) {
-  std::vector<std::pair<hrkit::OrgUnitId, std::string>> rows;
+  HeatRange range;
+  const std::vector<HeatRow> rows = HeatRows(f, &range);
   absl::flat_hash_map<std::pair<std::int64_t, int>, const HeatCell*> cells;
-  for (const HeatCell& c : f.heatmap) {
-    if (std::none_of(rows.begin(), rows.end(), [&](const auto& r) { return r.first == c.unit; })) {
-      rows.emplace_back(c.unit, c.unit_name);
-    }
-    cells[{c.unit.value(), c.wave}] = &c;
-  }
+  for (const HeatCell& c : f.heatmap) cells[{c.unit.value(), c.wave}] = &c;
   std::vector<HeatColumn> columns;
   for (const bool engagement : {true, false}) {
     for (const WaveFigures& w : f.waves) columns.push_back({w.wave, engagement});
   }
-  constexpr double kLabel = 280, kTop = 60, kRow = 34;
-  const double height = kTop + kRow * static_cast<double>(rows.size()) + 20;
+  constexpr double kLabel = 300, kTop = 60, kRow = 32;
+  const double height = kTop + kRow * static_cast<double>(rows.size()) + 36;
   Svg svg("chart-heatmap", "Engagement and well-being by unit and survey wave", kChartWidth, height);
   AddHatch(&svg, "heatmap");
   if (columns.empty()) {
@@ -67,24 +121,21 @@ std::string HeatmapSvg(const Figures& f) {
     return svg.Finish();
   }
   const double cw = (kChartWidth - kLabel - 10) / static_cast<double>(columns.size());
-  for (std::size_t j = 0; j < columns.size(); ++j) {
-    const double x = kLabel + cw * static_cast<double>(j);
-    if (j == 0 || columns[j].engagement != columns[j - 1].engagement) {
-      svg.Text(x + 4, 22,
-               columns[j].engagement ? "Engagement (team scale mean, 1\u20135)" : "Well-being (WHO-5 %, 0\u2013100)",
-               "start", "class=\"label\"");
-    }
-    svg.Text(x + cw / 2, 48, absl::StrCat("wave ", columns[j].wave), "middle", "class=\"tick\"");
-  }
+  HeatHeaders(columns, kLabel, cw, &svg);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const double y = kTop + kRow * static_cast<double>(i);
-    svg.Text(kLabel - 10, y + kRow / 2 + 4, Shorten(rows[i].second, 38), "end", i == 0 ? "class=\"strong\"" : "");
+    svg.Text(8 + 18.0 * (rows[i].level - 1), y + kRow / 2 + 4, Shorten(rows[i].name, 34), "start",
+             rows[i].level == 1   ? "class=\"strong\""
+             : rows[i].level == 3 ? "class=\"muted\""
+                                  : "");
     for (std::size_t j = 0; j < columns.size(); ++j) {
-      auto it = cells.find({rows[i].first.value(), columns[j].wave});
-      HeatCellSvg(it == cells.end() ? nullptr : it->second, columns[j], kLabel + cw * static_cast<double>(j) + 1, y + 1,
-                  cw - 2, kRow - 2, &svg);
+      auto it = cells.find({rows[i].unit.value(), columns[j].wave});
+      HeatCellSvg(it == cells.end() ? nullptr : it->second, columns[j], range, kLabel + cw * static_cast<double>(j) + 1,
+                  y + 1, cw - 2, kRow - 2, &svg);
     }
   }
+  svg.Text(kLabel, height - 10, "Colour: from the lowest to the highest value shown for the measure; n = respondents.",
+           "start", "class=\"small muted\"");
   return svg.Finish();
 }
 
@@ -124,7 +175,7 @@ std::string RatingsSvg(const Figures& f) {
 }
 
 std::string NineBoxSvg(const Figures& f) {
-  constexpr double kX = 220, kY = 20, kW = 210, kH = 100;
+  constexpr double kX = 200, kY = 20, kW = 240, kH = 100;
   Svg svg("chart-ninebox", "9-box: performance by potential, counts as shown outside HR", kChartWidth, 390);
   AddHatch(&svg, "ninebox");
   std::int64_t max = 1;
@@ -134,16 +185,18 @@ std::string NineBoxSvg(const Figures& f) {
     const double y = kY + kH * (2 - static_cast<int>(c.potential));  // high potential on top
     const std::string name = absl::StrCat(hrkit::ToAbsl(hrkit::EnumToName(c.performance)), " performance, ",
                                           hrkit::ToAbsl(hrkit::EnumToName(c.potential)), " potential");
+    std::string caption = "class=\"small muted\"";
     if (!IsShown(c.verdict) || !c.count.has_value()) {
       svg.Rect(x + 1, y + 1, kW - 2, kH - 2, HatchFill("ninebox"));
       svg.Text(x + kW / 2, y + kH / 2, HiddenLabel(c.verdict), "middle", "class=\"muted\"");
     } else {
-      const double t = static_cast<double>(*c.count) / static_cast<double>(max);
-      svg.Rect(x + 1, y + 1, kW - 2, kH - 2, ScaleFill(t * 0.85));
+      const double t = 0.85 * static_cast<double>(*c.count) / static_cast<double>(max);
+      svg.Rect(x + 1, y + 1, kW - 2, kH - 2, ScaleFill(t));
       svg.Text(x + kW / 2, y + kH / 2 + 4, absl::StrCat(*c.count), "middle",
-               absl::StrCat("class=\"big\" ", ScaleTextFill(t * 0.85)));
+               absl::StrCat("class=\"big\" ", ScaleTextFill(t)));
+      caption = absl::StrCat("class=\"small\" ", ScaleTextFill(t));
     }
-    svg.Text(x + kW / 2, y + kH - 10, name, "middle", "class=\"small muted\"");
+    svg.Text(x + kW / 2, y + kH - 10, name, "middle", caption);
   }
   for (int i = 0; i < 3; ++i) {
     const std::string level(hrkit::EnumToName(static_cast<hrkit::NineBoxLevel>(i)));

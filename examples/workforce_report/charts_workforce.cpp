@@ -1,5 +1,6 @@
 // The org chart's top three levels and the headcount by month.
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -48,7 +49,6 @@ std::string OrgChartSvg(const Figures& f) {
   std::size_t rows = 0;
   for (std::size_t i = 0; i < f.org.size(); ++i) {
     if (f.org[i].parent == root_index) level2.push_back(static_cast<int>(i));
-    if (f.org[i].level == 3) rows = std::max<std::size_t>(rows, 0);
   }
   for (const int i : level2)
     rows = std::max<std::size_t>(rows,
@@ -76,54 +76,77 @@ std::string OrgChartSvg(const Figures& f) {
   return svg.Finish();
 }
 
-std::string HeadcountSvg(const Figures& f) {
-  constexpr double kLeft = 70, kRight = kChartWidth - 20, kTop = 40, kBottom = 290, kBarTop = 330, kBarBottom = 450;
-  Svg svg("chart-headcount", "Headcount at the end of each month, with hires and separations", kChartWidth, 500);
-  if (f.months.empty()) return svg.Finish();
-  std::int64_t lo = f.headcount_start, hi = f.headcount_start, events = 1;
+namespace {
+
+constexpr double kLeft = 70, kRight = kChartWidth - 20, kTop = 40, kBottom = 290, kBarTop = 330, kBarBottom = 450;
+
+// The headcount line: the year's first day, then each month's last day, on
+// a y axis of round steps around the values.
+void HeadcountLine(const Figures& f, double slot, Svg* svg) {
+  std::int64_t lo = f.headcount_start, hi = f.headcount_start;
   for (const MonthFigures& m : f.months) {
     lo = std::min(lo, m.headcount_end);
     hi = std::max(hi, m.headcount_end);
-    events = std::max({events, m.hires, m.separations});
   }
-  const double pad = std::max(5.0, static_cast<double>(hi - lo) * 0.25);
-  const double y0 = std::max(0.0, std::floor(static_cast<double>(lo) - pad));
-  const double y1 = std::ceil(static_cast<double>(hi) + pad);
+  const double step = NiceMax(std::max(4.0, static_cast<double>(hi - lo) * 1.5) / 4);
+  const double y0 = std::max(0.0, std::floor((static_cast<double>(lo) - step / 2) / step) * step);
+  double y1 = y0 + 4 * step;
+  while (y1 < static_cast<double>(hi) + step / 4) y1 += step;
   const auto ly = [&](double v) { return kBottom - (v - y0) / (y1 - y0) * (kBottom - kTop); };
-  for (int i = 0; i <= 4; ++i) {
-    const double v = y0 + (y1 - y0) * i / 4;
-    svg.Line(kLeft, ly(v), kRight, ly(v), i == 0 ? "class=\"axis\"" : "class=\"grid\"");
-    svg.Text(kLeft - 6, ly(v) + 4, Fixed(v, 0), "end", "class=\"tick\"");
+  for (double v = y0; v <= y1 + step / 2; v += step) {
+    svg->Line(kLeft, ly(v), kRight, ly(v), v == y0 ? "class=\"axis\"" : "class=\"grid\"");
+    svg->Text(kLeft - 6, ly(v) + 4, Fixed(v, 0), "end", "class=\"tick\"");
   }
-  svg.Text(kLeft - 56, kTop - 16, "Headcount (employed on the month's last day)", "start", "class=\"label\"");
-  const double slot = (kRight - kLeft) / static_cast<double>(f.months.size());
+  svg->Text(kLeft - 56, kTop - 16, "Headcount (employed on the year's first day, then on each month's last day)",
+            "start", "class=\"label\"");
   std::string d = absl::StrFormat("M%.1f %.1f", kLeft, ly(static_cast<double>(f.headcount_start)));
   for (std::size_t i = 0; i < f.months.size(); ++i) {
-    absl::StrAppendFormat(&d, " L%.1f %.1f", kLeft + slot * (i + 1),
+    absl::StrAppendFormat(&d, " L%.1f %.1f", kLeft + slot * static_cast<double>(i + 1),
                           ly(static_cast<double>(f.months[i].headcount_end)));
   }
-  svg.Path(d, "class=\"series\"");
-  svg.Circle(kLeft, ly(static_cast<double>(f.headcount_start)), 3.5, "class=\"dot\"");
-  const double bar_max = NiceMax(static_cast<double>(events));
-  YAxis(&svg, kLeft, kRight, kBarTop, kBarBottom, bar_max, 2, 0);
-  svg.Text(kLeft - 56, kBarTop - 12, "Hires and separations per month", "start", "class=\"label\"");
+  svg->Path(d, "class=\"series\"");
+  svg->Circle(kLeft, ly(static_cast<double>(f.headcount_start)), 3.5, "class=\"dot\"");
+  svg->Text(kLeft + 6, ly(static_cast<double>(f.headcount_start)) - 9, absl::StrCat(f.headcount_start), "start",
+            "class=\"small\"");
+  for (std::size_t i = 0; i < f.months.size(); ++i) {
+    const double x = kLeft + slot * static_cast<double>(i + 1);
+    const double y = ly(static_cast<double>(f.months[i].headcount_end));
+    svg->Circle(x, y, 3.5, "class=\"dot\"");
+    svg->Text(x, y - 9, absl::StrCat(f.months[i].headcount_end), "middle", "class=\"small\"");
+  }
+}
+
+// Hires and separations per month, as paired bars.
+void EventBars(const Figures& f, double slot, Svg* svg) {
+  std::int64_t events = 1;
+  for (const MonthFigures& m : f.months) events = std::max({events, m.hires, m.separations});
+  const double max = NiceMax(static_cast<double>(events));
+  YAxis(svg, kLeft, kRight, kBarTop, kBarBottom, max, 2, 0);
+  svg->Text(kLeft - 56, kBarTop - 12, "Hires and separations per month", "start", "class=\"label\"");
   for (std::size_t i = 0; i < f.months.size(); ++i) {
     const MonthFigures& m = f.months[i];
     const double x = kLeft + slot * static_cast<double>(i);
-    svg.Circle(x + slot, ly(static_cast<double>(m.headcount_end)), 3.5, "class=\"dot\"");
-    svg.Text(x + slot, ly(static_cast<double>(m.headcount_end)) - 9, absl::StrCat(m.headcount_end), "middle",
-             "class=\"small\"");
     const double bw = slot * 0.3;
-    const double hh = (kBarBottom - kBarTop) * static_cast<double>(m.hires) / bar_max;
-    const double sh = (kBarBottom - kBarTop) * static_cast<double>(m.separations) / bar_max;
-    svg.Rect(x + slot / 2 - bw, kBarBottom - hh, bw, hh, "class=\"bar-a\"");
-    svg.Rect(x + slot / 2, kBarBottom - sh, bw, sh, "class=\"bar-b\"");
-    svg.Text(x + slot / 2, kBarBottom + 18, hrkit::FormatIsoDate(m.first).substr(0, 7), "middle", "class=\"tick\"");
+    const double hh = (kBarBottom - kBarTop) * static_cast<double>(m.hires) / max;
+    const double sh = (kBarBottom - kBarTop) * static_cast<double>(m.separations) / max;
+    svg->Rect(x + slot / 2 - bw, kBarBottom - hh, bw, hh, "class=\"bar-a\"");
+    svg->Rect(x + slot / 2, kBarBottom - sh, bw, sh, "class=\"bar-b\"");
+    svg->Text(x + slot / 2, kBarBottom + 18, hrkit::FormatIsoDate(m.first).substr(0, 7), "middle", "class=\"tick\"");
   }
-  svg.Rect(kRight - 250, 8, 12, 12, "class=\"bar-a\"");
-  svg.Text(kRight - 232, 18, "hires", "start", "class=\"small\"");
-  svg.Rect(kRight - 170, 8, 12, 12, "class=\"bar-b\"");
-  svg.Text(kRight - 152, 18, "separations", "start", "class=\"small\"");
+  svg->Rect(kRight - 250, 8, 12, 12, "class=\"bar-a\"");
+  svg->Text(kRight - 232, 18, "hires", "start", "class=\"small\"");
+  svg->Rect(kRight - 170, 8, 12, 12, "class=\"bar-b\"");
+  svg->Text(kRight - 152, 18, "separations", "start", "class=\"small\"");
+}
+
+}  // namespace
+
+std::string HeadcountSvg(const Figures& f) {
+  Svg svg("chart-headcount", "Headcount by month, with hires and separations", kChartWidth, 500);
+  if (f.months.empty()) return svg.Finish();
+  const double slot = (kRight - kLeft) / static_cast<double>(f.months.size());
+  HeadcountLine(f, slot, &svg);
+  EventBars(f, slot, &svg);
   svg.Text(kLeft + (kRight - kLeft) / 2, 490, "Month", "middle", "class=\"label\"");
   return svg.Finish();
 }

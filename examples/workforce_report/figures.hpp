@@ -50,6 +50,7 @@ struct OrgBox {
 struct HeatCell {
   hrkit::OrgUnitId unit;
   std::string unit_name;
+  int level = 1;  // 1 = a root
   int wave = 1;
   hrkit::Suppression verdict = hrkit::Suppression::kShown;
   std::optional<std::int64_t> respondents;  // shown cells only
@@ -110,8 +111,8 @@ struct Figures {
   std::vector<MonthFigures> months;
   std::vector<OrgBox> org;
 
-  double leave_days_taken = 0.0;  // in the reporting year, up to as_of
-  std::int64_t leave_requests_approved = 0;
+  double leave_days_taken = 0.0;             // in the reporting year, up to as_of
+  std::int64_t leave_requests_approved = 0;  // starting in the reporting year, up to as_of
   std::int64_t leave_requests_pending = 0;
   std::vector<BalanceBin> balances;  // employees employed on as_of
   double mean_balance = 0.0;

@@ -116,6 +116,7 @@ absl::Status CheckBalances(const hrkit::Dataset& data, const hrkit::AccrualRunRe
 
 absl::Status AddLeaveFigures(const hrkit::Dataset& data, Figures* f, hrkit::ProgressSink* progress) {
   for (const hrkit::LeaveRequest& r : data.Of<hrkit::LeaveRequest>()) {
+    if (r.first_day < f->year_first || r.first_day > f->as_of) continue;  // leave outside the reporting year
     if (r.status == hrkit::LeaveRequestStatus::kApproved) ++f->leave_requests_approved;
     if (r.status == hrkit::LeaveRequestStatus::kSubmitted) ++f->leave_requests_pending;
   }

@@ -83,7 +83,7 @@ std::optional<std::size_t> ScaleIndex(const hrkit::InstrumentDefinition& instrum
   return std::nullopt;
 }
 
-// Adds one wave's figures and heatmap cells (each root and its children).
+// Adds one wave's figures and its heatmap cells (units of levels 1 to 3).
 absl::Status AddWave(const hrkit::Dataset& data, const hrkit::Survey& survey, const hrkit::SurveyWave& wave,
                      const hrkit::InstrumentDefinition& team, const hrkit::InstrumentDefinition& who5, Figures* f) {
   HRKIT_ASSIGN_OR_RETURN(const Tree tree, TreeOn(data, wave.invited_on));
@@ -97,11 +97,19 @@ absl::Status AddWave(const hrkit::Dataset& data, const hrkit::Survey& survey, co
   f->waves.push_back(WaveFigures{wave.number, wave.invited_on, root.invited.value_or(0), root.respondents.value_or(0),
                                  root.response_rate_percent, engagement.scale_mean(0, mean),
                                  wellbeing.scale_mean(0, percentage)});
+  std::vector<int> level(tree.units.size(), 1);
   for (std::size_t g = 0; g < tree.units.size(); ++g) {
     const std::int32_t parent = tree.parents[g];
-    if (parent != -1 && tree.parents[static_cast<std::size_t>(parent)] != -1) continue;  // below level 2
-    HeatCell cell{tree.units[g], tree.names[g], wave.number, engagement.suppression(g),
-                  std::nullopt,  std::nullopt,  std::nullopt};
+    if (parent != -1) level[g] = level[static_cast<std::size_t>(parent)] + 1;  // parents come first
+    if (level[g] > 3) continue;
+    HeatCell cell{.unit = tree.units[g],
+                  .unit_name = tree.names[g],
+                  .level = level[g],
+                  .wave = wave.number,
+                  .verdict = engagement.suppression(g),
+                  .respondents = std::nullopt,
+                  .engagement = std::nullopt,
+                  .wellbeing = std::nullopt};
     if (IsShown(cell.verdict) && !IsShown(wellbeing.suppression(g))) cell.verdict = wellbeing.suppression(g);
     if (IsShown(cell.verdict)) {
       cell.respondents = engagement.respondents(g);

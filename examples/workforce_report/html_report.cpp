@@ -97,7 +97,9 @@ std::string Sections(const Figures& f) {
                  HeadcountSvg(f));
   out += Section(
       "Engagement and well-being by unit",
-      absl::StrCat("The company and its second-level units, each with everything below it. Groups under ", f.min_group,
+      absl::StrCat("The top three levels of units, each with everything below it, as the tree stood when the wave was "
+                   "invited. Groups under ",
+                   f.min_group,
                    " respondents, and groups that would give a hidden one away, are hidden: only the rule "
                    "that hides them is shown."),
       HeatmapSvg(f));

@@ -100,11 +100,11 @@ absl::StatusOr<Simulation> SimulateYear(std::int64_t employees, std::uint64_t se
   hrkit::PutWorkforce(workforce, &result.data);
   HRKIT_RETURN_IF_ERROR(SimulateLeave(&result.data, &random, &result.counts, progress));
   const hrkit::synth::Organization year = OrganizationOf(result.data);
-  HRKIT_RETURN_IF_ERROR(hrkit::ReportProgress(progress, "simulate: performance and survey", 0, 2));
+  HRKIT_RETURN_IF_ERROR(hrkit::ReportProgress(progress, "simulate: cycle and survey", 0, 2));
   HRKIT_RETURN_IF_ERROR(SimulateCycle(year, seed, &result.data, &result.counts));
-  HRKIT_RETURN_IF_ERROR(hrkit::ReportProgress(progress, "simulate: performance and survey", 1, 2));
+  HRKIT_RETURN_IF_ERROR(hrkit::ReportProgress(progress, "simulate: cycle and survey", 1, 2));
   HRKIT_RETURN_IF_ERROR(SimulateSurvey(year, seed, &result.data, &result.counts));
-  HRKIT_RETURN_IF_ERROR(hrkit::ReportProgress(progress, "simulate: performance and survey", 2, 2));
+  HRKIT_RETURN_IF_ERROR(hrkit::ReportProgress(progress, "simulate: cycle and survey", 2, 2));
   return result;
 }
 

@@ -23,7 +23,14 @@ void TerminalProgress::Update(std::string_view stage, std::int64_t done, std::in
     }
     return;
   }
-  const int percent = total > 0 ? static_cast<int>(done * 100 / total) : 0;
+  if (total <= 0) {  // the size is not known: say that the stage runs
+    if (drawn_percent_ == -1) std::printf("\r  %-28.28s ...", stage_.c_str());
+    drawn_percent_ = 0;
+    line_open_ = true;
+    std::fflush(stdout);
+    return;
+  }
+  const int percent = static_cast<int>(done * 100 / total);
   if (percent == drawn_percent_) return;
   drawn_percent_ = percent;
   constexpr int kWidth = 30;
