@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <vector>
@@ -64,23 +65,30 @@ absl::Status AddLeaveSetup(hrkit::Dataset* data) {
   return absl::OkStatus();
 }
 
-// Two to four requests of `employee`, each starting on a working day of the
-// year and lasting 1 to 10 calendar days.
-void DrawRequests(hrkit::EmployeeId employee, const std::set<Date>& holidays, Random* random,
+// Requests of `e` on working days while employed in the simulated year: two
+// to four for a whole year, fewer for a part of it, each lasting 1 to 10
+// calendar days. The last day of employment may still fall inside a
+// request, which submission then refuses.
+void DrawRequests(const hrkit::Employee& e, const std::set<Date>& holidays, Random* random,
                   std::vector<std::tuple<Date, hrkit::LeaveRequestInput>>* out) {
-  const std::int64_t count = 2 + random->Below(3);
-  for (std::int64_t i = 0; i < count; ++i) {
-    Date first = SimulatedYearStart() + boost::gregorian::days(random->Below(365));
-    while (first.day_of_week() == 0 || first.day_of_week() == 6 || holidays.contains(first)) {
-      first += boost::gregorian::days(1);
+  const hrkit::Period year(SimulatedYearStart(), SimulatedYearEnd() + boost::gregorian::days(1));
+  for (const hrkit::Period& employed : hrkit::EmploymentPeriods(e)) {
+    const std::optional<hrkit::Period> span = hrkit::Intersect(employed, year);
+    if (!span.has_value()) continue;
+    const std::int64_t days = hrkit::DayCount(*span);
+    const std::int64_t count = (2 + random->Below(3)) * days / 365;
+    for (std::int64_t i = 0; i < count; ++i) {
+      Date first = span->begin() + boost::gregorian::days(random->Below(days));
+      while (first.day_of_week() == 0 || first.day_of_week() == 6 || holidays.contains(first)) {
+        first += boost::gregorian::days(1);
+      }
+      const Date last = first + boost::gregorian::days(random->Below(10));
+      const Date submitted = first - boost::gregorian::days(7 + random->Below(29));
+      out->emplace_back(
+          submitted,
+          hrkit::LeaveRequestInput{
+              .employee = e.id, .leave_type = kAnnualLeave, .first_day = first, .last_day = last, .reason = "Holiday"});
     }
-    const Date last = first + boost::gregorian::days(random->Below(10));
-    const Date submitted = first - boost::gregorian::days(7 + random->Below(29));
-    out->emplace_back(submitted, hrkit::LeaveRequestInput{.employee = employee,
-                                                          .leave_type = kAnnualLeave,
-                                                          .first_day = first,
-                                                          .last_day = last,
-                                                          .reason = "Holiday"});
   }
 }
 
@@ -91,9 +99,11 @@ absl::StatusOr<hrkit::LedgerEntitlements> Entitlements(const hrkit::Dataset& dat
                          hrkit::CandidatesFromPolicies(data.Of<hrkit::LeavePolicy>()));
   HRKIT_ASSIGN_OR_RETURN(hrkit::OrgLookup lookup,
                          hrkit::OrgLookup::Build(data.Of<hrkit::OrgUnit>(), data.Of<hrkit::Position>()));
+  // Policies resolved into the next year too: a request may run into January.
   const hrkit::Period year(SimulatedYearStart(), SimulatedYearEnd() + boost::gregorian::days(1));
+  const hrkit::Period years(SimulatedYearStart(), hrkit::AddYearsClamped(year.end(), 1));
   HRKIT_ASSIGN_OR_RETURN(hrkit::PolicySegmentTable table,
-                         hrkit::ResolvePolicySegmentsForAll(employees, candidates, {}, lookup, year, progress));
+                         hrkit::ResolvePolicySegmentsForAll(employees, candidates, {}, lookup, years, progress));
   hrkit::LedgerEntitlements entitlements(data.Of<hrkit::LeavePolicy>(), std::move(table.segments));
   for (const hrkit::Employee& e : employees) {
     entitlements.SetBasis(e.id, kAnnualLeave, hrkit::LedgerBasis{&e.employment, {}, year});
@@ -154,11 +164,7 @@ absl::Status SimulateLeave(hrkit::Dataset* data, Random* random, SimulationCount
   // they are submitted.
   const std::vector<hrkit::Employee>& employees = facts.Of<hrkit::Employee>();
   std::vector<std::tuple<Date, hrkit::LeaveRequestInput>> inputs;
-  for (const hrkit::Employee& e : employees) {
-    if (hrkit::IsEmployedOn(e, SimulatedYearStart()) || hrkit::IsEmployedOn(e, SimulatedYearEnd())) {
-      DrawRequests(e.id, holidays, random, &inputs);
-    }
-  }
+  for (const hrkit::Employee& e : employees) DrawRequests(e, holidays, random, &inputs);
   std::stable_sort(inputs.begin(), inputs.end(),
                    [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
 

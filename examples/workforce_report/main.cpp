@@ -51,12 +51,13 @@ absl::StatusOr<std::optional<hrkit::Dataset>> FillStore(hrkit::Store& store, con
   HRKIT_RETURN_IF_ERROR(store.SaveAll(simulation.data, &progress));
   progress.Finish();
   const SimulationCounts& c = simulation.counts;
-  std::cout << "simulated: " << c.hires << " hires, " << c.transfers << " transfers, " << c.terminations
-            << " terminations (" << c.workforce_refused << " refused); " << c.leave_submitted
-            << " leave requests submitted, " << c.leave_approved << " approved, " << c.leave_rejected << " rejected, "
-            << c.leave_refused << " refused; " << c.cycle_participants << " cycle participants, "
-            << c.calibration_changes << " calibration changes; " << c.survey_responses << " survey responses of "
-            << c.survey_invitations << " invitations\n";
+  std::cout << "simulated from " << hrkit::FormatIsoDate(hrkit::AddMonthsClamped(SimulatedYearStart(), -1))
+            << " (a month of lead-in) to " << hrkit::FormatIsoDate(SimulatedYearEnd()) << ": " << c.hires << " hires, "
+            << c.transfers << " transfers, " << c.terminations << " terminations (" << c.workforce_refused
+            << " refused); " << c.leave_submitted << " leave requests submitted, " << c.leave_approved << " approved, "
+            << c.leave_rejected << " rejected, " << c.leave_refused << " refused; " << c.cycle_participants
+            << " cycle participants, " << c.calibration_changes << " calibration changes; " << c.survey_responses
+            << " survey responses of " << c.survey_invitations << " invitations\n";
   std::cout << "saved " << simulation.data.TotalSize() << " entities to the " << store.BackendName() << " store\n";
   return std::optional<hrkit::Dataset>(std::move(simulation.data));
 }
