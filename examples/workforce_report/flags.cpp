@@ -1,6 +1,8 @@
 #include "flags.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -14,7 +16,7 @@ namespace workforce_report {
 std::string Usage(std::string_view program) {
   return absl::StrCat("usage: ", hrkit::ToAbsl(program),
                       " [--employees N] [--store URI] [--as-of YYYY-MM-DD] [--out DIR] [--seed S]\n"
-                      "  --employees N   people employed at the start of the simulated year (default 5000)\n"
+                      "  --employees N   the size of the generated organization, in people employed (default 5000)\n"
                       "  --store URI     where the data is kept (default sqlite:<out>/workforce.db, or memory:\n"
                       "                  without the SQLite backend); a store that already holds an\n"
                       "                  organization is opened and reported on instead of a new simulation\n"
@@ -25,6 +27,9 @@ std::string Usage(std::string_view program) {
 }
 
 namespace {
+
+// The flags that take a value.
+constexpr std::string_view kValueFlags[] = {"--employees", "--store", "--as-of", "--out", "--seed"};
 
 absl::Status BadValue(std::string_view flag, std::string_view value, std::string_view expected) {
   return absl::InvalidArgumentError(absl::StrCat(hrkit::ToAbsl(flag), ": expected ", hrkit::ToAbsl(expected),
@@ -66,21 +71,21 @@ absl::StatusOr<Flags> ParseFlags(std::span<const char* const> args) {
       flags.help = true;
       continue;
     }
+    if (!arg.starts_with("--")) {
+      return absl::InvalidArgumentError(absl::StrCat("unexpected argument \"", hrkit::ToAbsl(arg), "\""));
+    }
     std::string_view flag = arg;
     std::string_view value;
-    if (const std::size_t eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {
+    if (const std::size_t eq = arg.find('='); eq != std::string_view::npos) {
       flag = arg.substr(0, eq);  // --flag=value
       value = arg.substr(eq + 1);
     }
-    if (flag != "--employees" && flag != "--store" && flag != "--as-of" && flag != "--out" && flag != "--seed") {
+    if (std::find(std::begin(kValueFlags), std::end(kValueFlags), flag) == std::end(kValueFlags)) {
       return absl::InvalidArgumentError(absl::StrCat("unknown flag ", hrkit::ToAbsl(flag)));
     }
-    if (flag.size() != arg.size()) {
-      // the value came with '='
-    } else if (i + 1 < args.size()) {
-      value = args[++i];  // --flag value
-    } else {
-      return absl::InvalidArgumentError(absl::StrCat(hrkit::ToAbsl(flag), ": missing value"));
+    if (flag.size() == arg.size()) {  // --flag value
+      if (i + 1 == args.size()) return absl::InvalidArgumentError(absl::StrCat(hrkit::ToAbsl(flag), ": missing value"));
+      value = args[++i];
     }
     HRKIT_RETURN_IF_ERROR(Apply(flag, value, &flags));
   }
