@@ -2,6 +2,8 @@
 // chart-headcount, chart-heatmap, chart-ratings, chart-ninebox, chart-leave.
 // Hidden (suppressed) groups are drawn hatched with the rule that hides
 // them, never with a number.
+//
+// Thread safety: pure functions.
 #ifndef HRKIT_EXAMPLES_WORKFORCE_REPORT_CHARTS_HPP_
 #define HRKIT_EXAMPLES_WORKFORCE_REPORT_CHARTS_HPP_
 

@@ -1,5 +1,7 @@
 // What the chart files share: the canvas width, number formats, the colour
 // scale, axis ticks and the hatch pattern of hidden groups.
+//
+// Thread safety: pure functions.
 #ifndef HRKIT_EXAMPLES_WORKFORCE_REPORT_CHARTS_COMMON_HPP_
 #define HRKIT_EXAMPLES_WORKFORCE_REPORT_CHARTS_COMMON_HPP_
 

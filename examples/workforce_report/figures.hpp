@@ -4,6 +4,8 @@
 // accrual run, the rating distribution before and after calibration, the
 // 9-box, and the survey's engagement and well-being by unit and wave under
 // the confidentiality rules. Also the program's own read-back checks.
+//
+// Thread safety: pure functions of their arguments.
 #ifndef HRKIT_EXAMPLES_WORKFORCE_REPORT_FIGURES_HPP_
 #define HRKIT_EXAMPLES_WORKFORCE_REPORT_FIGURES_HPP_
 

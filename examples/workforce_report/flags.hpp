@@ -1,5 +1,7 @@
 // Command-line flags of the workforce report: what to simulate, where to keep
 // it and where to write the report.
+//
+// Thread safety: pure functions.
 #ifndef HRKIT_EXAMPLES_WORKFORCE_REPORT_FLAGS_HPP_
 #define HRKIT_EXAMPLES_WORKFORCE_REPORT_FLAGS_HPP_
 

@@ -1,5 +1,7 @@
 // report.html: one self-contained page (inline CSS and SVG, no script, no
 // network) with the headline figures and the six charts.
+//
+// Thread safety: a pure function.
 #ifndef HRKIT_EXAMPLES_WORKFORCE_REPORT_HTML_REPORT_HPP_
 #define HRKIT_EXAMPLES_WORKFORCE_REPORT_HTML_REPORT_HPP_
 

@@ -1,5 +1,7 @@
 // Writing the report's files: the CSV tables (one per table of the report,
 // RFC 4180 with CRLF line ends, enums by name) and the text of a file.
+//
+// Thread safety: the functions write the files named; no shared state.
 #ifndef HRKIT_EXAMPLES_WORKFORCE_REPORT_OUTPUT_FILES_HPP_
 #define HRKIT_EXAMPLES_WORKFORCE_REPORT_OUTPUT_FILES_HPP_
 

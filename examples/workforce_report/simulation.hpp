@@ -6,6 +6,8 @@
 // two survey waves through a SurveyBook. An operation the library refuses
 // for a business reason (a seat over its FTE budget, a request above the
 // balance) is counted, not fatal; any other error stops the simulation.
+//
+// Thread safety: SimulateYear is a pure function of its arguments.
 #ifndef HRKIT_EXAMPLES_WORKFORCE_REPORT_SIMULATION_HPP_
 #define HRKIT_EXAMPLES_WORKFORCE_REPORT_SIMULATION_HPP_
 

@@ -1,5 +1,8 @@
 // What the simulation's files share: a small seeded random generator and the
 // rule that tells a refusal from a bug.
+//
+// Thread safety: a Random is a value for one thread; the functions are pure
+// apart from their pointer arguments.
 #ifndef HRKIT_EXAMPLES_WORKFORCE_REPORT_SIMULATION_INTERNAL_HPP_
 #define HRKIT_EXAMPLES_WORKFORCE_REPORT_SIMULATION_INTERNAL_HPP_
 

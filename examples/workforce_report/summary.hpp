@@ -1,4 +1,6 @@
 // The headline figures on the terminal.
+//
+// Thread safety: a pure function.
 #ifndef HRKIT_EXAMPLES_WORKFORCE_REPORT_SUMMARY_HPP_
 #define HRKIT_EXAMPLES_WORKFORCE_REPORT_SUMMARY_HPP_
 

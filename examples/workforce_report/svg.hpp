@@ -1,5 +1,7 @@
 // A small builder of inline SVG and HTML text: every text put into the
 // document goes through HtmlEscape.
+//
+// Thread safety: functions are pure; an Svg is a value for one thread.
 #ifndef HRKIT_EXAMPLES_WORKFORCE_REPORT_SVG_HPP_
 #define HRKIT_EXAMPLES_WORKFORCE_REPORT_SVG_HPP_
 

@@ -1,6 +1,9 @@
 // A ProgressSink (hrkit/core/progress.hpp) for the terminal: a bar redrawn in
 // place when stdout is a terminal, one plain line per finished stage
 // otherwise (a log file or a test).
+//
+// Thread safety: one operation at a time (as ProgressSink says); not
+// synchronized.
 #ifndef HRKIT_EXAMPLES_WORKFORCE_REPORT_TERMINAL_PROGRESS_HPP_
 #define HRKIT_EXAMPLES_WORKFORCE_REPORT_TERMINAL_PROGRESS_HPP_
 
