@@ -75,6 +75,8 @@ std::string Cards(const Figures& f) {
   out += Card("Vacancies", absl::StrCat(f.vacancies), "open positions without a holder");
   out += Card("Leave days taken", Fixed(f.leave_days_taken, 1),
               absl::StrCat(f.leave_requests_approved, " approved requests; mean balance ", Fixed(f.mean_balance, 1)));
+  out += Card("Calibration", absl::StrCat(f.calibration_changes, " changes"),
+              absl::StrCat("ratings changed, of ", f.rated, " rated participants"));
   for (const WaveFigures& w : f.waves) {
     out += Card(absl::StrCat("Survey wave ", w.wave),
                 absl::StrCat(w.engagement ? Fixed(*w.engagement, 2) : "n/a", " \u00b7 ",
