@@ -155,12 +155,14 @@ std::string RatingsSvg(const Figures& f) {
     const double bw = slot * 0.3;
     svg.Rect(x + slot / 2 - bw, y(r.before_percent), bw, kBottom - y(r.before_percent), "class=\"bar-c\"");
     svg.Rect(x + slot / 2, y(r.after_percent), bw, kBottom - y(r.after_percent), "class=\"bar-a\"");
-    svg.Text(x + slot / 2 - bw / 2, y(r.before_percent) - 5, Fixed(r.before_percent, 1), "middle", "class=\"small\"");
-    svg.Text(x + slot / 2 + bw / 2, y(r.after_percent) - 5, Fixed(r.after_percent, 1), "middle", "class=\"small\"");
     if (r.guideline_percent > 0) {
       svg.Line(x + slot / 2 - bw - 8, y(r.guideline_percent), x + slot / 2 + bw + 8, y(r.guideline_percent),
                "class=\"guide\"");
     }
+    svg.Text(x + slot / 2 - bw / 2, y(r.before_percent) - 5, Fixed(r.before_percent, 1), "middle",
+             "class=\"small value\"");
+    svg.Text(x + slot / 2 + bw / 2, y(r.after_percent) - 5, Fixed(r.after_percent, 1), "middle",
+             "class=\"small value\"");
     svg.Text(x + slot / 2, kBottom + 20, absl::StrCat(Fixed(r.rating, 0), " \u00b7 ", Shorten(r.label, 24)), "middle",
              "class=\"tick\"");
   }
@@ -229,7 +231,8 @@ std::string LeaveSvg(const Figures& f) {
     const double x = kLeft + bw * static_cast<double>(i);
     const double h = (kBottom - kTop) * static_cast<double>(b.employees) / max;
     svg.Rect(x + 1, kBottom - h, bw - 2, h, b.to <= 0 ? "class=\"bar-b\"" : "class=\"bar-a\"");
-    if (b.employees > 0) svg.Text(x + bw / 2, kBottom - h - 5, absl::StrCat(b.employees), "middle", "class=\"small\"");
+    if (b.employees > 0)
+      svg.Text(x + bw / 2, kBottom - h - 5, absl::StrCat(b.employees), "middle", "class=\"small value\"");
     if (i % every == 0) svg.Text(x, kBottom + 18, Fixed(b.from, 1), "middle", "class=\"tick\"");
   }
   if (!f.balances.empty()) svg.Text(kRight, kBottom + 18, Fixed(f.balances.back().to, 1), "middle", "class=\"tick\"");

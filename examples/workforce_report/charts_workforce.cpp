@@ -112,7 +112,7 @@ void HeadcountLine(const Figures& f, double slot, Svg* svg) {
     const double x = kLeft + slot * static_cast<double>(i + 1);
     const double y = ly(static_cast<double>(f.months[i].headcount_end));
     svg->Circle(x, y, 3.5, "class=\"dot\"");
-    svg->Text(x, y - 9, absl::StrCat(f.months[i].headcount_end), "middle", "class=\"small\"");
+    svg->Text(x, y - 9, absl::StrCat(f.months[i].headcount_end), "middle", "class=\"small value\"");
   }
 }
 

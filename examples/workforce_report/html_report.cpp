@@ -33,6 +33,7 @@ svg text { fill: var(--ink); }
 svg .tick { fill: var(--muted); font-size: 12px; }
 svg .label { fill: var(--muted); font-size: 13px; }
 svg .small { font-size: 11px; }
+svg .value { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 svg .strong { font-weight: 600; }
 svg .big { font-size: 26px; font-weight: 600; }
 svg .muted { fill: var(--muted); }
