@@ -84,6 +84,7 @@ absl::Status AddNineBox(const hrkit::CycleBook& book, Figures* f) {
 absl::Status AddPerformanceFigures(const hrkit::Dataset& data, Figures* f) {
   if (data.Of<hrkit::PerformanceCycle>().empty()) return absl::OkStatus();
   const hrkit::PerformanceCycle& cycle = data.Of<hrkit::PerformanceCycle>().front();
+  if (cycle.phases.goal_setting > f->as_of) return absl::OkStatus();  // not started on the as-of date
   HRKIT_ASSIGN_OR_RETURN(const hrkit::CycleBook book, BookOf(data, cycle));
   const std::vector<hrkit::GuidelineShare> guideline = GuidelineFor(book.scale());
   HRKIT_ASSIGN_OR_RETURN(const hrkit::RatingDistribution before,
@@ -98,7 +99,8 @@ absl::Status AddPerformanceFigures(const hrkit::Dataset& data, Figures* f) {
                                    after.levels[i].count, before.levels[i].percent, after.levels[i].percent,
                                    before.levels[i].guideline_percent});
   }
-  if (cycle.IsClosed()) HRKIT_RETURN_IF_ERROR(AddNineBox(book, f));
+  // The 9-box places people as of the cycle's close.
+  if (cycle.IsClosed() && cycle.closed_on <= f->as_of) HRKIT_RETURN_IF_ERROR(AddNineBox(book, f));
   return absl::OkStatus();
 }
 
