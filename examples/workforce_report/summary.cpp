@@ -21,7 +21,7 @@ std::string Distribution(const Figures& f, bool after) {
     absl::StrAppendFormat(&out, "%s%g: %.1f %%", out.empty() ? "" : ", ", r.rating,
                           after ? r.after_percent : r.before_percent);
   }
-  return out;
+  return out.empty() ? "none" : out;
 }
 
 }  // namespace
