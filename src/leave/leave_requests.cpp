@@ -224,6 +224,19 @@ absl::StatusOr<LeaveRequestBook> LeaveRequestBook::FromRequests(std::vector<Leav
   return book;
 }
 
+namespace {
+
+// Room for one more element, growing geometrically: reserve(size() + 1)
+// would allocate exactly one more slot and copy the whole vector on every
+// call, which made submitting n requests quadratic.
+template <class T>
+void ReserveOneMore(std::vector<T>& v) {
+  if (v.size() < v.capacity()) return;
+  v.reserve(std::max<std::size_t>(8, v.capacity() * 2));
+}
+
+}  // namespace
+
 absl::StatusOr<LeaveRequestId> LeaveRequestBook::Submit(const LeaveRequestInput& input,
                                                         const LeaveRequestContext& context, Date submitted_on) {
   return GuardExceptions("submit leave request", [&]() -> absl::StatusOr<LeaveRequestId> {
@@ -234,9 +247,9 @@ absl::StatusOr<LeaveRequestId> LeaveRequestBook::Submit(const LeaveRequestInput&
     }
     HRKIT_ASSIGN_OR_RETURN(LeaveRequest request, SubmitAgainst(id, input, context, others, submitted_on));
     // Reserve everything first so that nothing below can fail half-way.
-    requests_.reserve(requests_.size() + 1);
+    ReserveOneMore(requests_);
     std::vector<std::size_t>& positions = by_employee_[request.employee];
-    positions.reserve(positions.size() + 1);
+    ReserveOneMore(positions);
     index_.reserve(index_.size() + 1);
     const std::size_t position = requests_.size();
     requests_.push_back(std::move(request));
