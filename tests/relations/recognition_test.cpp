@@ -8,6 +8,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "hrkit/personnel/lifecycle.hpp"
 #include "hrkit/relations/recognition_book.hpp"
 #include "hrkit/relations/recognition_report.hpp"
 #include "hrkit_test/status_matchers.hpp"
@@ -214,6 +215,38 @@ TEST(RecognitionsByUnit, RefusesBadQueriesAndUnknownRecipients) {
   const auto before_hire = RecognitionsByUnit(early, org.employees, org.lookup, {.as_of = Date(2025, 5, 1)});
   EXPECT_STATUS_CODE(before_hire, absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(Message(before_hire), HasSubstr("recognition:8: recipients: "));
+}
+
+TEST(RecognitionsByUnit, AMoverCountsOnceWhereTheyWereLastRecognized) {
+  Org org = Company();
+  // Employee 17 moves from Team B (unit 5) to the Ops seat (unit 3) on
+  // 2025-04-15.
+  for (Employee& e : org.employees) {
+    if (e.id != EmployeeId(17)) continue;
+    ASSERT_OK_AND_ASSIGN(
+        e, ApplyEvent(e, TransferEvent{.effective = Date(2025, 4, 15), .position = PositionId(3)}, Date(2025, 4, 15)));
+  }
+  ASSERT_OK_AND_ASSIGN(RecognitionBook book, RecognitionBook::Create({}));
+  ASSERT_OK(book.Give(Kudos(1, 1, {17}, Date(2025, 3, 10))));
+  ASSERT_OK(book.Give(Kudos(2, 1, {17, 2, 3, 4, 5}, Date(2025, 5, 1))));
+  // Through 2025-12-31, 17's latest recognition is on 2025-05-01, in Ops:
+  // both of theirs count there. Ops: 2-5 and 17, 5 people, 4 + 2 = 6
+  // received; HQ the same (HQ - Ops = 0: shown). Team B and Sales are no
+  // groups: nobody is placed there.
+  ASSERT_OK_AND_ASSIGN(const std::vector<RecognitionUnitCount> year,
+                       RecognitionsByUnit(book, org.employees, org.lookup, {.as_of = Date(2025, 12, 31)}));
+  ASSERT_EQ(year.size(), 2u);
+  EXPECT_EQ(year[0], (RecognitionUnitCount{OrgUnitId(1), OrgUnitId(), Suppression::kShown, 5, 6}));
+  EXPECT_EQ(year[1], (RecognitionUnitCount{OrgUnitId(3), OrgUnitId(1), Suppression::kShown, 5, 6}));
+  // Through 2025-04-30 only the first counts, where 17 was then: Team B,
+  // under Sales and HQ (1 person each, all below_minimum).
+  ASSERT_OK_AND_ASSIGN(const std::vector<RecognitionUnitCount> april,
+                       RecognitionsByUnit(book, org.employees, org.lookup, {.as_of = Date(2025, 4, 30)}));
+  ASSERT_EQ(april.size(), 3u);
+  EXPECT_EQ(april[0].unit, OrgUnitId(1));
+  EXPECT_EQ(april[1].unit, OrgUnitId(2));
+  EXPECT_EQ(april[2].unit, OrgUnitId(5));
+  for (const RecognitionUnitCount& c : april) EXPECT_EQ(c.suppression, Suppression::kBelowMinimum);
 }
 
 TEST(RecognitionsByValue, HandWorkedCountsPerCompanyValue) {
