@@ -8,6 +8,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "hrkit/core/status.hpp"
 #include "hrkit/relations/check_in_book.hpp"
 #include "hrkit_test/status_matchers.hpp"
 
@@ -239,6 +240,27 @@ TEST(CheckInBook, CheckInsOfAPersonByDateAsTheViewerMaySeeThem) {
   EXPECT_EQ(boris[0].mood, std::nullopt);
   EXPECT_EQ(boris[1], early);
   EXPECT_EQ(boris[2], late);
+}
+
+// The examples of check_in.hpp and check_in_book.hpp, as written.
+absl::Status HeaderExamples(const CheckIn& check_in, EmployeeId reader) {
+  {
+    HRKIT_ASSIGN_OR_RETURN(CheckIn seen, ViewCheckIn(check_in, reader, CheckInNotes::kIfPermitted));
+    if (!IsInPair(seen, reader)) { /* seen.notes is empty, seen.mood nullopt */
+      EXPECT_EQ(seen.notes, "");
+    }
+  }
+  CheckInBook book;
+  HRKIT_RETURN_IF_ERROR(book.Record(check_in));
+  HRKIT_RETURN_IF_ERROR(book.SetActionDone(check_in.id, 0, check_in.employee, true));
+  HRKIT_ASSIGN_OR_RETURN(CheckIn seen, book.Read(check_in.id, reader, CheckInNotes::kIfPermitted));
+  EXPECT_TRUE(seen.actions[0].done);
+  return absl::OkStatus();
+}
+
+TEST(CheckInHeaders, ExamplesRunAsWritten) {
+  EXPECT_OK(HeaderExamples(ValidCheckIn(), kCleo));
+  EXPECT_OK(HeaderExamples(ValidCheckIn(), kBoris));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "hrkit/core/status.hpp"
 #include "hrkit/relations/conflict_case_book.hpp"
 #include "hrkit_test/status_matchers.hpp"
 
@@ -306,6 +307,18 @@ TEST(ConflictCaseBook, HandlersNameFurtherHandlersWhoAreNoParty) {
   EXPECT_STATUS_CODE(closed.AddHandler(ConflictCaseId(5), kHr2, kHr), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(closed.cases()[0].handlers, (std::vector<EmployeeId>{kHr}));
 }
+
+// The example of conflict_case_book.hpp, as written.
+absl::Status HeaderExample(EmployeeId ann, EmployeeId bob, EmployeeId hr, Date day) {
+  ConflictCaseBook cases;
+  HRKIT_RETURN_IF_ERROR(
+      cases.Open(ConflictCase{.id = ConflictCaseId(1), .parties = {ann, bob}, .opened_on = day, .handlers = {hr}}));
+  HRKIT_RETURN_IF_ERROR(cases.Transition(ConflictCaseId(1), CaseStatus::kMediation, day + days(3), hr));
+  EXPECT_EQ(cases.cases()[0].status, CaseStatus::kMediation);
+  return absl::OkStatus();
+}
+
+TEST(ConflictCaseHeaders, ExampleRunsAsWritten) { EXPECT_OK(HeaderExample(kAnna, kBen, kHr, kOpened)); }
 
 }  // namespace
 }  // namespace hrkit

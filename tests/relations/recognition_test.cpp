@@ -8,6 +8,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "hrkit/core/status.hpp"
 #include "hrkit/personnel/lifecycle.hpp"
 #include "hrkit/relations/recognition_book.hpp"
 #include "hrkit/relations/recognition_report.hpp"
@@ -272,6 +273,31 @@ TEST(RecognitionsByValue, HandWorkedCountsPerCompanyValue) {
   EXPECT_EQ(march[2].suppression, Suppression::kBelowMinimum);
   EXPECT_EQ(march[3].suppression, Suppression::kBelowMinimum);
   EXPECT_STATUS_CODE(RecognitionsByValue(book, {}), absl::StatusCode::kInvalidArgument);
+}
+
+// The examples of recognition_book.hpp and recognition_report.hpp, as
+// written.
+absl::Status HeaderExamples(EmployeeId alice, EmployeeId bob, Date today, std::span<const Employee> employees,
+                            const OrgLookup& lookup) {
+  HRKIT_ASSIGN_OR_RETURN(RecognitionBook book, RecognitionBook::Create({"ownership", "candor"}));
+  HRKIT_RETURN_IF_ERROR(book.Give(Recognition{.id = RecognitionId(1),
+                                              .giver = alice,
+                                              .recipients = {bob},
+                                              .given_on = today,
+                                              .message = "Thanks for the launch",
+                                              .values = {"ownership"}}));
+  HRKIT_ASSIGN_OR_RETURN(std::vector<RecognitionUnitCount> counts,
+                         RecognitionsByUnit(book, employees, lookup, {.as_of = today}));
+  for (const RecognitionUnitCount& c : counts) {
+    if (!IsShown(c.suppression)) continue;  // reported as hidden, with its reason
+    ADD_FAILURE() << "one recipient is never shown";
+  }
+  return absl::OkStatus();
+}
+
+TEST(RecognitionHeaders, ExamplesRunAsWritten) {
+  const Org org = Company();
+  EXPECT_OK(HeaderExamples(EmployeeId(1), EmployeeId(2), Date(2025, 3, 3), org.employees, org.lookup));
 }
 
 }  // namespace
