@@ -3,9 +3,10 @@
 // HR case handlers, with confidential dated notes and a status workflow
 // whose every step is kept:
 //
-//   open -> mediation -> resolved -> closed
-//     \          \______________________/^
-//      \_____________________________/
+//   open ----> mediation ----> resolved ----> closed
+//    |             |                            ^  ^
+//    |             +----------------------------+  |
+//    +---------------------------------------------+
 //
 // Allowed: open -> mediation, open -> closed, mediation -> resolved,
 // mediation -> closed, resolved -> closed. Nothing else; in particular

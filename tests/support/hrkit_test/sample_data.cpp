@@ -464,7 +464,7 @@ hrkit::CheckIn SampleCheckIn(std::int64_t id) {
   c.held_on = Date(2025, 4, 7);
   c.agenda = {"Workload, \"Q2\" plans", "Training; line 2\nof the item"};
   c.notes = absl::StrCat("Feeling stretched; agreed to drop one project (", id, ")");
-  if (id % 2 == 1) c.mood = 2 + static_cast<std::int32_t>(id % 3);
+  if (id % 2 == 0) c.mood = 2 + static_cast<std::int32_t>(id % 3);
   c.actions = {{.text = "Book the course", .owner = employee, .done = true},
                {.text = "Move the report deadline", .owner = manager, .done = false}};
   return c;
@@ -476,7 +476,7 @@ hrkit::Recognition SampleRecognition(std::int64_t id) {
   r.giver = hrkit::EmployeeId(id);
   r.given_on = Date(2025, 5, 12);
   r.message = absl::StrCat("Thanks for \"the launch\", ", id, "; line 2\nof it");
-  if (id % 2 == 1) {
+  if (id % 2 == 0) {
     r.recipients = {hrkit::EmployeeId(id + 2), hrkit::EmployeeId(id + 1)};
     r.values = {"ownership", "candor"};
   } else {
@@ -493,7 +493,7 @@ hrkit::ConflictCase SampleConflictCase(std::int64_t id) {
   c.handlers = {handler, hrkit::EmployeeId(2000 + id)};
   c.notes = {{.written_on = Date(2025, 6, 2), .author = handler, .text = "Intake; both parties heard"},
              {.written_on = Date(2025, 6, 9), .author = hrkit::EmployeeId(2000 + id), .text = "Mediation planned"}};
-  if (id % 2 == 1) {
+  if (id % 2 == 0) {
     c.parties = {hrkit::EmployeeId(id), hrkit::EmployeeId(id + 1)};
     c.category = hrkit::CaseCategory::kHarassment;
     c.transitions = {{Date(2025, 6, 10), hrkit::CaseStatus::kOpen, hrkit::CaseStatus::kMediation, handler},

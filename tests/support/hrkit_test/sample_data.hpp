@@ -76,13 +76,14 @@ hrkit::SurveyInvitation SampleSurveyInvitation(std::int64_t id);
 // A response with two answers and, for odd ids, a comment.
 hrkit::SurveyResponse SampleSurveyResponse(std::int64_t id);
 // A check-in of employees id and id + 1 with two agenda items, notes and
-// two actions (one done); a mood for odd ids, none for even ids.
+// two actions (one done); a mood for even ids (the conformance suite's
+// 42), none for odd ids.
 hrkit::CheckIn SampleCheckIn(std::int64_t id);
-// A recognition of two colleagues with two value tags (odd ids) or of one
-// colleague without tags (even ids).
+// A recognition of two colleagues with two value tags (even ids) or of one
+// colleague without tags (odd ids).
 hrkit::Recognition SampleRecognition(std::int64_t id);
-// A case with two notes and a trail open -> mediation -> resolved (odd ids),
-// or against the organization, one party, still open (even ids).
+// A case with two notes and a trail open -> mediation -> resolved (even
+// ids), or against the organization, one party, still open (odd ids).
 hrkit::ConflictCase SampleConflictCase(std::int64_t id);
 // `n` of each entity type, ids 1..n.
 hrkit::Dataset SampleDataset(int n);
