@@ -1,65 +1,15 @@
 #include "hrkit/relations/survey_report.hpp"
 
-#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "hrkit/core/status.hpp"
+#include "unit_group_tree.hpp"
 
 namespace hrkit {
 namespace {
-
-// The groups of a report: units in parent-before-child order, and each
-// invited unit's path (its index and its ancestors' indexes).
-struct GroupTree {
-  std::vector<OrgUnitId> unit;
-  std::vector<OrgUnitId> parent;
-  std::vector<std::int32_t> parent_index;
-  absl::flat_hash_map<OrgUnitId, std::vector<std::size_t>> path_of;
-};
-
-absl::StatusOr<GroupTree> BuildTree(const std::vector<const SurveyInvitation*>& invitations, Date day,
-                                    const OrgLookup& lookup) {
-  struct Node {
-    OrgUnitId parent;
-    std::size_t depth = 0;
-  };
-  absl::flat_hash_map<OrgUnitId, std::vector<OrgUnitId>> paths;
-  absl::flat_hash_map<OrgUnitId, Node> nodes;
-  for (const SurveyInvitation* i : invitations) {
-    if (!i->org_unit.valid() || paths.contains(i->org_unit)) continue;
-    std::vector<OrgUnitId> path;
-    HRKIT_RETURN_IF_ERROR(lookup.UnitPathOn(i->org_unit, day, &path));
-    for (std::size_t k = 0; k < path.size(); ++k) {
-      nodes[path[k]] = {k + 1 < path.size() ? path[k + 1] : OrgUnitId(), path.size() - k - 1};
-    }
-    paths.emplace(i->org_unit, std::move(path));
-  }
-  std::vector<OrgUnitId> order;
-  for (const auto& [unit, node] : nodes) order.push_back(unit);
-  std::sort(order.begin(), order.end(), [&](OrgUnitId a, OrgUnitId b) {
-    const std::size_t da = nodes.at(a).depth;
-    const std::size_t db = nodes.at(b).depth;
-    return da != db ? da < db : a < b;
-  });
-  GroupTree tree;
-  absl::flat_hash_map<OrgUnitId, std::size_t> index;
-  for (const OrgUnitId u : order) {
-    index.emplace(u, tree.unit.size());
-    const OrgUnitId parent = nodes.at(u).parent;
-    tree.unit.push_back(u);
-    tree.parent.push_back(parent);
-    tree.parent_index.push_back(parent.valid() ? static_cast<std::int32_t>(index.at(parent)) : -1);
-  }
-  for (const auto& [unit, path] : paths) {
-    std::vector<std::size_t>& indexes = tree.path_of[unit];
-    for (const OrgUnitId u : path) indexes.push_back(index.at(u));
-  }
-  return tree;
-}
 
 // Running totals of one group.
 struct GroupTotals {
@@ -129,7 +79,12 @@ absl::StatusOr<std::vector<SurveyGroupResult>> OrgReport(const SurveyBook& book,
   for (const SurveyInvitation& i : book.invitations()) {
     if (i.wave == wave) invitations.push_back(&i);
   }
-  HRKIT_ASSIGN_OR_RETURN(const GroupTree tree, BuildTree(invitations, w->invited_on, lookup));
+  std::vector<OrgUnitId> placed;
+  for (const SurveyInvitation* i : invitations) {
+    if (i->org_unit.valid()) placed.push_back(i->org_unit);
+  }
+  HRKIT_ASSIGN_OR_RETURN(const relations_internal::UnitGroupTree tree,
+                         relations_internal::BuildUnitGroupTree(placed, w->invited_on, lookup));
   const std::size_t options = static_cast<std::size_t>(def.max_answer - def.min_answer + 1);
   std::vector<GroupTotals> totals(tree.unit.size());
   for (GroupTotals& t : totals) {

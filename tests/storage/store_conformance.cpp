@@ -121,6 +121,32 @@ TEST_P(StoreConformanceTest, PutsCheckTheEntityTypesOwnRules) {
   EXPECT_EQ(all.TotalSize(), 0u);
 }
 
+TEST_P(StoreConformanceTest, PutsCheckTheRelationsRecordsRules) {
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open());
+  // ValidateCheckIn: a mood of 7 on the 1..5 scale.
+  hrkit::CheckIn check_in = SampleCheckIn(2);
+  check_in.mood = 7;
+  const absl::StatusOr<std::int64_t> mood = store->Put(check_in, 0);
+  EXPECT_STATUS_CODE(mood.status(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(mood), HasSubstr("check_in:2: mood"));
+  // ValidateRecognition: the giver among the recipients.
+  hrkit::Recognition self = SampleRecognition(3);
+  self.recipients.push_back(self.giver);
+  const absl::StatusOr<std::int64_t> recognition = store->Put(self, 0);
+  EXPECT_STATUS_CODE(recognition.status(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(recognition), HasSubstr("recognition:3: recipients[1]"));
+  // ValidateConflictCase: a party named as a handler, in a transaction.
+  hrkit::ConflictCase handled_by_party = SampleConflictCase(4);
+  handled_by_party.handlers.push_back(handled_by_party.parties[0]);
+  Transaction tx;
+  tx.Put(SampleConflictCase(5), 0).Put(handled_by_party, 0);
+  const absl::StatusOr<std::vector<std::int64_t>> committed = store->Commit(tx);
+  EXPECT_STATUS_CODE(committed.status(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Message(committed), HasSubstr("conflict_case:4: handlers[2]"));
+  ASSERT_OK_AND_ASSIGN(Dataset all, store->LoadAll());
+  EXPECT_EQ(all.TotalSize(), 0u);
+}
+
 TEST_P(StoreConformanceTest, NonFiniteNumbersInOptionalsAndNestedListsAreRejectedByPath) {
   ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Open());
   const double nan = std::numeric_limits<double>::quiet_NaN();

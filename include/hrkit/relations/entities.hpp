@@ -9,12 +9,15 @@
 #define HRKIT_RELATIONS_ENTITIES_HPP_
 
 #include "hrkit/core/entity_list.hpp"
+#include "hrkit/relations/check_in.hpp"
+#include "hrkit/relations/conflict_case.hpp"
+#include "hrkit/relations/recognition.hpp"
 #include "hrkit/relations/survey.hpp"
 
 namespace hrkit {
 
 // The entity types the relations module stores, in no significant order.
-using RelationsEntities = EntityTypeList<Survey, SurveyInvitation, SurveyResponse>;
+using RelationsEntities = EntityTypeList<Survey, SurveyInvitation, SurveyResponse, CheckIn, Recognition, ConflictCase>;
 
 }  // namespace hrkit
 

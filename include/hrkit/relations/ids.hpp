@@ -26,6 +26,25 @@ struct SurveyResponseTag {
 };
 using SurveyResponseId = Id<SurveyResponseTag>;
 
+// A one-to-one check-in between two employees (relations/check_in.hpp).
+struct CheckInTag {
+  static constexpr const char* kPrefix = "check_in";
+};
+using CheckInId = Id<CheckInTag>;
+
+// A recognition (kudos) from one colleague to others
+// (relations/recognition.hpp).
+struct RecognitionTag {
+  static constexpr const char* kPrefix = "recognition";
+};
+using RecognitionId = Id<RecognitionTag>;
+
+// A conflict or grievance case (relations/conflict_case.hpp).
+struct ConflictCaseTag {
+  static constexpr const char* kPrefix = "conflict_case";
+};
+using ConflictCaseId = Id<ConflictCaseTag>;
+
 }  // namespace hrkit
 
 #endif  // HRKIT_RELATIONS_IDS_HPP_

@@ -454,6 +454,72 @@ hrkit::SurveyResponse SampleOf<hrkit::SurveyResponse>(std::int64_t id) {
   return SampleSurveyResponse(id);
 }
 
+hrkit::CheckIn SampleCheckIn(std::int64_t id) {
+  const hrkit::EmployeeId employee(id);
+  const hrkit::EmployeeId manager(id + 1);
+  hrkit::CheckIn c;
+  c.id = hrkit::CheckInId(id);
+  c.employee = employee;
+  c.manager = manager;
+  c.held_on = Date(2025, 4, 7);
+  c.agenda = {"Workload, \"Q2\" plans", "Training; line 2\nof the item"};
+  c.notes = absl::StrCat("Feeling stretched; agreed to drop one project (", id, ")");
+  if (id % 2 == 0) c.mood = 2 + static_cast<std::int32_t>(id % 3);
+  c.actions = {{.text = "Book the course", .owner = employee, .done = true},
+               {.text = "Move the report deadline", .owner = manager, .done = false}};
+  return c;
+}
+
+hrkit::Recognition SampleRecognition(std::int64_t id) {
+  hrkit::Recognition r;
+  r.id = hrkit::RecognitionId(id);
+  r.giver = hrkit::EmployeeId(id);
+  r.given_on = Date(2025, 5, 12);
+  r.message = absl::StrCat("Thanks for \"the launch\", ", id, "; line 2\nof it");
+  if (id % 2 == 0) {
+    r.recipients = {hrkit::EmployeeId(id + 2), hrkit::EmployeeId(id + 1)};
+    r.values = {"ownership", "candor"};
+  } else {
+    r.recipients = {hrkit::EmployeeId(id + 1)};
+  }
+  return r;
+}
+
+hrkit::ConflictCase SampleConflictCase(std::int64_t id) {
+  const hrkit::EmployeeId handler(1000 + id);
+  hrkit::ConflictCase c;
+  c.id = hrkit::ConflictCaseId(id);
+  c.opened_on = Date(2025, 6, 2);
+  c.handlers = {handler, hrkit::EmployeeId(2000 + id)};
+  c.notes = {{.written_on = Date(2025, 6, 2), .author = handler, .text = "Intake; both parties heard"},
+             {.written_on = Date(2025, 6, 9), .author = hrkit::EmployeeId(2000 + id), .text = "Mediation planned"}};
+  if (id % 2 == 0) {
+    c.parties = {hrkit::EmployeeId(id), hrkit::EmployeeId(id + 1)};
+    c.category = hrkit::CaseCategory::kHarassment;
+    c.transitions = {{Date(2025, 6, 10), hrkit::CaseStatus::kOpen, hrkit::CaseStatus::kMediation, handler},
+                     {Date(2025, 6, 10), hrkit::CaseStatus::kMediation, hrkit::CaseStatus::kResolved, handler}};
+    c.status = hrkit::CaseStatus::kResolved;
+  } else {
+    c.parties = {hrkit::EmployeeId(id)};
+    c.against_organization = true;
+    c.category = hrkit::CaseCategory::kGrievance;
+  }
+  return c;
+}
+
+template <>
+hrkit::CheckIn SampleOf<hrkit::CheckIn>(std::int64_t id) {
+  return SampleCheckIn(id);
+}
+template <>
+hrkit::Recognition SampleOf<hrkit::Recognition>(std::int64_t id) {
+  return SampleRecognition(id);
+}
+template <>
+hrkit::ConflictCase SampleOf<hrkit::ConflictCase>(std::int64_t id) {
+  return SampleConflictCase(id);
+}
+
 hrkit::Dataset SampleDataset(int n) {
   hrkit::Dataset data;
   for (int i = 1; i <= n; ++i) {

@@ -22,6 +22,9 @@
 #include "hrkit/org/position.hpp"
 #include "hrkit/performance/entities.hpp"
 #include "hrkit/personnel/employee.hpp"
+#include "hrkit/relations/check_in.hpp"
+#include "hrkit/relations/conflict_case.hpp"
+#include "hrkit/relations/recognition.hpp"
 #include "hrkit/relations/survey.hpp"
 #include "hrkit/storage/dataset.hpp"
 
@@ -72,6 +75,16 @@ hrkit::Survey SampleSurvey(std::int64_t id);
 hrkit::SurveyInvitation SampleSurveyInvitation(std::int64_t id);
 // A response with two answers and, for odd ids, a comment.
 hrkit::SurveyResponse SampleSurveyResponse(std::int64_t id);
+// A check-in of employees id and id + 1 with two agenda items, notes and
+// two actions (one done); a mood for even ids (the conformance suite's
+// 42), none for odd ids.
+hrkit::CheckIn SampleCheckIn(std::int64_t id);
+// A recognition of two colleagues with two value tags (even ids) or of one
+// colleague without tags (odd ids).
+hrkit::Recognition SampleRecognition(std::int64_t id);
+// A case with two notes and a trail open -> mediation -> resolved (even
+// ids), or against the organization, one party, still open (odd ids).
+hrkit::ConflictCase SampleConflictCase(std::int64_t id);
 // `n` of each entity type, ids 1..n.
 hrkit::Dataset SampleDataset(int n);
 
@@ -120,6 +133,12 @@ template <>
 hrkit::SurveyInvitation SampleOf<hrkit::SurveyInvitation>(std::int64_t id);
 template <>
 hrkit::SurveyResponse SampleOf<hrkit::SurveyResponse>(std::int64_t id);
+template <>
+hrkit::CheckIn SampleOf<hrkit::CheckIn>(std::int64_t id);
+template <>
+hrkit::Recognition SampleOf<hrkit::Recognition>(std::int64_t id);
+template <>
+hrkit::ConflictCase SampleOf<hrkit::ConflictCase>(std::int64_t id);
 
 }  // namespace hrkit_test
 
