@@ -32,13 +32,14 @@ inline constexpr std::int32_t kMaxMood = 5;
 
 // A follow-up action agreed in a check-in, owned by one of the pair.
 struct CheckInAction {
-  std::string text{};
-  EmployeeId owner{};
-  bool done = false;
+  std::string text{};  // what is to be done
+  EmployeeId owner{};  // who does it: one of the pair
+  bool done = false;   // whether it has been done
 
   friend bool operator==(const CheckInAction&, const CheckInAction&) = default;
 };
 
+// The field description of CheckInAction (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, CheckInAction>
 void Describe(V& v, Self& a) {
@@ -51,14 +52,14 @@ void Describe(V& v, Self& a) {
 struct CheckIn {
   static constexpr std::string_view kEntityName = "check_in";
 
-  CheckInId id{};
-  EmployeeId employee{};  // the employee the check-in is about (the mood is theirs)
-  EmployeeId manager{};   // the other person: usually the manager, any other employee allowed
-  Date held_on{};
-  std::vector<std::string> agenda{};   // the topics, in order
-  std::string notes{};                 // private to the pair
-  std::optional<std::int32_t> mood{};  // the employee's mood, kMinMood..kMaxMood; nullopt = not given
-  std::vector<CheckInAction> actions{};
+  CheckInId id{};                        // unique among check-ins
+  EmployeeId employee{};                 // the employee the check-in is about (the mood is theirs)
+  EmployeeId manager{};                  // the other person: usually the manager, any other employee allowed
+  Date held_on{};                        // the day the pair met
+  std::vector<std::string> agenda{};     // the topics, in order
+  std::string notes{};                   // private to the pair
+  std::optional<std::int32_t> mood{};    // the employee's mood, kMinMood..kMaxMood; nullopt = not given
+  std::vector<CheckInAction> actions{};  // follow-up actions, in the order agreed
 
   friend bool operator==(const CheckIn&, const CheckIn&) = default;
 };

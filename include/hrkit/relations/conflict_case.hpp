@@ -70,13 +70,14 @@ constexpr std::span<const EnumName<CaseCategory>> EnumNamesOf(CaseCategory) { re
 
 // A confidential note of the case file, written by one of its handlers.
 struct CaseNote {
-  Date written_on{};
-  EmployeeId author{};
-  std::string text{};
+  Date written_on{};    // the day the note was written
+  EmployeeId author{};  // a handler of the case
+  std::string text{};   // the note itself
 
   friend bool operator==(const CaseNote&, const CaseNote&) = default;
 };
 
+// The field description of CaseNote (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, CaseNote>
 void Describe(V& v, Self& n) {
@@ -87,14 +88,15 @@ void Describe(V& v, Self& n) {
 
 // One step of the workflow.
 struct CaseTransition {
-  Date on{};
-  CaseStatus from = CaseStatus::kOpen;
-  CaseStatus to = CaseStatus::kOpen;
-  EmployeeId by{};  // a handler of the case
+  Date on{};                            // the day of the step
+  CaseStatus from = CaseStatus::kOpen;  // the status before it
+  CaseStatus to = CaseStatus::kOpen;    // the status after it
+  EmployeeId by{};                      // a handler of the case
 
   friend bool operator==(const CaseTransition&, const CaseTransition&) = default;
 };
 
+// The field description of CaseTransition (core/describe.hpp).
 template <class V, class Self>
 requires SameEntity<Self, CaseTransition>
 void Describe(V& v, Self& t) {
@@ -108,15 +110,15 @@ void Describe(V& v, Self& t) {
 struct ConflictCase {
   static constexpr std::string_view kEntityName = "conflict_case";
 
-  ConflictCaseId id{};
-  std::vector<EmployeeId> parties{};
-  bool against_organization = false;  // the organization itself is a party
-  Date opened_on{};
-  CaseCategory category = CaseCategory::kInterpersonal;
-  std::vector<EmployeeId> handlers{};  // HR case handlers; at least one
-  std::vector<CaseNote> notes{};       // in the order written
-  CaseStatus status = CaseStatus::kOpen;
-  std::vector<CaseTransition> transitions{};  // the trail, oldest first; status is the last one's `to`
+  ConflictCaseId id{};                                   // unique among conflict cases
+  std::vector<EmployeeId> parties{};                     // the employees in conflict, none of them a handler
+  bool against_organization = false;                     // the organization itself is a party
+  Date opened_on{};                                      // the day the case was opened
+  CaseCategory category = CaseCategory::kInterpersonal;  // what the conflict is about
+  std::vector<EmployeeId> handlers{};                    // HR case handlers; at least one
+  std::vector<CaseNote> notes{};                         // in the order written
+  CaseStatus status = CaseStatus::kOpen;                 // where the case stands now
+  std::vector<CaseTransition> transitions{};             // the trail, oldest first; status is the last one's `to`
 
   friend bool operator==(const ConflictCase&, const ConflictCase&) = default;
 };

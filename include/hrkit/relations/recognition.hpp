@@ -25,12 +25,12 @@ namespace hrkit {
 struct Recognition {
   static constexpr std::string_view kEntityName = "recognition";
 
-  RecognitionId id{};
-  EmployeeId giver{};
+  RecognitionId id{};                    // unique among recognitions
+  EmployeeId giver{};                    // who gives the recognition
   std::vector<EmployeeId> recipients{};  // one or more, none of them the giver
-  Date given_on{};
-  std::string message{};
-  std::vector<std::string> values{};  // company value tags; may be empty
+  Date given_on{};                       // the day it was given
+  std::string message{};                 // the words of thanks
+  std::vector<std::string> values{};     // company value tags; may be empty
 
   friend bool operator==(const Recognition&, const Recognition&) = default;
 };

@@ -51,9 +51,9 @@ struct RecognitionCountQuery {
 
 // One group of the per-unit report: an org unit and its subtree.
 struct RecognitionUnitCount {
-  OrgUnitId unit{};
-  OrgUnitId parent{};  // invalid for a top unit
-  Suppression suppression = Suppression::kShown;
+  OrgUnitId unit{};                               // the unit; the group is the unit and everything below it
+  OrgUnitId parent{};                             // invalid for a top unit
+  Suppression suppression = Suppression::kShown;  // kShown, or the rule that hides the group
   // Set only when the group is shown.
   std::optional<std::int64_t> recipients{};  // distinct employees recognized
   // Recognitions received: a recognition counts once for each of its
@@ -87,8 +87,8 @@ absl::StatusOr<std::vector<RecognitionUnitCount>> RecognitionsByUnit(const Recog
 
 // The count of one company value for the whole organization.
 struct RecognitionValueCount {
-  std::string value{};
-  Suppression suppression = Suppression::kShown;
+  std::string value{};                            // the company value
+  Suppression suppression = Suppression::kShown;  // kShown, or the rule that hides the count
   // Set only when the value's group is shown.
   std::optional<std::int64_t> recognitions{};  // recognitions tagged with the value
   std::optional<std::int64_t> recipients{};    // distinct employees who received them
