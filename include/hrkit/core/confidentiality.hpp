@@ -126,9 +126,13 @@ enum class Suppression {
   kComplement = 2,    // its parent minus it is 1 to k-1 respondents
   kSibling = 3,       // a hidden sibling (or the direct members) needs cover
   kHiddenParent = 4,  // its hidden parent would be the sum of shown groups
+  // Crossed reports only (core/crossed_confidentiality.hpp): showing it would
+  // give away a cell hidden in its other dimension.
+  kLinked = 5,
 };
 
-// "shown", "below_minimum", "complement", "sibling", "hidden_parent";
+// "shown", "below_minimum", "complement", "sibling", "hidden_parent",
+// "linked";
 // "unknown" for a value outside the enum.
 std::string_view SuppressionName(Suppression s);
 
