@@ -15,9 +15,9 @@ namespace {
 constexpr int kMinYear = 1400;  // boost::gregorian's supported range
 constexpr int kMaxYear = 9999;
 
-constexpr std::array<const char*, 12> kMonthNames = {"January",   "February", "March",    "April",
-                                                     "May",       "June",     "July",     "August",
-                                                     "September", "October",  "November", "December"};
+constexpr std::array<const char*, 12> kMonthNames = {"January", "February", "March",     "April",
+                                                     "May",     "June",     "July",      "August",
+                                                     "September", "October", "November", "December"};
 
 // Parses exactly `text.size()` ASCII digits; -1 if any character is not a digit.
 int ParseDigits(std::string_view text) {
@@ -62,19 +62,21 @@ absl::StatusOr<Date> MakeDate(int year, int month, int day) {
   if (std::string reason = InvalidDateReason(year, month, day); !reason.empty()) {
     return absl::InvalidArgumentError(absl::StrCat("date: ", reason));
   }
-  return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month), static_cast<unsigned short>(day));
+  return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+              static_cast<unsigned short>(day));
 }
 
 absl::StatusOr<Date> ParseIsoDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-    return absl::InvalidArgumentError(
-        absl::StrCat("date \"", ToAbsl(text.substr(0, 40)), "\": expected the ISO form YYYY-MM-DD"));
+    return absl::InvalidArgumentError(absl::StrCat("date \"", ToAbsl(text.substr(0, 40)),
+                                                   "\": expected the ISO form YYYY-MM-DD"));
   }
   const int year = ParseDigits(text.substr(0, 4));
   const int month = ParseDigits(text.substr(5, 2));
   const int day = ParseDigits(text.substr(8, 2));
   if (year < 0 || month < 0 || day < 0) {
-    return absl::InvalidArgumentError(absl::StrCat("date \"", ToAbsl(text), "\": expected digits in YYYY-MM-DD"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("date \"", ToAbsl(text), "\": expected digits in YYYY-MM-DD"));
   }
   if (std::string reason = InvalidDateReason(year, month, day); !reason.empty()) {
     return absl::InvalidArgumentError(absl::StrCat("date \"", ToAbsl(text), "\": ", reason));
@@ -99,22 +101,24 @@ Date AddMonthsClamped(Date d, int months) {
   const int year = index / 12;
   const int month = index % 12 + 1;
   const int day = std::min(static_cast<int>(d.day()), DaysInMonth(year, month));
-  return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month), static_cast<unsigned short>(day));
+  return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+              static_cast<unsigned short>(day));
 }
 
 Date AddYearsClamped(Date d, int years) { return AddMonthsClamped(d, 12 * years); }
 
 absl::StatusOr<Period> MakePeriod(Date begin, Date end) {
   if (!IsRealDate(begin)) {
-    return absl::InvalidArgumentError(absl::StrCat("period: begin must be a real date, got ", FormatIsoDate(begin)));
+    return absl::InvalidArgumentError(
+        absl::StrCat("period: begin must be a real date, got ", FormatIsoDate(begin)));
   }
   if (!IsRealDate(end) && !end.is_pos_infinity()) {
     return absl::InvalidArgumentError(
         absl::StrCat("period: end must be a real date or open, got ", FormatIsoDate(end)));
   }
   if (end <= begin) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("period: end ", FormatIsoDate(end), " must be after begin ", FormatIsoDate(begin)));
+    return absl::InvalidArgumentError(absl::StrCat("period: end ", FormatIsoDate(end),
+                                                   " must be after begin ", FormatIsoDate(begin)));
   }
   return Period(begin, end);
 }
@@ -136,7 +140,8 @@ absl::StatusOr<WeekdaySet> WeekdaySet::FromDays(std::span<const int> days) {
   WeekdaySet set;
   for (int day : days) {
     if (day < 0 || day > 6) {
-      return absl::InvalidArgumentError(absl::StrCat("weekday set: day ", day, " is outside 0 (Sunday)..6 (Saturday)"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("weekday set: day ", day, " is outside 0 (Sunday)..6 (Saturday)"));
     }
     set.Insert(day);
   }

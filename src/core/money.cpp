@@ -46,7 +46,8 @@ absl::StatusOr<Money> FromInt128(Int128 value, const CurrencyCode& currency, std
 absl::Status CheckSameCurrency(const Money& a, const Money& b, std::string_view operation) {
   if (a.currency() == b.currency()) return absl::OkStatus();
   return absl::InvalidArgumentError(absl::StrCat("money ", ToAbsl(operation), ": currency mismatch ",
-                                                 ToAbsl(a.currency().code()), " vs ", ToAbsl(b.currency().code())));
+                                                 ToAbsl(a.currency().code()), " vs ",
+                                                 ToAbsl(b.currency().code())));
 }
 
 }  // namespace
@@ -54,8 +55,8 @@ absl::Status CheckSameCurrency(const Money& a, const Money& b, std::string_view 
 absl::StatusOr<CurrencyCode> CurrencyCode::Parse(std::string_view code) {
   const bool shaped = code.size() == 3 && code.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == code.npos;
   if (!shaped || !ListContains(kCurrencies, code)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("currency code \"", ToAbsl(code.substr(0, 16)), "\": not an active ISO 4217 code"));
+    return absl::InvalidArgumentError(absl::StrCat("currency code \"", ToAbsl(code.substr(0, 16)),
+                                                   "\": not an active ISO 4217 code"));
   }
   const int digits = ListContains(kZeroDigit, code)     ? 0
                      : ListContains(kThreeDigits, code) ? 3
@@ -105,7 +106,8 @@ absl::StatusOr<Money> MultiplyByRate(const Money& m, double rate) {
   constexpr double kScale = 1e9;
   if (!std::isfinite(rate) || std::fabs(rate) > 9e9) {
     return absl::InvalidArgumentError(absl::StrCat("money multiply in ", ToAbsl(m.currency().code()),
-                                                   ": rate must be finite and at most 9e9 in magnitude, got ", rate));
+                                                   ": rate must be finite and at most 9e9 in magnitude, got ",
+                                                   rate));
   }
   const auto scaled = static_cast<std::int64_t>(std::llround(static_cast<long double>(rate) * kScale));
   return MultiplyByRatio(m, scaled, static_cast<std::int64_t>(kScale));

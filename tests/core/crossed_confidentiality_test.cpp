@@ -263,6 +263,26 @@ TEST(SuppressCrossedGroupsTest, ValidatesUnitsAndValues) {
   EXPECT_THAT(SuppressionName(kLinked), "linked");
 }
 
+// The example of crossed_confidentiality.hpp, as written there.
+absl::Status HeaderExample(CrossedSuppression& out) {
+  const ConfidentialityThresholds thresholds;
+  std::vector<CrossedUnit> units = {
+      {.parent = -1, .key = 20, .by_value = {5, 3}},  // 8 of its own
+      {.parent = 0, .key = 12, .by_value = {5, 7}},
+  };
+  const std::int64_t locations[] = {1, 2};
+  HRKIT_ASSIGN_OR_RETURN(CrossedSuppression cells,
+                         SuppressCrossedGroups(units, locations, thresholds, Disclosure::kAggregates));
+  out = cells;
+  return absl::OkStatus();
+}
+
+TEST(CrossedConfidentialityHeaderTest, ExampleHoldsAsDocumented) {
+  CrossedSuppression cells;
+  ASSERT_OK(HeaderExample(cells));
+  EXPECT_THAT(cells.by_value[1], ElementsAre(kSibling, kComplement));
+}
+
 // ---------------------------------------------------------------------------
 // Random trees crossed with a random attribute
 
