@@ -59,44 +59,87 @@ using BigFraction = boost::multiprecision::cpp_rational;
 bool IsZero(const BigFraction& x) { return x == 0; }
 bool IsValid(const BigFraction&) { return true; }
 
-// Gauss-Jordan elimination of `rows` (dense, one column per unknown of the
-// core); the determined columns, or nullopt if a fraction overflowed.
+// Sparse Gauss-Jordan elimination of `equations` over their unknowns
+// (columns 0..columns-1): each row is taken in turn, reduced by the pivots
+// so far, and its column used by the fewest rows becomes its pivot, which
+// is then eliminated from every other row. The determined columns (a row
+// with its pivot alone), or nullopt if a fraction overflowed.
 template <class Q>
-std::optional<std::vector<char>> Eliminate(const std::vector<std::vector<std::int32_t>>& dense, std::size_t columns) {
-  std::vector<std::vector<Q>> rows;
-  rows.reserve(dense.size());
-  for (const std::vector<std::int32_t>& d : dense) {
-    std::vector<Q>& row = rows.emplace_back();
-    row.reserve(columns);
-    for (const std::int32_t x : d) row.push_back(Q(x));
+std::optional<std::vector<char>> Eliminate(const std::vector<std::vector<std::pair<std::int32_t, std::int32_t>>>& input,
+                                           std::size_t columns) {
+  using Row = std::vector<std::pair<std::int32_t, Q>>;  // sorted by column, no zeros
+  std::vector<Row> rows;
+  rows.reserve(input.size());
+  std::vector<std::vector<std::size_t>> users(columns);  // rows that may use a column (lazily cleaned)
+  for (const auto& in : input) {
+    Row& row = rows.emplace_back();
+    for (const auto& [c, x] : in) row.emplace_back(c, Q(x));
+    std::sort(row.begin(), row.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [c, x] : row) users[static_cast<std::size_t>(c)].push_back(rows.size() - 1);
   }
-  std::vector<std::size_t> pivot_of_row;
-  std::size_t rank = 0;
-  for (std::size_t col = 0; col < columns && rank < rows.size(); ++col) {
-    std::size_t r = rank;
-    while (r < rows.size() && IsZero(rows[r][col])) ++r;
-    if (r == rows.size()) continue;
-    std::swap(rows[r], rows[rank]);
-    const Q pivot = rows[rank][col];
-    for (Q& x : rows[rank]) x = x / pivot;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      if (i == rank || IsZero(rows[i][col])) continue;
-      const Q factor = rows[i][col];
-      for (std::size_t c = col; c < columns; ++c) {
-        if (!IsZero(rows[rank][c])) rows[i][c] = rows[i][c] - factor * rows[rank][c];
+  std::vector<std::size_t> order(rows.size());
+  for (std::size_t r = 0; r < order.size(); ++r) order[r] = r;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return rows[a].size() < rows[b].size(); });
+  std::vector<std::int32_t> pivot_of(rows.size(), -1);
+  bool valid = true;
+  // row[r] -= factor * row[p], merged by column.
+  const auto subtract = [&](std::size_t r, std::size_t p, const Q& factor) {
+    Row out;
+    out.reserve(rows[r].size() + rows[p].size());
+    std::size_t i = 0, j = 0;
+    while (i < rows[r].size() || j < rows[p].size()) {
+      if (j == rows[p].size() || (i < rows[r].size() && rows[r][i].first < rows[p][j].first)) {
+        out.push_back(rows[r][i++]);
+      } else if (i == rows[r].size() || rows[p][j].first < rows[r][i].first) {
+        const Q x = Q(0) - factor * rows[p][j].second;
+        valid = valid && IsValid(x);
+        users[static_cast<std::size_t>(rows[p][j].first)].push_back(r);
+        out.emplace_back(rows[p][j++].first, x);
+      } else {
+        const Q x = rows[r][i].second - factor * rows[p][j].second;
+        valid = valid && IsValid(x);
+        if (!IsZero(x)) out.emplace_back(rows[r][i].first, x);
+        ++i, ++j;
       }
     }
-    pivot_of_row.push_back(col);
-    ++rank;
+    rows[r] = std::move(out);
+  };
+  const auto coefficient = [&](std::size_t r, std::int32_t c) -> const Q* {
+    auto it = std::lower_bound(rows[r].begin(), rows[r].end(), c,
+                               [](const auto& e, std::int32_t col) { return e.first < col; });
+    return it != rows[r].end() && it->first == c ? &it->second : nullptr;
+  };
+  for (const std::size_t r : order) {
+    if (rows[r].empty()) continue;
+    std::int32_t pivot = rows[r].front().first;
+    for (const auto& [c, x] : rows[r]) {
+      if (users[static_cast<std::size_t>(c)].size() < users[static_cast<std::size_t>(pivot)].size()) pivot = c;
+    }
+    const Q scale = *coefficient(r, pivot);
+    for (auto& [c, x] : rows[r]) {
+      x = x / scale;
+      valid = valid && IsValid(x);
+    }
+    if (!valid) return std::nullopt;
+    pivot_of[r] = pivot;
+    std::vector<std::size_t> using_pivot;
+    std::swap(using_pivot, users[static_cast<std::size_t>(pivot)]);
+    std::sort(using_pivot.begin(), using_pivot.end());
+    using_pivot.erase(std::unique(using_pivot.begin(), using_pivot.end()), using_pivot.end());
+    for (const std::size_t other : using_pivot) {
+      if (other == r) continue;
+      const Q* x = coefficient(other, pivot);
+      if (x == nullptr) continue;
+      const Q factor = *x;
+      subtract(other, r, factor);
+      if (!valid) return std::nullopt;
+    }
+    users[static_cast<std::size_t>(pivot)] = {r};
   }
   std::vector<char> determined(columns, 0);
-  for (std::size_t r = 0; r < rank; ++r) {
-    int nonzero = 0;
-    for (const Q& x : rows[r]) {
-      if (!IsValid(x)) return std::nullopt;
-      nonzero += IsZero(x) ? 0 : 1;
-    }
-    if (nonzero == 1) determined[pivot_of_row[r]] = 1;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (pivot_of[r] >= 0 && rows[r].size() == 1) determined[static_cast<std::size_t>(pivot_of[r])] = 1;
   }
   return determined;
 }
@@ -149,10 +192,10 @@ std::vector<char> DeterminedUnknowns(std::size_t unknowns, const std::vector<Equ
       changed = true;
     }
   }
-  // The rest: dense elimination over its open unknowns.
+  // The rest: sparse elimination over its open unknowns.
   std::vector<std::int32_t> column(unknowns, -1);
   std::vector<std::size_t> unknown_of;
-  std::vector<std::vector<std::int32_t>> dense;
+  std::vector<Equation> sparse;
   for (std::size_t e = 0; e < equations.size(); ++e) {
     if (!active[e]) continue;
     for (const auto& [u, coefficient] : equations[e]) {
@@ -165,14 +208,14 @@ std::vector<char> DeterminedUnknowns(std::size_t unknowns, const std::vector<Equ
   }
   for (std::size_t e = 0; e < equations.size(); ++e) {
     if (!active[e]) continue;
-    std::vector<std::int32_t>& row = dense.emplace_back(unknown_of.size(), 0);
+    Equation& row = sparse.emplace_back();
     for (const auto& [u, coefficient] : equations[e]) {
-      if (!determined[static_cast<std::size_t>(u)])
-        row[static_cast<std::size_t>(column[static_cast<std::size_t>(u)])] = coefficient;
+      const auto i = static_cast<std::size_t>(u);
+      if (!determined[i]) row.emplace_back(column[i], coefficient);
     }
   }
-  std::optional<std::vector<char>> core = Eliminate<SmallFraction>(dense, unknown_of.size());
-  if (!core.has_value()) core = Eliminate<BigFraction>(dense, unknown_of.size());
+  std::optional<std::vector<char>> core = Eliminate<SmallFraction>(sparse, unknown_of.size());
+  if (!core.has_value()) core = Eliminate<BigFraction>(sparse, unknown_of.size());
   for (std::size_t c = 0; c < unknown_of.size(); ++c) {
     if ((*core)[c]) determined[unknown_of[c]] = 1;
   }

@@ -36,7 +36,6 @@ constexpr Suppression kSibling = Suppression::kSibling;
 constexpr Suppression kHiddenParent = Suppression::kHiddenParent;
 constexpr Suppression kLinked = Suppression::kLinked;
 
-constexpr ConfidentialityThresholds kDefaults;  // k = 5
 
 CrossedUnit Unit(std::int32_t parent, std::int64_t key, std::vector<std::int64_t> by_value,
                  std::int64_t without_value = 0) {

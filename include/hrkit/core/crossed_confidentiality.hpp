@@ -71,10 +71,11 @@
 //
 // Cost: rules 1-5 revisit only families whose cells changed. Rule 6 peels
 // the equations that can be solved one at a time or that hold an unknown no
-// other uses, then eliminates what is left densely; each of its steps
-// reruns everything. Small reports (hundreds of units, a dozen values) take
-// milliseconds; a large tree with many hidden, linked cells can take far
-// longer than SuppressGroups, which stays linear.
+// other uses, then eliminates the rest (sparse, exact); each of its steps
+// reruns everything. Measured on one core with 8 values and sparse random
+// counts: 200 units about 15 ms, 1,000 units about 0.4 s, 3,000 units about
+// 5 s (dozens of rule-6 steps) — far above SuppressGroups, which stays
+// linear. Cut large trees into subtrees before crossing them.
 //
 // Thread safety: pure functions over values; safe to use concurrently.
 #ifndef HRKIT_CORE_CROSSED_CONFIDENTIALITY_HPP_
