@@ -144,11 +144,14 @@ std::optional<std::vector<char>> Eliminate(const std::vector<std::vector<std::pa
   return determined;
 }
 
-}  // namespace
-
-std::vector<char> DeterminedUnknowns(std::size_t unknowns, const std::vector<Equation>& equations) {
-  std::vector<char> determined(unknowns, 0);
-  std::vector<char> active(equations.size(), 1);
+// Peels `equations`: an equation with one open unknown solves it; an unknown
+// used by one active equation only makes that equation useless for the
+// others (set aside, to be tried once the rest is known). Marks the solved
+// unknowns in `determined` and the equations left in `active`; returns the
+// equations set aside, in order.
+std::vector<std::size_t> Peel(const std::vector<Equation>& equations, std::vector<char>& determined,
+                              std::vector<char>& active) {
+  const std::size_t unknowns = determined.size();
   std::vector<int> open(equations.size(), 0);  // unknowns not yet determined
   std::vector<int> uses(unknowns, 0);          // active equations using an undetermined unknown
   std::vector<std::vector<std::size_t>> in(unknowns);
@@ -159,9 +162,6 @@ std::vector<char> DeterminedUnknowns(std::size_t unknowns, const std::vector<Equ
       ++open[e];
     }
   }
-  // Peel: an equation with one open unknown solves it; an unknown used by
-  // one active equation only makes that equation useless for the others
-  // (set aside, to be tried once the rest is known).
   std::vector<std::size_t> set_aside;
   for (bool changed = true; changed;) {
     changed = false;
@@ -192,6 +192,15 @@ std::vector<char> DeterminedUnknowns(std::size_t unknowns, const std::vector<Equ
       changed = true;
     }
   }
+  return set_aside;
+}
+
+}  // namespace
+
+std::vector<char> DeterminedUnknowns(std::size_t unknowns, const std::vector<Equation>& equations) {
+  std::vector<char> determined(unknowns, 0);
+  std::vector<char> active(equations.size(), 1);
+  const std::vector<std::size_t> set_aside = Peel(equations, determined, active);
   // The rest: sparse elimination over its open unknowns.
   std::vector<std::int32_t> column(unknowns, -1);
   std::vector<std::size_t> unknown_of;
