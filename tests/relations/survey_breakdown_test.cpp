@@ -205,6 +205,20 @@ hrkit_test::DisclosureModel ModelOf(const std::vector<SurveyBreakdownCell>& cell
     }
     model.cells.push_back(std::move(cell));
   }
+  // Families: (U, c) over (C, c) for the child units C, and (U, *) over
+  // (U, v); a cell the report leaves out (nobody invited) is empty.
+  for (std::size_t p = 0; p < cells.size(); ++p) {
+    hrkit_test::DisclosureFamily column{.parent = p, .members = {}};
+    hrkit_test::DisclosureFamily attribute{.parent = p, .members = {}};
+    for (std::size_t m = 0; m < cells.size(); ++m) {
+      const SurveyBreakdownCell& a = cells[p];
+      const SurveyBreakdownCell& b = cells[m];
+      if (b.group.parent == a.group.unit && b.value == a.value) column.members.push_back(m);
+      if (a.value.empty() && b.group.unit == a.group.unit && !b.value.empty()) attribute.members.push_back(m);
+    }
+    if (!column.members.empty()) model.families.push_back(std::move(column));
+    if (!attribute.members.empty()) model.families.push_back(std::move(attribute));
+  }
   return model;
 }
 
