@@ -8,23 +8,16 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "confidentiality_families.hpp"
 
 namespace hrkit {
 namespace {
 
-constexpr std::int32_t kNoGroup = -1;
+using confidentiality_internal::FamilySystem;
+using confidentiality_internal::MinimumFor;
+using confidentiality_internal::SuppressFamilies;
 
-// The minimum group size for `disclosure`.
-absl::StatusOr<std::int64_t> MinimumFor(const ConfidentialityThresholds& thresholds, Disclosure disclosure) {
-  if (absl::Status status = ValidateThresholds(thresholds); !status.ok()) return status;
-  switch (disclosure) {
-    case Disclosure::kAggregates:
-      return thresholds.min_group;
-    case Disclosure::kComments:
-      return thresholds.min_comment_group;
-  }
-  return absl::InvalidArgumentError(absl::StrCat("disclosure: unknown value ", static_cast<int>(disclosure)));
-}
+constexpr std::int32_t kNoGroup = -1;
 
 // Checks the tree (see SuppressGroups for the errors).
 absl::Status ValidateGroups(std::span<const GroupCount> groups) {
@@ -60,68 +53,36 @@ absl::Status ValidateGroups(std::span<const GroupCount> groups) {
   return absl::OkStatus();
 }
 
-// True if sibling `a` is picked for hiding before sibling `b`: smaller count,
-// then smaller key, then earlier in the input.
-bool PickedBefore(std::span<const GroupCount> groups, std::int32_t a, std::int32_t b) {
-  const GroupCount& ga = groups[static_cast<std::size_t>(a)];
-  const GroupCount& gb = groups[static_cast<std::size_t>(b)];
-  if (ga.count != gb.count) return ga.count < gb.count;
-  if (ga.key != gb.key) return ga.key < gb.key;
-  return a < b;
-}
-
-// Rules 1 (minimum) and 2 (complement): they depend on counts alone.
-std::vector<Suppression> StaticRules(std::span<const GroupCount> groups, std::int64_t k) {
-  std::vector<Suppression> verdicts(groups.size(), Suppression::kShown);
-  for (std::size_t i = 0; i < groups.size(); ++i) {
-    const GroupCount& g = groups[i];
-    if (g.count < k) {
-      verdicts[i] = Suppression::kBelowMinimum;
-    } else if (g.parent != kNoGroup) {
-      const std::int64_t rest = groups[static_cast<std::size_t>(g.parent)].count - g.count;
-      if (rest > 0 && rest < k) verdicts[i] = Suppression::kComplement;
-    }
-  }
-  return verdicts;
-}
-
-// Rules 3 (sibling) and 4 (hidden parent) on top of `verdicts`, parents
-// before children. A family's verdicts change only when its own parent is
-// visited, and that step raises its hidden remainder from below k to at least
-// k (the subgroup hidden was shown, so it has >= k respondents): one step per
-// family reaches the fixpoint. Rule 4 at a group needs its own verdict, which
-// its parent's earlier step has fixed.
-void FamilyRules(std::span<const GroupCount> groups, std::int64_t k, std::vector<Suppression>& verdicts) {
-  const std::size_t n = groups.size();
-  // Hidden remainder (count minus shown subgroups) and smallest shown subgroup.
-  std::vector<std::int64_t> remainder(n);
-  std::vector<std::int32_t> smallest_shown(n, kNoGroup);
-  for (std::size_t i = 0; i < n; ++i) remainder[i] = groups[i].count;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::int32_t parent = groups[i].parent;
-    if (parent == kNoGroup || !IsShown(verdicts[i])) continue;
-    const auto p = static_cast<std::size_t>(parent);
-    const auto child = static_cast<std::int32_t>(i);
-    remainder[p] -= groups[i].count;
-    if (smallest_shown[p] == kNoGroup || PickedBefore(groups, child, smallest_shown[p])) smallest_shown[p] = child;
-  }
-  for (std::size_t p = 0; p < n; ++p) {
-    const std::int32_t pick = smallest_shown[p];
-    if (pick == kNoGroup) continue;
-    const std::int64_t r = remainder[p];
-    if (r > 0 && r < k) {
-      verdicts[static_cast<std::size_t>(pick)] = Suppression::kSibling;
-    } else if (r == 0 && !IsShown(verdicts[p]) && groups[p].count > 0) {
-      verdicts[static_cast<std::size_t>(pick)] = Suppression::kHiddenParent;
-    }
-  }
-}
-
-// The verdicts of a validated tree with minimum group size k.
+// The verdicts of a validated tree with minimum group size k: one family per
+// group with subgroups, its subgroups keyed by their own keys.
 std::vector<Suppression> Suppress(std::span<const GroupCount> groups, std::int64_t k) {
-  std::vector<Suppression> verdicts = StaticRules(groups, k);
-  FamilyRules(groups, k, verdicts);
-  return verdicts;
+  const std::size_t n = groups.size();
+  // Subgroups of each group, in input order (CSR).
+  std::vector<std::size_t> begin(n + 1, 0);
+  for (const GroupCount& g : groups) {
+    if (g.parent != kNoGroup) ++begin[static_cast<std::size_t>(g.parent) + 1];
+  }
+  for (std::size_t i = 0; i < n; ++i) begin[i + 1] += begin[i];
+  std::vector<std::int32_t> children(begin[n]);
+  std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (groups[i].parent != kNoGroup)
+      children[next[static_cast<std::size_t>(groups[i].parent)]++] = static_cast<std::int32_t>(i);
+  }
+  FamilySystem system;
+  system.count.reserve(n);
+  for (const GroupCount& g : groups) system.count.push_back(g.count);
+  system.member.reserve(children.size());
+  system.member_key.reserve(children.size());
+  for (std::size_t p = 0; p < n; ++p) {
+    if (begin[p] == begin[p + 1]) continue;
+    system.BeginFamily(static_cast<std::int32_t>(p));
+    for (std::size_t j = begin[p]; j < begin[p + 1]; ++j) {
+      system.AddMember(children[j], groups[static_cast<std::size_t>(children[j])].key);
+    }
+  }
+  system.EndFamilies();
+  return SuppressFamilies(system, k);
 }
 
 }  // namespace
@@ -150,6 +111,8 @@ std::string_view SuppressionName(Suppression s) {
       return "sibling";
     case Suppression::kHiddenParent:
       return "hidden_parent";
+    case Suppression::kLinked:
+      return "linked";
   }
   return "unknown";
 }

@@ -1,5 +1,6 @@
 #include "hrkit/relations/instruments.hpp"
 
+#include <cmath>
 #include <numeric>
 #include <string>
 #include <utility>
@@ -40,6 +41,16 @@ ScaleDefinition MeanOf(std::string code, std::vector<std::size_t> items, std::si
 }
 
 }  // namespace
+
+Who5Change CompareWho5(double before_percent, double after_percent) {
+  const double change = after_percent - before_percent;
+  // Percentages are multiples of 4, so the comparison is exact; the margin
+  // only absorbs rounding of percentages computed elsewhere.
+  return {.before_percent = before_percent,
+          .after_percent = after_percent,
+          .change_points = change,
+          .significant = std::abs(change) >= kWho5SignificantChange - 1e-9};
+}
 
 InstrumentDefinition Who5Instrument() {
   InstrumentDefinition i{

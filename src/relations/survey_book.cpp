@@ -178,6 +178,31 @@ absl::StatusOr<std::vector<InstrumentScores>> SurveyBook::OwnScores(std::int32_t
   return out;
 }
 
+absl::StatusOr<Who5Change> SurveyBook::OwnWho5Change(std::int32_t from_wave, std::int32_t to_wave, EmployeeId employee,
+                                                     std::string_view secret) const {
+  const std::string who = ToString(survey_.id);
+  const std::string code = Who5Instrument().code;
+  const auto instrument = std::find(survey_.instruments.begin(), survey_.instruments.end(), code);
+  if (instrument == survey_.instruments.end()) {
+    return absl::FailedPreconditionError(absl::StrCat(who, ": instruments: the survey does not ask ", code));
+  }
+  const auto index = static_cast<std::size_t>(instrument - survey_.instruments.begin());
+  double percent[2] = {0.0, 0.0};
+  const std::int32_t waves[2] = {from_wave, to_wave};
+  for (int k = 0; k < 2; ++k) {
+    HRKIT_ASSIGN_OR_RETURN(const std::vector<InstrumentScores> scores, OwnScores(waves[k], employee, secret));
+    const std::vector<ScaleScore>& scales = scores[index].scales;
+    const auto scale =
+        std::find_if(scales.begin(), scales.end(), [](const ScaleScore& s) { return s.code == "percentage"; });
+    if (scale == scales.end() || !scale->value.has_value()) {
+      return absl::FailedPreconditionError(
+          absl::StrCat(who, ": answers: no WHO-5 score in wave ", waves[k], " (an item is unanswered)"));
+    }
+    percent[k] = *scale->value;
+  }
+  return CompareWho5(percent[0], percent[1]);
+}
+
 std::vector<std::optional<int>> SurveyBook::AnswerRow(const SurveyResponse& response, std::size_t instrument) const {
   std::vector<std::optional<int>> row(instruments_[instrument].items.size());
   for (const SurveyAnswer& a : response.answers) {

@@ -61,9 +61,14 @@
 // Not covered: differences between separate calls. Roots are unrelated (if
 // their total is reported, make it the common root), and two breakdowns of the
 // same people along different dimensions (unit and location) are two trees:
-// a report crossing them must model the crossed cells as one tree.
+// a report crossing them uses SuppressCrossedGroups
+// (core/crossed_confidentiality.hpp), which applies these rules to both
+// dimensions at once.
 //
 // Cost: O(n) time and memory for n groups, no sorting and no global state.
+// The family rules are shared with SuppressCrossedGroups (one engine in
+// src/core/confidentiality_families.cpp); the order they are applied in
+// (synchronous rounds) gives the same verdicts as applying them one by one.
 //
 // Thread safety: pure functions over values; safe to use concurrently.
 #ifndef HRKIT_CORE_CONFIDENTIALITY_HPP_
@@ -126,9 +131,13 @@ enum class Suppression {
   kComplement = 2,    // its parent minus it is 1 to k-1 respondents
   kSibling = 3,       // a hidden sibling (or the direct members) needs cover
   kHiddenParent = 4,  // its hidden parent would be the sum of shown groups
+  // Crossed reports only (core/crossed_confidentiality.hpp): showing it would
+  // give away a cell hidden in its other dimension.
+  kLinked = 5,
 };
 
-// "shown", "below_minimum", "complement", "sibling", "hidden_parent";
+// "shown", "below_minimum", "complement", "sibling", "hidden_parent",
+// "linked";
 // "unknown" for a value outside the enum.
 std::string_view SuppressionName(Suppression s);
 

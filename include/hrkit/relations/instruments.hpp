@@ -27,6 +27,24 @@ namespace hrkit {
 // two measurements is significant.
 InstrumentDefinition Who5Instrument();
 
+// A person's WHO-5 change between two measurements, in percentage points.
+struct Who5Change {
+  double before_percent = 0.0;
+  double after_percent = 0.0;
+  double change_points = 0.0;  // after - before: negative for a drop
+  bool significant = false;    // |change| >= kWho5SignificantChange
+
+  friend bool operator==(const Who5Change&, const Who5Change&) = default;
+};
+
+// The smallest change of the WHO-5 percentage that counts as significant.
+inline constexpr double kWho5SignificantChange = 10.0;
+
+// Compares two WHO-5 percentages (0..100) of one person.
+// Example: 56 -> 44 is a drop of 12 points, significant; 56 -> 48 (8
+// points) is not.
+Who5Change CompareWho5(double before_percent, double after_percent);
+
 // Utrecht Work Engagement Scale, 9-item version (Schaufeli & Bakker 2004).
 // Free for non-commercial and research use; commercial use needs the
 // authors' permission, so no item text is shipped. Answers 0..6 (never ..

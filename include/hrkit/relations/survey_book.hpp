@@ -32,6 +32,7 @@
 #include "hrkit/org/org_lookup.hpp"
 #include "hrkit/personnel/employee.hpp"
 #include "hrkit/relations/instrument.hpp"
+#include "hrkit/relations/instruments.hpp"
 #include "hrkit/relations/survey.hpp"
 
 namespace hrkit {
@@ -93,6 +94,15 @@ class SurveyBook {
   // no response of this employee to it), InvalidArgument (the secret).
   absl::StatusOr<std::vector<InstrumentScores>> OwnScores(std::int32_t wave, EmployeeId employee,
                                                           std::string_view secret) const;
+
+  // The respondent's own WHO-5 change from wave `from_wave` to wave
+  // `to_wave` (CompareWho5: significant at 10 points or more).
+  // Errors: NotFound (no such wave, or no response of this employee to
+  // one of them), FailedPrecondition (the survey does not ask "who5"; a
+  // response without a WHO-5 score, i.e. with a missing answer),
+  // InvalidArgument (the secret).
+  absl::StatusOr<Who5Change> OwnWho5Change(std::int32_t from_wave, std::int32_t to_wave, EmployeeId employee,
+                                           std::string_view secret) const;
 
   // The answers of `response` to the instrument at `instrument` (its
   // position in the survey), one entry per item in item order (nullopt =
