@@ -1,6 +1,5 @@
 #include "survey_figures.hpp"
 
-#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>

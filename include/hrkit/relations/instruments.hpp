@@ -29,10 +29,10 @@ InstrumentDefinition Who5Instrument();
 
 // A person's WHO-5 change between two measurements, in percentage points.
 struct Who5Change {
-  double before_percent = 0.0;
-  double after_percent = 0.0;
-  double change_points = 0.0;  // after - before: negative for a drop
-  bool significant = false;    // |change| >= kWho5SignificantChange
+  double before_percent = 0.0;  // the earlier WHO-5 percentage (0..100)
+  double after_percent = 0.0;   // the later WHO-5 percentage (0..100)
+  double change_points = 0.0;   // after - before: negative for a drop
+  bool significant = false;     // |change| >= kWho5SignificantChange
 
   friend bool operator==(const Who5Change&, const Who5Change&) = default;
 };

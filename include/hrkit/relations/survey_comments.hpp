@@ -28,10 +28,10 @@ namespace hrkit {
 
 // The comments of one unit and its subtree.
 struct SurveyCommentGroup {
-  OrgUnitId unit{};
-  OrgUnitId parent{};  // invalid for a top unit
-  Suppression suppression = Suppression::kShown;
-  std::vector<std::string> comments{};  // sorted; empty when hidden
+  OrgUnitId unit{};                               // the unit; the group is the unit and everything below it
+  OrgUnitId parent{};                             // invalid for a top unit
+  Suppression suppression = Suppression::kShown;  // kShown, or the rule that hides the comments
+  std::vector<std::string> comments{};            // sorted; empty when hidden
 
   friend bool operator==(const SurveyCommentGroup&, const SurveyCommentGroup&) = default;
 };
