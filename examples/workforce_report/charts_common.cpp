@@ -50,19 +50,11 @@ void YAxis(Svg* svg, double x, double right, double top, double bottom, double m
 }
 
 std::string HiddenLabel(hrkit::Suppression verdict) {
-  switch (verdict) {
-    case hrkit::Suppression::kShown:
-      return "shown";
-    case hrkit::Suppression::kBelowMinimum:
-      return "hidden (below minimum)";
-    case hrkit::Suppression::kComplement:
-      return "hidden (complement)";
-    case hrkit::Suppression::kSibling:
-      return "hidden (sibling)";
-    case hrkit::Suppression::kHiddenParent:
-      return "hidden (hidden parent)";
-  }
-  return "hidden";
+  if (hrkit::IsShown(verdict)) return "shown";
+  // The rule's name as the library spells it, e.g. "below_minimum" -> "below minimum".
+  std::string rule(hrkit::SuppressionName(verdict));
+  std::replace(rule.begin(), rule.end(), '_', ' ');
+  return "hidden (" + rule + ")";
 }
 
 }  // namespace workforce_report
