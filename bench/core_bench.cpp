@@ -1,8 +1,12 @@
-// Core micro-benchmarks: Timeline lookups and business-day counting.
+// Core micro-benchmarks: Timeline lookups, business-day counting and the
+// confidentiality rules (one tree, and a tree crossed with an attribute).
 #include <cstdint>
+#include <random>
 #include <vector>
 
 #include "benchmark/benchmark.h"
+#include "hrkit/core/confidentiality.hpp"
+#include "hrkit/core/crossed_confidentiality.hpp"
 #include "hrkit/core/date.hpp"
 #include "hrkit/core/timeline.hpp"
 
@@ -38,6 +42,80 @@ void BM_CountBusinessDays(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_CountBusinessDays);
+
+// A random tree of `units` units (each unit's parent drawn among the earlier
+// ones, at most `fanout` levels of spread) with 0..`max_direct` respondents
+// attached to each unit itself; seeded, so every run sees the same tree.
+std::vector<GroupCount> RandomGroups(std::int64_t units, int max_direct) {
+  std::mt19937_64 rng(2026);
+  std::vector<GroupCount> groups(static_cast<std::size_t>(units));
+  std::vector<std::int64_t> direct(groups.size());
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    groups[i].parent = i == 0 ? -1 : static_cast<std::int32_t>(rng() % i);
+    groups[i].key = static_cast<std::int64_t>(i);
+    direct[i] = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(max_direct + 1));
+  }
+  for (std::size_t i = groups.size(); i-- > 0;) {
+    groups[i].count += direct[i];
+    if (groups[i].parent >= 0) groups[static_cast<std::size_t>(groups[i].parent)].count += groups[i].count;
+  }
+  return groups;
+}
+
+// SuppressGroups with every rule over a random tree of `state.range(0)`
+// groups (about 10 respondents attached to each).
+void BM_SuppressGroups(benchmark::State& state) {
+  const std::vector<GroupCount> groups = RandomGroups(state.range(0), 20);
+  std::int64_t shown = 0;
+  for (auto _ : state) {
+    absl::StatusOr<std::vector<Suppression>> verdicts =
+        SuppressGroups(groups, ConfidentialityThresholds{}, Disclosure::kAggregates);
+    if (!verdicts.ok()) {
+      state.SkipWithError("SuppressGroups failed");
+      break;
+    }
+    shown = 0;
+    for (const Suppression v : *verdicts) shown += IsShown(v) ? 1 : 0;
+  }
+  state.counters["groups"] = static_cast<double>(groups.size());
+  state.counters["shown"] = static_cast<double>(shown);
+}
+BENCHMARK(BM_SuppressGroups)->Arg(1000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+// SuppressCrossedGroups over a random tree of `state.range(0)` units
+// crossed with 8 values (0..4 respondents per unit and value, a few without
+// a value): the unit x location report of an organization.
+void BM_SuppressCrossedGroups(benchmark::State& state) {
+  constexpr int kValues = 8;
+  const std::vector<GroupCount> tree = RandomGroups(state.range(0), 0);
+  std::mt19937_64 rng(7);
+  std::vector<CrossedUnit> units(tree.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    units[i].parent = tree[i].parent;
+    units[i].key = tree[i].key;
+    units[i].by_value.resize(kValues);
+    for (std::int64_t& c : units[i].by_value) c = static_cast<std::int64_t>(rng() % 5);
+    units[i].without_value = static_cast<std::int64_t>(rng() % 2);
+  }
+  std::vector<std::int64_t> value_keys(kValues);
+  for (int v = 0; v < kValues; ++v) value_keys[static_cast<std::size_t>(v)] = v;
+  std::int64_t shown = 0;
+  for (auto _ : state) {
+    absl::StatusOr<CrossedSuppression> verdicts =
+        SuppressCrossedGroups(units, value_keys, ConfidentialityThresholds{}, Disclosure::kAggregates);
+    if (!verdicts.ok()) {
+      state.SkipWithError("SuppressCrossedGroups failed");
+      break;
+    }
+    shown = 0;
+    for (const std::vector<Suppression>& row : verdicts->by_value) {
+      for (const Suppression v : row) shown += IsShown(v) ? 1 : 0;
+    }
+  }
+  state.counters["cells"] = static_cast<double>(units.size() * (kValues + 1));
+  state.counters["shown_value_cells"] = static_cast<double>(shown);
+}
+BENCHMARK(BM_SuppressCrossedGroups)->Arg(50)->Arg(200)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace hrkit
