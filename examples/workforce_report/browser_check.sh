@@ -26,7 +26,10 @@ if [ -z "$report" ] || [ ! -s "$report" ]; then
   exit 1
 fi
 
+# A profile of its own in the scratch folder, and no use of /dev/shm (small
+# in containers), so the check runs the same on any machine.
 browser=("$chromium" --headless=new --no-sandbox --disable-gpu --no-first-run
+         --disable-dev-shm-usage --user-data-dir="$scratch/profile"
          --disable-extensions --allow-file-access-from-files
          --enable-logging=stderr --v=0 --window-size=1280,2400 --hide-scrollbars)
 
