@@ -14,7 +14,6 @@
 #include <tuple>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "hrkit/calendar/holiday_calendar.hpp"
 #include "hrkit/calendar/work_schedule.hpp"
@@ -111,14 +110,12 @@ absl::StatusOr<hrkit::LedgerEntitlements> Entitlements(const hrkit::Dataset& dat
   return entitlements;
 }
 
-// Submits `input` as request `id` against `mine` (the employee's requests)
-// and decides it 3 days later: about 8 % rejected, the rest approved with
-// the checks asked again. Adds the request to `mine` and returns true unless
-// submission was refused.
-absl::StatusOr<bool> Decide(const hrkit::Employee& employee, const hrkit::LeaveRequestInput& input, Date submitted,
-                            const hrkit::Dataset& facts, const hrkit::LedgerEntitlements& entitlements,
-                            hrkit::LeaveRequestId id, std::vector<hrkit::LeaveRequest>* mine, Random* random,
-                            SimulationCounts* counts) {
+// Submits `input` to `book` and decides it 3 days later: about 8 %
+// rejected, the rest approved with the checks asked again (a refused
+// approval leaves the request pending).
+absl::Status Decide(const hrkit::Employee& employee, const hrkit::LeaveRequestInput& input, Date submitted,
+                    const hrkit::Dataset& facts, const hrkit::LedgerEntitlements& entitlements,
+                    hrkit::LeaveRequestBook* book, Random* random, SimulationCounts* counts) {
   const hrkit::WorkSchedule& schedule = facts.Of<hrkit::WorkSchedule>().front();
   const hrkit::HolidayCalendar& calendar = facts.Of<hrkit::HolidayCalendar>().front();
   const hrkit::LeaveRequestContext context{
@@ -128,23 +125,20 @@ absl::StatusOr<bool> Decide(const hrkit::Employee& employee, const hrkit::LeaveR
                          calendar),
       {},
       entitlements};
-  absl::StatusOr<hrkit::LeaveRequest> request = hrkit::SubmitLeaveRequest(id, input, context, *mine, submitted);
-  HRKIT_ASSIGN_OR_RETURN(const bool accepted, Accepted(request.status(), &counts->leave_refused));
-  if (!accepted) return false;
+  absl::StatusOr<hrkit::LeaveRequestId> id = book->Submit(input, context, submitted);
+  HRKIT_ASSIGN_OR_RETURN(const bool accepted, Accepted(id.status(), &counts->leave_refused));
+  if (!accepted) return absl::OkStatus();
   ++counts->leave_submitted;
   const Date decided = submitted + boost::gregorian::days(3);
   if (random->Uniform() < 0.08) {
-    HRKIT_ASSIGN_OR_RETURN(hrkit::LeaveRequest rejected, hrkit::RejectLeaveRequest(*request, decided, "Team coverage"));
-    mine->push_back(std::move(rejected));
+    HRKIT_RETURN_IF_ERROR(book->Reject(*id, decided, "Team coverage"));
     ++counts->leave_rejected;
-    return true;
+    return absl::OkStatus();
   }
-  absl::StatusOr<hrkit::LeaveRequest> approved =
-      hrkit::ApproveLeaveRequestChecked(*request, context, *mine, decided, "Approved");
-  HRKIT_ASSIGN_OR_RETURN(const bool ok, Accepted(approved.status(), &counts->leave_refused));
-  mine->push_back(ok ? *std::move(approved) : *std::move(request));  // a refused approval stays pending
-  if (ok) ++counts->leave_approved;
-  return true;
+  HRKIT_ASSIGN_OR_RETURN(const bool approved,
+                         Accepted(book->Approve(*id, context, decided, "Approved"), &counts->leave_refused));
+  if (approved) ++counts->leave_approved;
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -168,11 +162,9 @@ absl::Status SimulateLeave(hrkit::Dataset* data, Random* random, SimulationCount
   std::stable_sort(inputs.begin(), inputs.end(),
                    [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
 
-  // Each employee's requests so far: what a new request competes with. (The
-  // free functions of leave_requests.hpp, with the ids handed out here, keep
-  // each check to the employee's own requests.)
-  absl::flat_hash_map<hrkit::EmployeeId, std::vector<hrkit::LeaveRequest>> by_employee;
-  std::int64_t next_id = 1;
+  // The book checks each request against the employee's own requests and
+  // hands out ids in submission order.
+  hrkit::LeaveRequestBook book;
   std::int64_t done = 0;
   for (const auto& [submitted, input] : inputs) {
     if (++done % 2000 == 0) {
@@ -182,17 +174,13 @@ absl::Status SimulateLeave(hrkit::Dataset* data, Random* random, SimulationCount
     // Employee ids are dense and in id order (Workforce, PutWorkforce).
     const hrkit::Employee& employee = employees[static_cast<std::size_t>(input.employee.value() - 1)];
     if (employee.id != input.employee) return absl::InternalError("employee ids are not dense");
-    HRKIT_ASSIGN_OR_RETURN(const bool stored,
-                           Decide(employee, input, submitted, facts, entitlements, hrkit::LeaveRequestId(next_id),
-                                  &by_employee[employee.id], random, counts));
-    if (stored) ++next_id;
+    HRKIT_RETURN_IF_ERROR(Decide(employee, input, submitted, facts, entitlements, &book, random, counts));
   }
   HRKIT_RETURN_IF_ERROR(hrkit::ReportProgress(progress, "simulate: leave requests",
                                               static_cast<std::int64_t>(inputs.size()),
                                               static_cast<std::int64_t>(inputs.size())));
   std::vector<hrkit::LeaveRequest>& requests = data->Of<hrkit::LeaveRequest>();
-  for (auto& [id, mine] : by_employee) requests.insert(requests.end(), mine.begin(), mine.end());
-  std::sort(requests.begin(), requests.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  requests.insert(requests.end(), book.requests().begin(), book.requests().end());
   return absl::OkStatus();
 }
 
