@@ -62,12 +62,12 @@
 //  (c) no atom with 1 to k-1 respondents, and no family's hidden remainder
 //      with 1 to k-1 respondents, can be computed that way.
 // Not covered: other unions of atoms (the exhaustive check of
-// core/confidentiality.hpp is only feasible for one tree); several
-// attributes crossed at once (unit x location x tenure); differences
+// core/confidentiality.hpp is only feasible for one tree); differences
 // between separate calls. A unit x location report, a unit x tenure report
-// and the plain unit report (SuppressGroups) of the same wave each protect
-// their own cells only: a (U, *) hidden here may be shown by another, and
-// a reader holding both can use it. Publish one of them per audience.
+// and the plain unit report of the same respondents share their unit
+// totals: publish them together through SuppressJointGroups
+// (core/joint_confidentiality.hpp), which this function is the one-attribute
+// case of, never from separate calls.
 //
 // Cost: rules 1-5 revisit only families whose cells changed. Rule 6 peels
 // the equations that can be solved one at a time or that hold an unknown no
