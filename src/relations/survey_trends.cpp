@@ -41,13 +41,12 @@ absl::StatusOr<ScoresByUnit> PersonScores(const SurveyBook& book, std::int32_t w
   return out;
 }
 
-}  // namespace
-
-absl::StatusOr<std::vector<SurveyGroupTrend>> TrendReport(const SurveyBook& book, std::int32_t before,
-                                                          std::int32_t after, std::size_t instrument,
-                                                          const OrgLookup& lookup) {
-  HRKIT_ASSIGN_OR_RETURN(const std::vector<SurveyGroupResult> first, OrgReport(book, before, instrument, lookup));
-  HRKIT_ASSIGN_OR_RETURN(const std::vector<SurveyGroupResult> second, OrgReport(book, after, instrument, lookup));
+// The trends between the reports of two waves (each already with its
+// verdicts).
+absl::StatusOr<std::vector<SurveyGroupTrend>> Trends(const SurveyBook& book, std::int32_t before, std::int32_t after,
+                                                     const std::vector<SurveyGroupResult>& first,
+                                                     const std::vector<SurveyGroupResult>& second,
+                                                     std::size_t instrument, const OrgLookup& lookup) {
   HRKIT_ASSIGN_OR_RETURN(const ScoresByUnit first_scores, PersonScores(book, before, instrument, lookup));
   HRKIT_ASSIGN_OR_RETURN(const ScoresByUnit second_scores, PersonScores(book, after, instrument, lookup));
   absl::flat_hash_map<OrgUnitId, Suppression> first_verdicts;
@@ -70,6 +69,24 @@ absl::StatusOr<std::vector<SurveyGroupTrend>> TrendReport(const SurveyBook& book
     out.push_back(std::move(trend));
   }
   return out;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<SurveyGroupTrend>> TrendReport(const SurveyBook& book, std::int32_t before,
+                                                          std::int32_t after, std::size_t instrument,
+                                                          const OrgLookup& lookup) {
+  HRKIT_ASSIGN_OR_RETURN(const std::vector<SurveyGroupResult> first, OrgReport(book, before, instrument, lookup));
+  HRKIT_ASSIGN_OR_RETURN(const std::vector<SurveyGroupResult> second, OrgReport(book, after, instrument, lookup));
+  return Trends(book, before, after, first, second, instrument, lookup);
+}
+
+absl::StatusOr<std::vector<SurveyGroupTrend>> TrendReport(const SurveyBook& book, const WaveDisclosure& before,
+                                                          const WaveDisclosure& after, std::size_t instrument,
+                                                          const OrgLookup& lookup) {
+  HRKIT_ASSIGN_OR_RETURN(const std::vector<SurveyGroupResult> first, OrgReport(book, before, instrument, lookup));
+  HRKIT_ASSIGN_OR_RETURN(const std::vector<SurveyGroupResult> second, OrgReport(book, after, instrument, lookup));
+  return Trends(book, before.wave(), after.wave(), first, second, instrument, lookup);
 }
 
 absl::StatusOr<double> ScaleAlpha(const SurveyBook& book, std::int32_t wave, std::size_t instrument,

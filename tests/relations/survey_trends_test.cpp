@@ -107,6 +107,23 @@ TEST_F(TrendTest, ChangesOfShownGroupsWithWelchsTest) {
   EXPECT_NEAR(pct.comparison->p_two_sided, 0.0864226925, 1e-8);
 }
 
+// Trends of waves published with breakdowns read each wave's verdicts from
+// its disclosure. Nobody here has a location, and everyone is in one tenure
+// band, so the joint verdicts are the unit tree's and the trends are those
+// above; a disclosure decided before the last responses is refused.
+TEST_F(TrendTest, TrendsOfPublishedWavesUseTheirDisclosures) {
+  Answer(1, {1, 2, 3, 2, 1, 3, 2, 2, 3, 3, 4, 4, 1, 1, 1});
+  const BreakdownAttribute both[] = {BreakdownAttribute::kLocation, BreakdownAttribute::kTenureBand};
+  ASSERT_OK_AND_ASSIGN(const WaveDisclosure before, DecideWaveDisclosure(*book_, 1, both, lookup_));
+  ASSERT_OK_AND_ASSIGN(const WaveDisclosure early, DecideWaveDisclosure(*book_, 2, both, lookup_));
+  Answer(2, {3, 4, 5, 4, 3, 5, 2, 2, 3, 3, 4, 4, 1, 1, 1});
+  ASSERT_OK_AND_ASSIGN(const WaveDisclosure after, DecideWaveDisclosure(*book_, 2, both, lookup_));
+  ASSERT_OK_AND_ASSIGN(const auto plain, TrendReport(*book_, 1, 2, 0, lookup_));
+  EXPECT_THAT(TrendReport(*book_, before, after, 0, lookup_), hrkit_test::IsOkAndHolds(plain));
+  EXPECT_EQ(plain[2].after, Suppression::kBelowMinimum);
+  EXPECT_STATUS_CODE(TrendReport(*book_, before, early, 0, lookup_), absl::StatusCode::kFailedPrecondition);
+}
+
 TEST_F(TrendTest, ScaleAlphaOverCompleteResponses) {
   // Every respondent gives the same answer to all five items: the items
   // move together perfectly, so alpha = 5/4 x (1 - 5 var / 25 var) = 1.

@@ -3,18 +3,16 @@
 // wave's invitation day): for every unit U (with everything below it) its
 // total (U, *) and each value (U, v), with the figures OrgReport gives a
 // group — invited, respondents, response rate, scale means, item
-// summaries, eNPS — or, for a cell the crossed confidentiality rules of
-// core/crossed_confidentiality.hpp hide, only the rule that hides it.
+// summaries, eNPS — or, for a hidden cell, only the rule that hides it. The
+// verdicts are those of the wave's WaveDisclosure
+// (relations/survey_disclosure.hpp), decided once for the unit report and
+// every breakdown the wave publishes, so that no cell one of them hides can
+// be had from the cells of the others.
 //
 // Respondents whose invitation has no value (no location recorded; tenure
 // band "unknown") count in their units' totals and in no value; they are
 // never reported on their own. The units are those of the invitations and
 // their ancestors; a cell with nobody invited does not appear.
-//
-// Not covered: a reader who holds this report and another one of the same
-// wave (OrgReport, or the breakdown by the other attribute) may combine
-// them; each report protects its own cells (see
-// core/crossed_confidentiality.hpp). Give one of them per audience.
 //
 // Thread safety: a pure function of its inputs; safe to call concurrently.
 #ifndef HRKIT_RELATIONS_SURVEY_BREAKDOWN_HPP_
@@ -29,18 +27,10 @@
 #include "absl/status/statusor.h"
 #include "hrkit/org/org_lookup.hpp"
 #include "hrkit/relations/survey_book.hpp"
+#include "hrkit/relations/survey_disclosure.hpp"
 #include "hrkit/relations/survey_report.hpp"
 
 namespace hrkit {
-
-// The attribute a breakdown crosses the unit tree with.
-enum class BreakdownAttribute {
-  kLocation = 0,    // SurveyInvitation::location; invalid = no value
-  kTenureBand = 1,  // SurveyInvitation::tenure_band; "unknown" or empty = no value
-};
-
-// "location", "tenure_band"; "unknown" for a value outside the enum.
-std::string_view BreakdownAttributeName(BreakdownAttribute attribute);
 
 // One cell of a breakdown.
 struct SurveyBreakdownCell {
@@ -54,22 +44,28 @@ struct SurveyBreakdownCell {
   friend bool operator==(const SurveyBreakdownCell&, const SurveyBreakdownCell&) = default;
 };
 
-// The breakdown of wave `wave` for the instrument at position `instrument`
-// of the survey by `attribute`: units parents first (by depth, then unit
-// id); per unit its total, then its values (locations by id; tenure bands
-// in service order). Errors: NotFound (no such wave; a unit unknown to
-// `lookup`), InvalidArgument (an instrument index out of range; an
-// attribute outside the enum), FailedPrecondition (the unit tree has a
-// cycle on the invitation day), and the errors of SuppressCrossedGroups.
+// The breakdown of the wave `disclosure` was decided for, for the
+// instrument at position `instrument` of the survey, by `attribute`: units
+// parents first (by depth, then unit id); per unit its total, then its
+// values (locations by id; tenure bands in service order), each with the
+// verdict `disclosure` gives it. Errors: InvalidArgument (an instrument
+// index out of range; an attribute outside the enum), FailedPrecondition
+// (`attribute` is not a breakdown `disclosure` publishes; a disclosure of
+// another survey, decided before responses were added, or over another
+// unit tree; a cycle in the unit tree on the invitation day), NotFound (a
+// unit unknown to `lookup`).
 //
 // Example:
+//   const BreakdownAttribute published[] = {BreakdownAttribute::kLocation};
+//   HRKIT_ASSIGN_OR_RETURN(WaveDisclosure disclosure, DecideWaveDisclosure(book, 1, published, lookup));
 //   HRKIT_ASSIGN_OR_RETURN(std::vector<SurveyBreakdownCell> cells,
-//       SurveyBreakdown(book, 1, 0, BreakdownAttribute::kLocation, lookup));
+//       SurveyBreakdown(book, disclosure, 0, BreakdownAttribute::kLocation, lookup));
 //   for (const SurveyBreakdownCell& c : cells) {
 //     if (!IsShown(c.group.suppression)) continue;  // only its reason is given
 //     ...
 //   }
-absl::StatusOr<std::vector<SurveyBreakdownCell>> SurveyBreakdown(const SurveyBook& book, std::int32_t wave,
+absl::StatusOr<std::vector<SurveyBreakdownCell>> SurveyBreakdown(const SurveyBook& book,
+                                                                 const WaveDisclosure& disclosure,
                                                                  std::size_t instrument, BreakdownAttribute attribute,
                                                                  const OrgLookup& lookup);
 

@@ -13,6 +13,11 @@
 // group. The groups are the units of the invitations and their ancestors;
 // a unit nobody was invited from does not appear.
 //
+// A wave whose breakdowns by location or tenure band are published too
+// (relations/survey_breakdown.hpp) must take all its verdicts from one
+// WaveDisclosure (relations/survey_disclosure.hpp): the overload taking one
+// gives its verdicts; the one without is the unit report on its own.
+//
 // Thread safety: a pure function of its inputs; safe to call concurrently.
 #ifndef HRKIT_RELATIONS_SURVEY_REPORT_HPP_
 #define HRKIT_RELATIONS_SURVEY_REPORT_HPP_
@@ -29,6 +34,7 @@
 #include "hrkit/org/org_lookup.hpp"
 #include "hrkit/relations/statistics.hpp"
 #include "hrkit/relations/survey_book.hpp"
+#include "hrkit/relations/survey_disclosure.hpp"
 
 namespace hrkit {
 
@@ -71,6 +77,15 @@ struct SurveyGroupResult {
 //     ...
 //   }
 absl::StatusOr<std::vector<SurveyGroupResult>> OrgReport(const SurveyBook& book, std::int32_t wave,
+                                                         std::size_t instrument, const OrgLookup& lookup);
+
+// The same report with the verdicts of `disclosure` (its wave), decided
+// once for this report and every breakdown the wave publishes
+// (relations/survey_disclosure.hpp): publish a wave's unit report this way
+// whenever a breakdown of the wave is published too. Errors: those above,
+// and FailedPrecondition for a disclosure of another survey, decided before
+// responses were added, or over another unit tree.
+absl::StatusOr<std::vector<SurveyGroupResult>> OrgReport(const SurveyBook& book, const WaveDisclosure& disclosure,
                                                          std::size_t instrument, const OrgLookup& lookup);
 
 }  // namespace hrkit

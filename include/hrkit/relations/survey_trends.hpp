@@ -21,6 +21,7 @@
 #include "hrkit/org/org_lookup.hpp"
 #include "hrkit/relations/statistics.hpp"
 #include "hrkit/relations/survey_book.hpp"
+#include "hrkit/relations/survey_disclosure.hpp"
 
 namespace hrkit {
 
@@ -50,6 +51,14 @@ struct SurveyGroupTrend {
 // Errors: those of OrgReport for either wave.
 absl::StatusOr<std::vector<SurveyGroupTrend>> TrendReport(const SurveyBook& book, std::int32_t before,
                                                           std::int32_t after, std::size_t instrument,
+                                                          const OrgLookup& lookup);
+
+// The same trends with each wave's verdicts taken from its disclosure
+// (relations/survey_disclosure.hpp), as its published unit report and
+// breakdowns have them: `before` and `after` name the waves. Errors: those
+// of OrgReport with a disclosure, for either wave.
+absl::StatusOr<std::vector<SurveyGroupTrend>> TrendReport(const SurveyBook& book, const WaveDisclosure& before,
+                                                          const WaveDisclosure& after, std::size_t instrument,
                                                           const OrgLookup& lookup);
 
 // Cronbach's alpha of scale `scale` of the instrument at `instrument`, over
