@@ -24,6 +24,11 @@
 // binary (sums of integers and halves: WHO-5, eNPS, kSum scales of integer
 // answers) and may differ in the last bits otherwise.
 //
+// The verdicts are those of the unit report on its own. A wave whose
+// breakdowns by location or tenure band are published too must take its
+// verdicts from its WaveDisclosure (relations/survey_disclosure.hpp)
+// instead: OrgReport with the disclosure.
+//
 // Thread safety: SurveyRollup is immutable once computed; any number of
 // threads may read one concurrently. Compute is a pure function.
 #ifndef HRKIT_RELATIONS_SURVEY_ROLLUP_HPP_
