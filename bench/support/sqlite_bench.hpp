@@ -48,6 +48,22 @@ inline void Exec(sqlite3* db, const std::string& sql) {
   }
 }
 
+// Stops the benchmark with `what` unless `ok`: a failed check (a refused
+// operation, differing checksums) must not leave a figure behind.
+inline void Check(bool ok, const char* what) {
+  if (!ok) {
+    std::fprintf(stderr, "benchmark check failed: %s\n", what);
+    std::abort();
+  }
+}
+
+// A new in-memory database; aborts if SQLite cannot open one.
+inline SqliteDb OpenMemoryDb() {
+  sqlite3* raw = nullptr;
+  Check(sqlite3_open(":memory:", &raw) == SQLITE_OK, "sqlite3_open(:memory:)");
+  return SqliteDb(raw);
+}
+
 }  // namespace hrkit::bench_support
 
 #endif  // HRKIT_BENCH_SUPPORT_SQLITE_BENCH_HPP_

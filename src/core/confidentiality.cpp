@@ -53,36 +53,78 @@ absl::Status ValidateGroups(std::span<const GroupCount> groups) {
   return absl::OkStatus();
 }
 
-// The verdicts of a validated tree with minimum group size k: one family per
-// group with subgroups, its subgroups keyed by their own keys.
-std::vector<Suppression> Suppress(std::span<const GroupCount> groups, std::int64_t k) {
-  const std::size_t n = groups.size();
-  // Subgroups of each group, in input order (CSR).
-  std::vector<std::size_t> begin(n + 1, 0);
-  for (const GroupCount& g : groups) {
-    if (g.parent != kNoGroup) ++begin[static_cast<std::size_t>(g.parent) + 1];
+// The checks of ValidateGroups that look at one group at a time (a count
+// that is not negative, an earlier parent, a count within the parent's),
+// without its error messages: true if every group passes them.
+bool EachGroupLooksValid(std::span<const GroupCount> groups) {
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    const GroupCount& g = groups[i];
+    if (g.count < 0) return false;
+    if (g.parent == kNoGroup) continue;
+    if (g.parent < 0 || static_cast<std::size_t>(g.parent) >= i) return false;
+    if (g.count > groups[static_cast<std::size_t>(g.parent)].count) return false;
   }
-  for (std::size_t i = 0; i < n; ++i) begin[i + 1] += begin[i];
-  std::vector<std::int32_t> children(begin[n]);
-  std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (groups[i].parent != kNoGroup)
-      children[next[static_cast<std::size_t>(groups[i].parent)]++] = static_cast<std::int32_t>(i);
-  }
-  FamilySystem system;
-  system.count.reserve(n);
-  for (const GroupCount& g : groups) system.count.push_back(g.count);
-  system.member.reserve(children.size());
-  system.member_key.reserve(children.size());
-  for (std::size_t p = 0; p < n; ++p) {
-    if (begin[p] == begin[p + 1]) continue;
-    system.BeginFamily(static_cast<std::int32_t>(p));
-    for (std::size_t j = begin[p]; j < begin[p + 1]; ++j) {
-      system.AddMember(children[j], groups[static_cast<std::size_t>(children[j])].key);
+  return true;
+}
+
+// The last check of ValidateGroups on the built system: the subgroups of
+// each group add up to at most its count.
+bool SubgroupsFit(const FamilySystem& system) {
+  for (std::size_t f = 0; f < system.family_parent.size(); ++f) {
+    const std::int64_t parent_count = system.count[static_cast<std::size_t>(system.family_parent[f])];
+    std::int64_t sum = 0;  // stays <= parent_count, so it never overflows
+    for (std::size_t j = system.family_begin[f]; j < system.family_begin[f + 1]; ++j) {
+      const std::int64_t count = system.count[static_cast<std::size_t>(system.member[j])];
+      if (count > parent_count - sum) return false;
+      sum += count;
     }
   }
-  system.EndFamilies();
-  return SuppressFamilies(system, k);
+  return true;
+}
+
+// The family system of a tree whose parents come before their subgroups:
+// one family per group with subgroups (in group order), its subgroups in
+// input order keyed by their own keys. Built in place with exact sizes: one
+// scratch array of subgroup positions, no regrowing vectors.
+FamilySystem TreeSystem(std::span<const GroupCount> groups) {
+  const std::size_t n = groups.size();
+  FamilySystem system;
+  system.count.reserve(n);
+  // Per group: first its number of subgroups, then where they start in
+  // `member`, then (while filling) where the next one goes.
+  std::vector<std::int32_t> start(n, 0);
+  for (const GroupCount& g : groups) {
+    system.count.push_back(g.count);
+    if (g.parent != kNoGroup) ++start[static_cast<std::size_t>(g.parent)];
+  }
+  std::size_t families = 0;
+  for (const std::int32_t subgroups : start) families += subgroups > 0 ? 1 : 0;
+  system.family_parent.reserve(families);
+  system.family_begin.reserve(families + 1);
+  std::int32_t members = 0;
+  for (std::size_t p = 0; p < n; ++p) {
+    const std::int32_t subgroups = start[p];
+    start[p] = members;
+    if (subgroups == 0) continue;
+    system.family_parent.push_back(static_cast<std::int32_t>(p));
+    system.family_begin.push_back(static_cast<std::size_t>(members));
+    members += subgroups;
+  }
+  system.family_begin.push_back(static_cast<std::size_t>(members));
+  system.member.resize(static_cast<std::size_t>(members));
+  system.member_key.resize(static_cast<std::size_t>(members));
+  for (std::size_t i = 0; i < n; ++i) {
+    if (groups[i].parent == kNoGroup) continue;
+    const auto j = static_cast<std::size_t>(start[static_cast<std::size_t>(groups[i].parent)]++);
+    system.member[j] = static_cast<std::int32_t>(i);
+    system.member_key[j] = groups[i].key;
+  }
+  return system;
+}
+
+// The verdicts of a validated tree with minimum group size k.
+std::vector<Suppression> Suppress(std::span<const GroupCount> groups, std::int64_t k) {
+  return SuppressFamilies(TreeSystem(groups), k);
 }
 
 }  // namespace
@@ -124,8 +166,16 @@ absl::StatusOr<std::vector<Suppression>> SuppressGroups(std::span<const GroupCou
                                                         Disclosure disclosure) {
   absl::StatusOr<std::int64_t> k = MinimumFor(thresholds, disclosure);
   if (!k.ok()) return k.status();
-  if (absl::Status status = ValidateGroups(groups); !status.ok()) return status;
-  return Suppress(groups, *k);
+  // Valid trees, the usual input, are checked without a scratch array of
+  // subgroup sums: the sums are added up on the built system. Any failure
+  // is reported by ValidateGroups, which names the first offending group.
+  if (groups.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()) ||
+      !EachGroupLooksValid(groups)) {
+    return ValidateGroups(groups);
+  }
+  FamilySystem system = TreeSystem(groups);
+  if (!SubgroupsFit(system)) return ValidateGroups(groups);
+  return SuppressFamilies(system, *k);
 }
 
 absl::StatusOr<BreakdownSuppression> SuppressBreakdown(std::int64_t total, std::span<const std::int64_t> part_counts,

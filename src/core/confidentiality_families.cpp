@@ -32,9 +32,13 @@ class View {
   std::size_t families() const { return s_.family_parent.size(); }
   bool Internal(std::int32_t c) const { return !s_.internal.empty() && s_.internal[Index(c)] != 0; }
   std::int64_t Count(std::int32_t c) const { return s_.count[Index(c)]; }
-  // The families cell `c` is the parent or a member of.
+  // The families cell `c` is the parent or a member of, in family order.
   std::span<const std::int32_t> Touching(std::int32_t c) const {
     const std::size_t i = Index(c);
+    if (!pairs_.empty()) {
+      const std::int32_t* two = pairs_.data() + 2 * i;
+      return std::span<const std::int32_t>(two, static_cast<std::size_t>(two[0] != kNone) + (two[1] != kNone));
+    }
     return std::span<const std::int32_t>(touching_).subspan(touching_begin_[i],
                                                             touching_begin_[i + 1] - touching_begin_[i]);
   }
@@ -58,23 +62,64 @@ class View {
 
  private:
   std::int32_t Tag(std::size_t f) const { return s_.family_tag.empty() ? 0 : s_.family_tag[f]; }
+  // The touching index. A tree (each cell the parent of at most one
+  // family and a member of at most one) keeps two slots per cell; any other
+  // system a CSR list.
   void BuildTouching() {
+    if (!BuildPairs()) BuildLists();
+  }
+  // Slot 0: the family the cell is the parent of; slot 1: the family it is
+  // a member of; then each pair is put in family order, the used slots
+  // first. False (and nothing kept) if some cell needs more slots.
+  bool BuildPairs() {
     const std::size_t n = s_.count.size();
-    touching_begin_.assign(n + 1, 0);
-    const auto each = [&](auto&& visit) {
-      for (std::size_t f = 0; f < families(); ++f) {
-        visit(s_.family_parent[f], f);
-        for (std::size_t j = s_.family_begin[f]; j < s_.family_begin[f + 1]; ++j) visit(s_.member[j], f);
+    if (families() > n || s_.member.size() > n) return false;  // a crossed system, say
+    pairs_.assign(2 * n, kNone);
+    for (std::size_t f = 0; f < families(); ++f) {
+      std::int32_t& as_parent = pairs_[2 * Index(s_.family_parent[f])];
+      if (as_parent != kNone) return DropPairs();
+      as_parent = static_cast<std::int32_t>(f);
+      for (std::size_t j = s_.family_begin[f]; j < s_.family_begin[f + 1]; ++j) {
+        std::int32_t& as_member = pairs_[2 * Index(s_.member[j]) + 1];
+        if (as_member != kNone) return DropPairs();
+        as_member = static_cast<std::int32_t>(f);
       }
-    };
-    each([&](std::int32_t c, std::size_t) { ++touching_begin_[Index(c) + 1]; });
-    for (std::size_t i = 0; i < n; ++i) touching_begin_[i + 1] += touching_begin_[i];
-    touching_.resize(touching_begin_[n]);
-    std::vector<std::size_t> next(touching_begin_.begin(), touching_begin_.end() - 1);
-    each([&](std::int32_t c, std::size_t f) { touching_[next[Index(c)]++] = static_cast<std::int32_t>(f); });
+    }
+    for (std::size_t i = 0; i < pairs_.size(); i += 2) {
+      if (pairs_[i] == kNone || (pairs_[i + 1] != kNone && pairs_[i + 1] < pairs_[i])) {
+        std::swap(pairs_[i], pairs_[i + 1]);
+      }
+    }
+    return true;
+  }
+  bool DropPairs() {
+    pairs_ = {};
+    return false;
+  }
+  // Counts each cell's entries at [c + 2], sums them up, and fills through
+  // [c + 1], which leaves the start of cell c at [c]: no cursor array.
+  void BuildLists() {
+    const std::size_t n = s_.count.size();
+    touching_begin_.assign(n + 2, 0);
+    for (std::size_t f = 0; f < families(); ++f) {
+      ++touching_begin_[Index(s_.family_parent[f]) + 2];
+      for (std::size_t j = s_.family_begin[f]; j < s_.family_begin[f + 1]; ++j) {
+        ++touching_begin_[Index(s_.member[j]) + 2];
+      }
+    }
+    for (std::size_t i = 2; i < n + 2; ++i) touching_begin_[i] += touching_begin_[i - 1];
+    touching_.resize(touching_begin_[n + 1]);
+    for (std::size_t f = 0; f < families(); ++f) {
+      const auto family = static_cast<std::int32_t>(f);
+      touching_[touching_begin_[Index(s_.family_parent[f]) + 1]++] = family;
+      for (std::size_t j = s_.family_begin[f]; j < s_.family_begin[f + 1]; ++j) {
+        touching_[touching_begin_[Index(s_.member[j]) + 1]++] = family;
+      }
+    }
   }
 
   const FamilySystem& s_;
+  std::vector<std::int32_t> pairs_;  // two per cell, for a tree
   std::vector<std::size_t> touching_begin_;
   std::vector<std::int32_t> touching_;
 };
@@ -147,20 +192,18 @@ std::optional<Step> FamilyStep(const View& view, std::size_t f, std::int64_t k,
   return std::nullopt;
 }
 
-// Rules 3 to 5 in synchronous rounds until none asks for a step.
+// Rules 3 to 5 in synchronous rounds until none asks for a step. The first
+// round visits every family; a later one only the families of a cell that
+// changed in the round before.
 void FamilyRules(const View& view, std::int64_t k, std::vector<Suppression>& verdicts) {
-  std::vector<char> queued(view.families(), 1);
-  std::vector<std::size_t> dirty(view.families());
-  for (std::size_t f = 0; f < dirty.size(); ++f) dirty[f] = f;
+  std::vector<char> queued(view.families(), 0);
+  std::vector<std::int32_t> dirty;
   std::vector<Step> steps;
-  while (!dirty.empty()) {
-    // Every dirty family looks at the same verdicts; the others would ask
-    // for nothing, since none of their cells changed since they last did.
-    steps.clear();
-    for (const std::size_t f : dirty) {
-      queued[f] = 0;
-      if (std::optional<Step> step = FamilyStep(view, f, k, verdicts)) steps.push_back(*step);
-    }
+  const auto ask = [&](std::size_t f) {
+    if (const std::optional<Step> step = FamilyStep(view, f, k, verdicts)) steps.push_back(*step);
+  };
+  for (std::size_t f = 0; f < view.families(); ++f) ask(f);
+  while (!steps.empty()) {
     dirty.clear();
     for (const Step& step : steps) {
       Suppression& v = verdicts[View::Index(step.cell)];
@@ -172,9 +215,16 @@ void FamilyRules(const View& view, std::int64_t k, std::vector<Suppression>& ver
       for (const std::int32_t f : view.Touching(step.cell)) {
         if (!queued[static_cast<std::size_t>(f)]) {
           queued[static_cast<std::size_t>(f)] = 1;
-          dirty.push_back(static_cast<std::size_t>(f));
+          dirty.push_back(f);
         }
       }
+    }
+    // Every dirty family looks at the same verdicts; the others would ask
+    // for nothing, since none of their cells changed since they last did.
+    steps.clear();
+    for (const std::int32_t f : dirty) {
+      queued[static_cast<std::size_t>(f)] = 0;
+      ask(static_cast<std::size_t>(f));
     }
   }
 }

@@ -1,5 +1,6 @@
 #include "hrkit/relations/conflict_case_book.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -39,6 +40,34 @@ absl::Status ConflictCaseBook::AddHandler(ConflictCaseId id, EmployeeId handler,
                        absl::StrCat(ToString(handler), " is a handler already"));
   }
   edited.handlers.push_back(handler);
+  return Replace(index, std::move(edited));
+}
+
+absl::Status ConflictCaseBook::RemoveHandler(ConflictCaseId id, EmployeeId handler, EmployeeId by) {
+  HRKIT_ASSIGN_OR_RETURN(const std::size_t index, EditableIndex(id, by));
+  const ConflictCase& c = cases_[index];
+  if (!IsHandler(c, handler)) {
+    return RecordError(absl::StatusCode::kNotFound, id, "handlers",
+                       absl::StrCat(ToString(handler), " is not a handler of the case"));
+  }
+  if (c.handlers.size() == 1) {
+    return RecordError(absl::StatusCode::kFailedPrecondition, id, "handlers",
+                       absl::StrCat(ToString(handler), " is the only handler; a case keeps at least one"));
+  }
+  for (std::size_t k = 0; k < c.notes.size(); ++k) {
+    if (c.notes[k].author == handler) {
+      return RecordError(absl::StatusCode::kFailedPrecondition, id, absl::StrCat("notes[", k, "]"),
+                         absl::StrCat("written by ", ToString(handler), ", who stays a handler of the case"));
+    }
+  }
+  for (std::size_t k = 0; k < c.transitions.size(); ++k) {
+    if (c.transitions[k].by == handler) {
+      return RecordError(absl::StatusCode::kFailedPrecondition, id, absl::StrCat("transitions[", k, "]"),
+                         absl::StrCat("made by ", ToString(handler), ", who stays a handler of the case"));
+    }
+  }
+  ConflictCase edited = c;
+  edited.handlers.erase(std::find(edited.handlers.begin(), edited.handlers.end(), handler));
   return Replace(index, std::move(edited));
 }
 

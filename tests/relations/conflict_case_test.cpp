@@ -308,6 +308,67 @@ TEST(ConflictCaseBook, HandlersNameFurtherHandlersWhoAreNoParty) {
   EXPECT_EQ(closed.cases()[0].handlers, (std::vector<EmployeeId>{kHr}));
 }
 
+TEST(ConflictCaseBook, HandlersStepDownWhileTheFileStillNamesAHandlerForEachEntry) {
+  constexpr EmployeeId kHr3(12);                      // a third handler
+  ConflictCaseBook book = BookAt(CaseStatus::kOpen);  // kHr wrote notes[0]
+  ASSERT_OK(book.AddHandler(ConflictCaseId(5), kHr2, kHr));
+  ASSERT_OK(book.AddHandler(ConflictCaseId(5), kHr3, kHr));
+  ASSERT_OK(book.AddNote(ConflictCaseId(5), {Date(2025, 6, 3), kHr2, "Spoke with Ben"}));  // notes[1]
+  const ConflictCase before = book.cases()[0];
+
+  const absl::Status stranger = book.RemoveHandler(ConflictCaseId(5), kHr3, kAnna);
+  EXPECT_STATUS_CODE(stranger, absl::StatusCode::kPermissionDenied);
+  EXPECT_THAT(Message(stranger), HasSubstr("conflict_case:5: handlers: employee:1 is not a handler"));
+  const absl::Status absent = book.RemoveHandler(ConflictCaseId(5), kBen, kHr);
+  EXPECT_STATUS_CODE(absent, absl::StatusCode::kNotFound);
+  EXPECT_THAT(Message(absent), HasSubstr("conflict_case:5: handlers: employee:2 is not a handler of the case"));
+  EXPECT_STATUS_CODE(book.RemoveHandler(ConflictCaseId(5), EmployeeId(), kHr), absl::StatusCode::kNotFound);
+  const absl::Status wrote = book.RemoveHandler(ConflictCaseId(5), kHr2, kHr);
+  EXPECT_STATUS_CODE(wrote, absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(wrote), HasSubstr("conflict_case:5: notes[1]: written by employee:11"));
+  const absl::Status no_case = book.RemoveHandler(ConflictCaseId(8), kHr3, kHr);
+  EXPECT_STATUS_CODE(no_case, absl::StatusCode::kNotFound);
+  EXPECT_THAT(Message(no_case), HasSubstr("conflict_case:8: id: no such case"));
+  EXPECT_EQ(book.cases()[0], before);
+
+  // kHr3 wrote nothing and is taken off by kHr; once off, kHr3 may not act.
+  ASSERT_OK(book.RemoveHandler(ConflictCaseId(5), kHr3, kHr));
+  EXPECT_EQ(book.cases()[0].handlers, (std::vector<EmployeeId>{kHr, kHr2}));
+  EXPECT_STATUS_CODE(book.AddNote(ConflictCaseId(5), {Date(2025, 6, 4), kHr3, "Late"}),
+                     absl::StatusCode::kPermissionDenied);
+  EXPECT_STATUS_CODE(book.RemoveHandler(ConflictCaseId(5), kHr3, kHr), absl::StatusCode::kNotFound);
+  // The handler who made a step of the trail stays too.
+  ASSERT_OK(book.Transition(ConflictCaseId(5), CaseStatus::kMediation, Date(2025, 6, 5), kHr2));
+  ASSERT_OK(book.AddHandler(ConflictCaseId(5), kHr3, kHr2));
+  ASSERT_OK(book.Transition(ConflictCaseId(5), CaseStatus::kResolved, Date(2025, 6, 6), kHr3));
+  const absl::Status stepped = book.RemoveHandler(ConflictCaseId(5), kHr3, kHr);
+  EXPECT_STATUS_CODE(stepped, absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(stepped), HasSubstr("conflict_case:5: transitions[1]: made by employee:12"));
+
+  // The last handler may not step down, even one who wrote nothing.
+  ConflictCaseBook lone;
+  ConflictCase quiet = NewCase();
+  quiet.notes.clear();
+  ASSERT_OK(lone.Open(quiet));
+  const absl::Status last = lone.RemoveHandler(ConflictCaseId(5), kHr, kHr);
+  EXPECT_STATUS_CODE(last, absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(last), HasSubstr("conflict_case:5: handlers: employee:10 is the only handler"));
+  // With a second handler named, the first may step down (self-removal).
+  ASSERT_OK(lone.AddHandler(ConflictCaseId(5), kHr2, kHr));
+  ASSERT_OK(lone.RemoveHandler(ConflictCaseId(5), kHr, kHr));
+  EXPECT_EQ(lone.cases()[0].handlers, (std::vector<EmployeeId>{kHr2}));
+
+  // A closed case keeps its handlers.
+  ConflictCaseBook closed;
+  ASSERT_OK(closed.Open(NewCase()));
+  ASSERT_OK(closed.AddHandler(ConflictCaseId(5), kHr2, kHr));
+  ASSERT_OK(closed.Transition(ConflictCaseId(5), CaseStatus::kClosed, Date(2025, 6, 3), kHr));
+  const absl::Status shut = closed.RemoveHandler(ConflictCaseId(5), kHr2, kHr);
+  EXPECT_STATUS_CODE(shut, absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(Message(shut), HasSubstr("conflict_case:5: status: the case is closed"));
+  EXPECT_EQ(closed.cases()[0].handlers, (std::vector<EmployeeId>{kHr, kHr2}));
+}
+
 // The example of conflict_case_book.hpp, as written.
 absl::Status HeaderExample(EmployeeId ann, EmployeeId bob, EmployeeId hr, Date day) {
   ConflictCaseBook cases;

@@ -1,5 +1,6 @@
 // Running conflict cases (relations/conflict_case.hpp): opening them, the
-// handlers' notes, naming more handlers, and the status workflow. Every
+// handlers' notes, naming more handlers or taking one off the case, and the
+// status workflow. Every
 // operation is checked with ValidateConflictCase and is all-or-nothing: a
 // refused operation changes nothing. A closed case takes no more notes,
 // handlers or transitions.
@@ -45,6 +46,17 @@ class ConflictCaseBook {
   // not a handler), InvalidArgument (an invalid id; the new handler is a
   // party), AlreadyExists (already a handler).
   absl::Status AddHandler(ConflictCaseId id, EmployeeId handler, EmployeeId by);
+
+  // Takes `handler` off the case, done by `by`, a handler (possibly
+  // `handler` stepping down). Like AddHandler it is not dated: a case keeps
+  // its current handlers, not a history of them. A handler who wrote a note
+  // or made a step of the trail stays: the file must keep naming a handler
+  // of the case for each. Errors, nothing changed: NotFound (no such case;
+  // `handler` is not a handler of the case, field "handlers"),
+  // FailedPrecondition (the case is closed; `handler` is the last handler;
+  // `handler` wrote "notes[i]" or made "transitions[i]"), PermissionDenied
+  // (`by` is not a handler).
+  absl::Status RemoveHandler(ConflictCaseId id, EmployeeId handler, EmployeeId by);
 
   // Moves the case to `to` on `on`, by handler `by`, appending the step to
   // the trail. Errors: NotFound; PermissionDenied (`by` is not a handler);
