@@ -83,9 +83,11 @@ std::optional<std::vector<char>> Eliminate(const std::vector<std::vector<std::pa
                    [&](std::size_t a, std::size_t b) { return rows[a].size() < rows[b].size(); });
   std::vector<std::int32_t> pivot_of(rows.size(), -1);
   bool valid = true;
-  // row[r] -= factor * row[p], merged by column.
+  // row[r] -= factor * row[p], merged by column into `out`, which then
+  // trades places with row[r] (so buffers are reused, not reallocated).
+  Row out;
   const auto subtract = [&](std::size_t r, std::size_t p, const Q& factor) {
-    Row out;
+    out.clear();
     out.reserve(rows[r].size() + rows[p].size());
     std::size_t i = 0, j = 0;
     while (i < rows[r].size() || j < rows[p].size()) {
@@ -103,7 +105,7 @@ std::optional<std::vector<char>> Eliminate(const std::vector<std::vector<std::pa
         ++i, ++j;
       }
     }
-    rows[r] = std::move(out);
+    rows[r].swap(out);
   };
   const auto coefficient = [&](std::size_t r, std::int32_t c) -> const Q* {
     auto it = std::lower_bound(rows[r].begin(), rows[r].end(), c,
