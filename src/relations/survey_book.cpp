@@ -40,6 +40,89 @@ absl::StatusOr<SurveyBook> SurveyBook::Create(Survey survey, std::span<const Ins
   return book;
 }
 
+absl::StatusOr<SurveyBook> SurveyBook::FromEntities(Survey survey, std::span<const InstrumentDefinition> instruments,
+                                                    std::vector<SurveyInvitation> invitations,
+                                                    std::vector<SurveyResponse> responses) {
+  HRKIT_ASSIGN_OR_RETURN(SurveyBook book, Create(std::move(survey), instruments));
+  book.invitations_.reserve(invitations.size());
+  for (SurveyInvitation& i : invitations) HRKIT_RETURN_IF_ERROR(book.AddStoredInvitation(std::move(i)));
+  book.responses_.reserve(responses.size());
+  for (SurveyResponse& r : responses) HRKIT_RETURN_IF_ERROR(book.AddStoredResponse(std::move(r)));
+  return book;
+}
+
+absl::Status SurveyBook::AddStoredInvitation(SurveyInvitation invitation) {
+  HRKIT_RETURN_IF_ERROR(ValidateSurveyInvitation(invitation));
+  const std::string who = ToString(invitation.id);
+  if (invitation.survey != survey_.id) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(who, ": survey: ", ToString(invitation.survey), " is not ", ToString(survey_.id)));
+  }
+  if (FindWave(survey_, invitation.wave) == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(who, ": wave: ", ToString(survey_.id), " has no wave ", invitation.wave));
+  }
+  if (!invitation_ids_.insert(invitation.id.value()).second) {
+    return absl::InvalidArgumentError(absl::StrCat(who, ": id: used twice"));
+  }
+  if (!invited_.emplace(WaveKey(invitation.wave, invitation.respondent_key), invitations_.size()).second) {
+    return absl::AlreadyExistsError(
+        absl::StrCat(who, ": respondent_key: the respondent is invited to wave ", invitation.wave, " twice"));
+  }
+  invitations_.push_back(std::move(invitation));
+  return absl::OkStatus();
+}
+
+absl::Status SurveyBook::AddStoredResponse(SurveyResponse response) {
+  HRKIT_RETURN_IF_ERROR(ValidateSurveyResponse(response));
+  const std::string who = ToString(response.id);
+  if (response.survey != survey_.id) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(who, ": survey: ", ToString(response.survey), " is not ", ToString(survey_.id)));
+  }
+  const SurveyWave* w = FindWave(survey_, response.wave);
+  if (w == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(who, ": wave: ", ToString(survey_.id), " has no wave ", response.wave));
+  }
+  if (response_ids_.contains(response.id.value()))
+    return absl::InvalidArgumentError(absl::StrCat(who, ": id: used twice"));
+  const std::string wave_key = WaveKey(response.wave, response.respondent_key);
+  const auto invited = invited_.find(wave_key);
+  if (invited == invited_.end()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(who, ": respondent_key: the respondent was not invited to wave ", response.wave));
+  }
+  if (responded_.contains(wave_key)) {
+    return absl::AlreadyExistsError(
+        absl::StrCat(who, ": respondent_key: the respondent has responded to wave ", response.wave, " already"));
+  }
+  const SurveyInvitation& invitation = invitations_[invited->second];
+  const char* differs = invitation.org_unit != response.org_unit         ? "org_unit"
+                        : invitation.location != response.location       ? "location"
+                        : invitation.tenure_band != response.tenure_band ? "tenure_band"
+                                                                         : nullptr;
+  if (differs != nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(who, ": ", differs, ": differs from its invitation's (", ToString(invitation.id), ")"));
+  }
+  if (response.submitted_on < w->opens_on || response.submitted_on > w->closes_on) {
+    return absl::FailedPreconditionError(absl::StrCat(who, ": submitted_on: wave ", response.wave, " is open from ",
+                                                      FormatIsoDate(w->opens_on), " to ", FormatIsoDate(w->closes_on),
+                                                      ", not on ", FormatIsoDate(response.submitted_on)));
+  }
+  if (absl::Status s = CheckAnswers(response.answers); !s.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(who, ": ", s.message()));
+  }
+  if (!response.comment.empty() && !survey_.comments) {
+    return absl::InvalidArgumentError(absl::StrCat(who, ": comment: ", ToString(survey_.id), " takes no comments"));
+  }
+  responded_.emplace(wave_key, responses_.size());
+  response_ids_.insert(response.id.value());
+  responses_.push_back(std::move(response));
+  return absl::OkStatus();
+}
+
 absl::Status SurveyBook::SetThresholds(ConfidentialityThresholds thresholds, Date today) {
   const Date opens = survey_.waves.front().opens_on;
   if (!IsRealDate(today) || today >= opens) {
@@ -83,7 +166,13 @@ absl::StatusOr<std::int64_t> SurveyBook::Invite(std::int32_t wave, std::span<con
                      .tenure_band = TenureBand(facts.seniority_start, w->invited_on)});
   }
   for (SurveyInvitation& i : added) {
-    invited_.insert(WaveKey(wave, i.respondent_key));
+    if (invitation_ids_.contains(i.id.value())) {
+      return absl::AlreadyExistsError(absl::StrCat(who, ": first_id: ", ToString(i.id), " is taken"));
+    }
+  }
+  for (SurveyInvitation& i : added) {
+    invited_.emplace(WaveKey(wave, i.respondent_key), invitations_.size());
+    invitation_ids_.insert(i.id.value());
     invitations_.push_back(std::move(i));
   }
   return static_cast<std::int64_t>(audience.size());
@@ -123,7 +212,8 @@ absl::Status SurveyBook::Submit(std::int32_t wave, EmployeeId employee, std::str
   if (!id.valid()) return absl::InvalidArgumentError(absl::StrCat(who, ": id: must be a positive id"));
   HRKIT_ASSIGN_OR_RETURN(std::string key, RespondentKey(secret, employee));
   const std::string wave_key = WaveKey(wave, key);
-  if (!invited_.contains(wave_key)) {
+  const auto invited = invited_.find(wave_key);
+  if (invited == invited_.end()) {
     return absl::FailedPreconditionError(absl::StrCat(who, ": respondent: not invited to wave ", wave));
   }
   if (responded_.contains(wave_key)) {
@@ -136,9 +226,7 @@ absl::Status SurveyBook::Submit(std::int32_t wave, EmployeeId employee, std::str
   if (!comment.empty() && !survey_.comments) {
     return absl::InvalidArgumentError(absl::StrCat(who, ": comment: this survey takes no comments"));
   }
-  const SurveyInvitation& invitation = *std::find_if(invitations_.begin(), invitations_.end(), [&](const auto& i) {
-    return i.wave == wave && i.respondent_key == key;
-  });
+  const SurveyInvitation& invitation = invitations_[invited->second];
   SurveyResponse r{.id = id,
                    .survey = survey_.id,
                    .wave = wave,
@@ -150,17 +238,15 @@ absl::Status SurveyBook::Submit(std::int32_t wave, EmployeeId employee, std::str
                    .answers = std::move(answers),
                    .comment = std::move(comment)};
   HRKIT_RETURN_IF_ERROR(ValidateSurveyResponse(r));
-  responded_.insert(wave_key);
+  responded_.emplace(wave_key, responses_.size());
   response_ids_.insert(id.value());
   responses_.push_back(std::move(r));
   return absl::OkStatus();
 }
 
 const SurveyResponse* SurveyBook::FindResponse(std::int32_t wave, const std::string& key) const {
-  for (const SurveyResponse& r : responses_) {
-    if (r.wave == wave && r.respondent_key == key) return &r;
-  }
-  return nullptr;
+  const auto it = responded_.find(WaveKey(wave, key));
+  return it == responded_.end() ? nullptr : &responses_[it->second];
 }
 
 absl::StatusOr<std::vector<InstrumentScores>> SurveyBook::OwnScores(std::int32_t wave, EmployeeId employee,

@@ -169,6 +169,109 @@ TEST_F(SurveyBookTest, EveryRefusalNamesTheProblemAndStoresNothing) {
   EXPECT_EQ(partial[0].scales[1].value, std::nullopt);
 }
 
+// A book read back from stored entities holds what the API wrote and goes
+// on as the original would; every entity a book could not have written is
+// refused with its id and field.
+TEST_F(SurveyBookTest, FromEntitiesReadsBackWhatTheBookWrote) {
+  SurveyBook book = InvitedBook();
+  ASSERT_OK(book.Invite(2, employees_, lookup_, kSecret, SurveyInvitationId(200)).status());
+  ASSERT_OK(
+      book.Submit(1, EmployeeId(1), kSecret, Who5Answers({3, 3, 3, 3, 2}), "", Date(2025, 3, 2), SurveyResponseId(1)));
+  ASSERT_OK(book.Submit(1, EmployeeId(6), kSecret, {{"enps_1", 9}}, "", Date(2025, 3, 15), SurveyResponseId(2)));
+  ASSERT_OK_AND_ASSIGN(SurveyBook read,
+                       SurveyBook::FromEntities(book.survey(), instruments_, book.invitations(), book.responses()));
+  EXPECT_EQ(read.survey(), book.survey());
+  EXPECT_EQ(read.invitations(), book.invitations());
+  EXPECT_EQ(read.responses(), book.responses());
+  EXPECT_THAT(read.OwnScores(1, EmployeeId(1), kSecret),
+              hrkit_test::IsOkAndHolds(*book.OwnScores(1, EmployeeId(1), kSecret)));
+  // It refuses what the original refuses, and takes what it takes.
+  EXPECT_STATUS_CODE(read.Submit(1, EmployeeId(1), kSecret, {}, "", Date(2025, 3, 3), SurveyResponseId(3)),
+                     absl::StatusCode::kAlreadyExists);
+  EXPECT_STATUS_CODE(read.Submit(1, EmployeeId(2), kSecret, {}, "", Date(2025, 3, 3), SurveyResponseId(2)),
+                     absl::StatusCode::kAlreadyExists);
+  EXPECT_OK(read.Submit(1, EmployeeId(2), kSecret, {}, "", Date(2025, 3, 3), SurveyResponseId(3)));
+  EXPECT_STATUS_CODE(read.Invite(1, employees_, lookup_, kSecret, SurveyInvitationId(900)),
+                     absl::StatusCode::kFailedPrecondition);
+
+  struct Case {
+    std::string name;
+    std::vector<SurveyInvitation> invitations;
+    std::vector<SurveyResponse> responses;
+    absl::StatusCode code;
+    std::string message;
+  };
+  const std::vector<SurveyInvitation> invited = book.invitations();
+  const std::vector<SurveyResponse> answered = book.responses();
+  const auto invitation_with = [&](auto change) {
+    std::vector<SurveyInvitation> out = invited;
+    change(out);
+    return out;
+  };
+  const auto response_with = [&](auto change) {
+    std::vector<SurveyResponse> out = answered;
+    change(out);
+    return out;
+  };
+  const std::vector<Case> cases = {
+      {"another survey", invitation_with([](auto& v) { v[0].survey = SurveyId(9); }), answered,
+       absl::StatusCode::kInvalidArgument, "survey_invitation:100: survey: survey:9 is not survey:3"},
+      {"no such wave", invitation_with([](auto& v) { v[0].wave = 3; }), answered, absl::StatusCode::kInvalidArgument,
+       "survey_invitation:100: wave: survey:3 has no wave 3"},
+      {"invitation id twice", invitation_with([](auto& v) { v[1].id = v[0].id; }), answered,
+       absl::StatusCode::kInvalidArgument, "survey_invitation:100: id: used twice"},
+      {"invited twice", invitation_with([](auto& v) { v[1].respondent_key = v[0].respondent_key; }), answered,
+       absl::StatusCode::kAlreadyExists,
+       "survey_invitation:101: respondent_key: the respondent is invited to wave 1 twice"},
+      {"bad key", invitation_with([](auto& v) { v[0].respondent_key = "E1"; }), answered,
+       absl::StatusCode::kInvalidArgument, "survey_invitation:100"},
+      {"response of another survey", invited, response_with([](auto& v) { v[0].survey = SurveyId(9); }),
+       absl::StatusCode::kInvalidArgument, "survey_response:1: survey: survey:9 is not survey:3"},
+      {"response to no such wave", invited, response_with([](auto& v) { v[0].wave = 4; }),
+       absl::StatusCode::kInvalidArgument, "survey_response:1: wave: survey:3 has no wave 4"},
+      {"response id twice", invited, response_with([](auto& v) { v[1].id = v[0].id; }),
+       absl::StatusCode::kInvalidArgument, "survey_response:1: id: used twice"},
+      {"not invited", invited,
+       response_with([&](auto& v) { v[0].respondent_key = *RespondentKey(kSecret, EmployeeId(7)); }),
+       absl::StatusCode::kFailedPrecondition,
+       "survey_response:1: respondent_key: the respondent was not invited to wave 1"},
+      {"responded twice", invited, response_with([](auto& v) {
+         v[1].respondent_key = v[0].respondent_key;
+         v[1].org_unit = v[0].org_unit;
+       }),
+       absl::StatusCode::kAlreadyExists,
+       "survey_response:2: respondent_key: the respondent has responded to wave 1 already"},
+      {"unit differs", invited, response_with([](auto& v) { v[0].org_unit = OrgUnitId(1); }),
+       absl::StatusCode::kInvalidArgument,
+       "survey_response:1: org_unit: differs from its invitation's (survey_invitation:100)"},
+      {"location differs", invited, response_with([](auto& v) { v[0].location = LocationId(); }),
+       absl::StatusCode::kInvalidArgument, "survey_response:1: location: differs"},
+      {"band differs", invited, response_with([](auto& v) { v[0].tenure_band = "5+"; }),
+       absl::StatusCode::kInvalidArgument, "survey_response:1: tenure_band: differs"},
+      {"after closing", invited, response_with([](auto& v) { v[0].submitted_on = Date(2025, 3, 16); }),
+       absl::StatusCode::kFailedPrecondition,
+       "survey_response:1: submitted_on: wave 1 is open from 2025-03-02 to 2025-03-15"},
+      {"unknown item", invited, response_with([](auto& v) { v[0].answers[0].item = "q12_1"; }),
+       absl::StatusCode::kInvalidArgument, "survey_response:1: survey:3: answers: unknown item q12_1"},
+      {"out of scale", invited, response_with([](auto& v) { v[1].answers[0].answer = 11; }),
+       absl::StatusCode::kInvalidArgument, "answer 11 is outside the scale 0..10"},
+      {"comment", invited, response_with([](auto& v) { v[0].comment = "hi"; }), absl::StatusCode::kInvalidArgument,
+       "survey_response:1: comment: survey:3 takes no comments"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const auto result = SurveyBook::FromEntities(book.survey(), instruments_, c.invitations, c.responses);
+    EXPECT_STATUS_CODE(result, c.code);
+    EXPECT_THAT(hrkit_test::Message(result), ::testing::HasSubstr(c.message));
+  }
+  // An invitation id already used by an earlier wave is refused by Invite.
+  ASSERT_OK_AND_ASSIGN(SurveyBook fresh, SurveyBook::Create(survey_, instruments_));
+  ASSERT_OK(fresh.Invite(1, employees_, lookup_, kSecret, SurveyInvitationId(100)).status());
+  EXPECT_STATUS_CODE(fresh.Invite(2, employees_, lookup_, kSecret, SurveyInvitationId(105)),
+                     absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(fresh.invitations().size(), 6u);
+}
+
 TEST_F(SurveyBookTest, ThresholdsAreFixedOnceTheSurveyOpens) {
   SurveyBook book = InvitedBook();
   EXPECT_STATUS_CODE(book.SetThresholds({.min_group = 2, .min_comment_group = 10}, Date(2025, 3, 1)),

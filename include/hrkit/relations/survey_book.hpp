@@ -56,6 +56,26 @@ class SurveyBook {
   // two of the survey's instruments.
   static absl::StatusOr<SurveyBook> Create(Survey survey, std::span<const InstrumentDefinition> instruments);
 
+  // A book over the stored entities of one survey (as a Store's LoadAll
+  // gives them back), checked as Create, Invite and Submit check them, so
+  // that a book read back from storage holds what one written through the
+  // API could. Errors, naming "survey_invitation:<id>" or
+  // "survey_response:<id>" and the field:
+  // - those of Create, ValidateSurveyInvitation and ValidateSurveyResponse;
+  // - InvalidArgument: an entity of another survey or of a wave the survey
+  //   does not have; an id used twice; a response whose unit, location or
+  //   tenure band differ from its invitation's; the errors of an answer
+  //   (unknown item, an item answered twice, outside the scale); a comment
+  //   on a survey without comments;
+  // - AlreadyExists: two invitations or two responses of one respondent to
+  //   one wave;
+  // - FailedPrecondition: a response without an invitation to its wave, or
+  //   submitted outside the wave's open days.
+  // Invitations and responses keep the order given.
+  static absl::StatusOr<SurveyBook> FromEntities(Survey survey, std::span<const InstrumentDefinition> instruments,
+                                                 std::vector<SurveyInvitation> invitations,
+                                                 std::vector<SurveyResponse> responses);
+
   // Replaces the confidentiality thresholds, on `today`.
   // Errors: FailedPrecondition (on or after the first wave opens: the
   // thresholds are fixed then), InvalidArgument (thresholds that
@@ -69,7 +89,8 @@ class SurveyBook {
   // id order. Returns the number invited.
   // Errors: NotFound (no such wave), FailedPrecondition (the wave was
   // invited already), InvalidArgument (an invalid first_id; the secret, as
-  // RespondentKey), the errors of AudienceOn and FactsOn.
+  // RespondentKey), AlreadyExists (an id of the range is taken by an
+  // earlier invitation), the errors of AudienceOn and FactsOn.
   absl::StatusOr<std::int64_t> Invite(std::int32_t wave, std::span<const Employee> employees, const OrgLookup& lookup,
                                       std::string_view secret, SurveyInvitationId first_id);
 
@@ -134,15 +155,18 @@ class SurveyBook {
   SurveyBook() = default;
   absl::Status CheckAnswers(const std::vector<SurveyAnswer>& answers) const;
   const SurveyResponse* FindResponse(std::int32_t wave, const std::string& key) const;
+  absl::Status AddStoredInvitation(SurveyInvitation invitation);
+  absl::Status AddStoredResponse(SurveyResponse response);
 
   Survey survey_;
   std::vector<InstrumentDefinition> instruments_;
   absl::flat_hash_map<std::string, ItemRef> items_;
   std::vector<SurveyInvitation> invitations_;
   std::vector<SurveyResponse> responses_;
-  // "<wave>/<key>" of every invitation and response.
-  absl::flat_hash_set<std::string> invited_;
-  absl::flat_hash_set<std::string> responded_;
+  // "<wave>/<key>" of every invitation and response, to its position.
+  absl::flat_hash_map<std::string, std::size_t> invited_;
+  absl::flat_hash_map<std::string, std::size_t> responded_;
+  absl::flat_hash_set<std::int64_t> invitation_ids_;
   absl::flat_hash_set<std::int64_t> response_ids_;
 };
 
