@@ -19,6 +19,7 @@ endif()
 foreach(table "headline.csv:metric,value"
               "headcount_by_month.csv:month,headcount_start,headcount_end,hires,separations"
               "survey_heatmap.csv:org_unit,unit_name,wave,verdict,respondents"
+              "survey_locations.csv:location,wave,verdict,respondents"
               "ratings.csv:rating,label,before_count,before_percent,after_count"
               "nine_box.csv:performance,potential,verdict,count"
               "leave_balances.csv:balance_from_days,balance_to_days,employees")

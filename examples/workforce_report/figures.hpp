@@ -2,8 +2,8 @@
 // headcount, hires, separations and turnover by month (DOMAIN.md, "Workforce
 // metrics"), the org chart's top levels, vacancies, the leave ledgers of the
 // accrual run, the rating distribution before and after calibration, the
-// 9-box, and the survey's engagement and well-being by unit and wave under
-// the confidentiality rules. Also the program's own read-back checks.
+// 9-box, and the survey's engagement and well-being by unit and by
+// location and wave under the confidentiality rules. Also the program's own read-back checks.
 //
 // Thread safety: pure functions of their arguments.
 #ifndef HRKIT_EXAMPLES_WORKFORCE_REPORT_FIGURES_HPP_
@@ -53,6 +53,17 @@ struct HeatCell {
   hrkit::OrgUnitId unit;
   std::string unit_name;
   int level = 1;  // 1 = a root
+  int wave = 1;
+  hrkit::Suppression verdict = hrkit::Suppression::kShown;
+  std::optional<std::int64_t> respondents;  // shown cells only
+  std::optional<double> engagement;         // team scale mean, 1..5
+  std::optional<double> wellbeing;          // WHO-5 percentage, 0..100
+};
+
+// The whole organization at one location in one survey wave: the unit x
+// location breakdown, published with the heatmap from one disclosure.
+struct LocationCell {
+  std::string location;  // the location's name
   int wave = 1;
   hrkit::Suppression verdict = hrkit::Suppression::kShown;
   std::optional<std::int64_t> respondents;  // shown cells only
@@ -128,7 +139,8 @@ struct Figures {
   std::array<NineBoxCell, 9> nine_box{};  // by hrkit::NineBoxIndex
 
   std::vector<WaveFigures> waves;
-  std::vector<HeatCell> heatmap;  // rows: units (root, then level 2), each wave
+  std::vector<HeatCell> heatmap;        // rows: units (root, then level 2), each wave
+  std::vector<LocationCell> locations;  // per wave, the locations by id
   std::int32_t min_group = 5;
 
   std::int64_t checks_run = 0;

@@ -1,6 +1,8 @@
 #include "html_report.hpp"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -52,6 +54,10 @@ svg .unit2 { fill: #dbe7f3; stroke: #9fbcd9; }
 svg .unit3 { fill: #f3f6fa; stroke: #d5dfeb; }
 svg .empty { fill: #fafafa; stroke: var(--line); }
 ul.files { columns: 2; margin: 0; padding-left: 18px; }
+table.figures { border-collapse: collapse; margin-top: 8px; font-size: 14px; }
+table.figures th, table.figures td { border-bottom: 1px solid var(--line); padding: 4px 14px 4px 0; text-align: right; }
+table.figures th:first-child, table.figures td:first-child { text-align: left; }
+table.figures td.hidden { color: var(--muted); font-style: italic; }
 footer { color: var(--muted); font-size: 12px; margin-top: 24px; }
 )css";
 
@@ -88,6 +94,41 @@ std::string Cards(const Figures& f) {
   return out + "</div>\n";
 }
 
+// The locations table: a row per location, a column pair per wave; a
+// hidden cell names its rule, never a number.
+std::string LocationsTable(const Figures& f) {
+  std::vector<int> waves;
+  std::vector<std::string> locations;
+  for (const LocationCell& c : f.locations) {
+    if (std::find(waves.begin(), waves.end(), c.wave) == waves.end()) waves.push_back(c.wave);
+    if (std::find(locations.begin(), locations.end(), c.location) == locations.end()) locations.push_back(c.location);
+  }
+  std::string out = "<table class=\"figures\" id=\"table-locations\">\n<tr><th>Location</th>";
+  for (const int w : waves) {
+    absl::StrAppend(&out, "<th>Wave ", w, " respondents</th><th>Engagement</th><th>WHO-5</th>");
+  }
+  out += "</tr>\n";
+  for (const std::string& location : locations) {
+    absl::StrAppend(&out, "<tr><td>", HtmlEscape(location), "</td>");
+    for (const int w : waves) {
+      const auto it = std::find_if(f.locations.begin(), f.locations.end(),
+                                   [&](const LocationCell& c) { return c.wave == w && c.location == location; });
+      if (it == f.locations.end()) {
+        out += "<td></td><td></td><td></td>";
+      } else if (!IsShown(it->verdict)) {
+        absl::StrAppend(&out, "<td class=\"hidden\" colspan=\"3\">hidden (",
+                        HtmlEscape(hrkit::SuppressionName(it->verdict)), ")</td>");
+      } else {
+        absl::StrAppend(&out, "<td>", it->respondents.value_or(0), "</td><td>",
+                        it->engagement ? absl::StrFormat("%.2f", *it->engagement) : "", "</td><td>",
+                        it->wellbeing ? absl::StrFormat("%.1f", *it->wellbeing) : "", "</td>");
+      }
+    }
+    out += "</tr>\n";
+  }
+  return out + "</table>\n";
+}
+
 std::string Sections(const Figures& f) {
   std::string out;
   out += Section(
@@ -106,6 +147,12 @@ std::string Sections(const Figures& f) {
                    " respondents, and groups that would give a hidden one away, are hidden: only the rule "
                    "that hides them is shown."),
       HeatmapSvg(f));
+  if (!f.locations.empty()) {
+    out += Section("Engagement and well-being by location",
+                   "The whole organization at each location, published with the units above from one decision: "
+                   "a cell that would give away a hidden unit, or be given away by one, is hidden too.",
+                   LocationsTable(f));
+  }
   out +=
       Section("Ratings before and after calibration",
               absl::StrCat(f.rated, " rated participants; ", f.calibration_changes, " ratings changed in calibration."),
@@ -130,6 +177,7 @@ std::string HtmlReport(const Figures& f, const std::string& source) {
   out += "<section>\n<h2>Tables</h2>\n<p class=\"note\">Every chart's figures, as CSV next to this page:</p>\n";
   out +=
       "<ul class=\"files\"><li>headline.csv</li><li>headcount_by_month.csv</li><li>survey_heatmap.csv</li>"
+      "<li>survey_locations.csv</li>"
       "<li>ratings.csv</li><li>nine_box.csv</li><li>leave_balances.csv</li></ul>\n</section>\n";
   absl::StrAppend(&out, "<footer>Computed by hrkit from ", HtmlEscape(source), "; ", f.checks_run,
                   " read-back checks, ", f.check_failures.size(), " failed.</footer>\n</main>\n</body>\n</html>\n");

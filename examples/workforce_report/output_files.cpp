@@ -107,6 +107,20 @@ std::string Heatmap(const Figures& f) {
   return csv.text();
 }
 
+std::string Locations(const Figures& f) {
+  Csv csv({"location", "wave", "verdict", "respondents", "engagement_mean", "who5_percentage_mean"});
+  for (const LocationCell& c : f.locations) {
+    csv.Text(c.location).Integer(c.wave).Text(hrkit::SuppressionName(c.verdict));
+    if (c.respondents) {
+      csv.Integer(*c.respondents);
+    } else {
+      csv.Text("");
+    }
+    csv.Maybe(c.engagement).Maybe(c.wellbeing).EndRow();
+  }
+  return csv.text();
+}
+
 std::string Ratings(const Figures& f) {
   Csv csv({"rating", "label", "before_count", "before_percent", "after_count", "after_percent", "guideline_percent"});
   for (const RatingRow& r : f.ratings) {
@@ -151,6 +165,7 @@ absl::Status WriteCsvTables(const Figures& f, const std::filesystem::path& dir) 
   HRKIT_RETURN_IF_ERROR(WriteTextFile(dir / "headline.csv", Headline(f)));
   HRKIT_RETURN_IF_ERROR(WriteTextFile(dir / "headcount_by_month.csv", Months(f)));
   HRKIT_RETURN_IF_ERROR(WriteTextFile(dir / "survey_heatmap.csv", Heatmap(f)));
+  HRKIT_RETURN_IF_ERROR(WriteTextFile(dir / "survey_locations.csv", Locations(f)));
   HRKIT_RETURN_IF_ERROR(WriteTextFile(dir / "ratings.csv", Ratings(f)));
   HRKIT_RETURN_IF_ERROR(WriteTextFile(dir / "nine_box.csv", NineBox(f)));
   return WriteTextFile(dir / "leave_balances.csv", Balances(f));

@@ -18,7 +18,8 @@ namespace workforce_report {
 absl::Status WriteTextFile(const std::filesystem::path& path, std::string_view text);
 
 // Writes headline.csv, headcount_by_month.csv, survey_heatmap.csv,
-// ratings.csv, nine_box.csv and leave_balances.csv into `dir`.
+// survey_locations.csv, ratings.csv, nine_box.csv and leave_balances.csv
+// into `dir`.
 absl::Status WriteCsvTables(const Figures& figures, const std::filesystem::path& dir);
 
 }  // namespace workforce_report
