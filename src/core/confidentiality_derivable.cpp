@@ -197,40 +197,9 @@ std::vector<std::size_t> Peel(const std::vector<Equation>& equations, std::vecto
   return set_aside;
 }
 
-}  // namespace
-
-std::vector<char> DeterminedUnknowns(std::size_t unknowns, const std::vector<Equation>& equations) {
-  std::vector<char> determined(unknowns, 0);
-  std::vector<char> active(equations.size(), 1);
-  const std::vector<std::size_t> set_aside = Peel(equations, determined, active);
-  // The rest: sparse elimination over its open unknowns.
-  std::vector<std::int32_t> column(unknowns, -1);
-  std::vector<std::size_t> unknown_of;
-  std::vector<Equation> sparse;
-  for (std::size_t e = 0; e < equations.size(); ++e) {
-    if (!active[e]) continue;
-    for (const auto& [u, coefficient] : equations[e]) {
-      const auto i = static_cast<std::size_t>(u);
-      if (!determined[i] && column[i] < 0) {
-        column[i] = static_cast<std::int32_t>(unknown_of.size());
-        unknown_of.push_back(i);
-      }
-    }
-  }
-  for (std::size_t e = 0; e < equations.size(); ++e) {
-    if (!active[e]) continue;
-    Equation& row = sparse.emplace_back();
-    for (const auto& [u, coefficient] : equations[e]) {
-      const auto i = static_cast<std::size_t>(u);
-      if (!determined[i]) row.emplace_back(column[i], coefficient);
-    }
-  }
-  std::optional<std::vector<char>> core = Eliminate<SmallFraction>(sparse, unknown_of.size());
-  if (!core.has_value()) core = Eliminate<BigFraction>(sparse, unknown_of.size());
-  for (std::size_t c = 0; c < unknown_of.size(); ++c) {
-    if ((*core)[c]) determined[unknown_of[c]] = 1;
-  }
-  // Set-aside equations, last first: one open unknown left is solved.
+// Set-aside equations, last first: one open unknown left is solved.
+void SolveSetAside(const std::vector<Equation>& equations, const std::vector<std::size_t>& set_aside,
+                   std::vector<char>& determined) {
   for (auto it = set_aside.rbegin(); it != set_aside.rend(); ++it) {
     std::int32_t last = -1;
     int still_open = 0;
@@ -242,7 +211,52 @@ std::vector<char> DeterminedUnknowns(std::size_t unknowns, const std::vector<Equ
     }
     if (still_open == 1) determined[static_cast<std::size_t>(last)] = 1;
   }
+}
+
+}  // namespace
+
+Derivation::Derivation(std::size_t unknowns, const std::vector<Equation>& equations)
+    : equations_(equations), after_peel_(unknowns, 0), active_(equations.size(), 1) {
+  set_aside_ = Peel(equations_, after_peel_, active_);
+  peeled_ = after_peel_;
+  SolveSetAside(equations_, set_aside_, peeled_);
+}
+
+std::vector<char> Derivation::Exact() const {
+  std::vector<char> determined = after_peel_;
+  // The rest: sparse elimination over its open unknowns.
+  std::vector<std::int32_t> column(determined.size(), -1);
+  std::vector<std::size_t> unknown_of;
+  std::vector<Equation> sparse;
+  for (std::size_t e = 0; e < equations_.size(); ++e) {
+    if (!active_[e]) continue;
+    for (const auto& [u, coefficient] : equations_[e]) {
+      const auto i = static_cast<std::size_t>(u);
+      if (!determined[i] && column[i] < 0) {
+        column[i] = static_cast<std::int32_t>(unknown_of.size());
+        unknown_of.push_back(i);
+      }
+    }
+  }
+  for (std::size_t e = 0; e < equations_.size(); ++e) {
+    if (!active_[e]) continue;
+    Equation& row = sparse.emplace_back();
+    for (const auto& [u, coefficient] : equations_[e]) {
+      const auto i = static_cast<std::size_t>(u);
+      if (!determined[i]) row.emplace_back(column[i], coefficient);
+    }
+  }
+  std::optional<std::vector<char>> core = Eliminate<SmallFraction>(sparse, unknown_of.size());
+  if (!core.has_value()) core = Eliminate<BigFraction>(sparse, unknown_of.size());
+  for (std::size_t c = 0; c < unknown_of.size(); ++c) {
+    if ((*core)[c]) determined[unknown_of[c]] = 1;
+  }
+  SolveSetAside(equations_, set_aside_, determined);
   return determined;
+}
+
+std::vector<char> DeterminedUnknowns(std::size_t unknowns, const std::vector<Equation>& equations) {
+  return Derivation(unknowns, equations).Exact();
 }
 
 }  // namespace hrkit::confidentiality_internal

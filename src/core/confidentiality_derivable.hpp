@@ -25,6 +25,28 @@ using Equation = std::vector<std::pair<std::int32_t, std::int32_t>>;  // (unknow
 // first; only what remains is eliminated densely.
 std::vector<char> DeterminedUnknowns(std::size_t unknowns, const std::vector<Equation>& equations);
 
+// DeterminedUnknowns in two stages, for a caller that can often stop after
+// the cheap one: construction solves the equations one unknown at a time (an
+// equation with a single unknown left solves it, and so on; linear in the
+// equations times the rounds); Exact() eliminates the rest.
+class Derivation {
+ public:
+  // REQUIRES: `equations` outlives the Derivation.
+  Derivation(std::size_t unknowns, const std::vector<Equation>& equations);
+
+  // The unknowns fixed one at a time: a subset of Exact().
+  const std::vector<char>& peeled() const { return peeled_; }
+  // Every unknown the equations fix (DeterminedUnknowns).
+  std::vector<char> Exact() const;
+
+ private:
+  const std::vector<Equation>& equations_;
+  std::vector<char> after_peel_;  // solved by peeling, before the set-aside equations
+  std::vector<char> active_;      // equations left for the elimination
+  std::vector<std::size_t> set_aside_;
+  std::vector<char> peeled_;
+};
+
 }  // namespace hrkit::confidentiality_internal
 
 #endif  // HRKIT_SRC_CORE_CONFIDENTIALITY_DERIVABLE_HPP_

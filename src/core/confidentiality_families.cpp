@@ -257,13 +257,21 @@ std::optional<std::int32_t> LinkedStep(const View& view, std::int64_t k, const s
     }
     if (direct == 0 && !e.empty()) equations.push_back(std::move(e));
   }
-  const std::vector<char> determined = DeterminedUnknowns(cell_of.size(), equations);
-  std::int32_t worst = kNone;
-  for (std::size_t i = 0; i < cell_of.size(); ++i) {
-    const std::int32_t c = cell_of[i];
-    const bool gives_away = !view.Internal(c) || view.Count(c) < k;
-    if (determined[i] && gives_away && (worst == kNone || view.CellBefore(c, worst))) worst = c;
-  }
+  // The worst cell the equations give away, if any. The equations solved
+  // one at a time find most chains cheaply; the exact elimination runs only
+  // when they find none.
+  const auto worst_of = [&](const std::vector<char>& determined) {
+    std::int32_t worst = kNone;
+    for (std::size_t i = 0; i < cell_of.size(); ++i) {
+      const std::int32_t c = cell_of[i];
+      const bool gives_away = !view.Internal(c) || view.Count(c) < k;
+      if (determined[i] && gives_away && (worst == kNone || view.CellBefore(c, worst))) worst = c;
+    }
+    return worst;
+  };
+  const Derivation derivation(cell_of.size(), equations);
+  std::int32_t worst = worst_of(derivation.peeled());
+  if (worst == kNone) worst = worst_of(derivation.Exact());
   if (worst == kNone) return std::nullopt;
   // Hide the smallest shown cell of a family of `worst`; failing that, of a
   // family reached from it through hidden cells.

@@ -64,13 +64,14 @@ absl::StatusOr<std::int64_t> MinimumFor(const ConfidentialityThresholds& thresho
 // depends on counts, keys and cell indexes only, never on the order
 // families are listed in.
 //
-// With close_bridges, then: a reader who knows the shown and the empty
-// cells learns every cell that is the only unknown in some family's
-// equation (parent = sum of members), and so on, round by round. If that
-// gives away a hidden reported cell with respondents, or an internal cell
-// with 1 to k-1, the derivation is followed back to a shown cell it used
-// (the smallest, by count then cell_key), which is hidden (`linked`), and
-// the rules run again.
+// With close_bridges, then: the cells a reader who knows the shown and the
+// empty cells can compute are found from the equations of the exact
+// families (parent = sum of members): first those solved one at a time,
+// and, only when those give nothing away, exactly (DeterminedUnknowns). If
+// that gives away a hidden reported cell with respondents, or an internal
+// cell with 1 to k-1, the derivation is followed back to a shown cell it
+// used (the smallest, by count then cell_key), which is hidden (`linked`),
+// and the rules run again.
 std::vector<Suppression> SuppressFamilies(const FamilySystem& system, std::int64_t k);
 
 }  // namespace hrkit::confidentiality_internal

@@ -69,13 +69,14 @@
 // (core/joint_confidentiality.hpp), which this function is the one-attribute
 // case of, never from separate calls.
 //
-// Cost: rules 1-5 revisit only families whose cells changed. Rule 6 peels
-// the equations that can be solved one at a time or that hold an unknown no
-// other uses, then eliminates the rest (sparse, exact); each of its steps
-// reruns everything. Measured on one core with 8 values and sparse random
-// counts: 200 units about 15 ms, 1,000 units about 0.4 s, 3,000 units about
-// 5 s (dozens of rule-6 steps) — far above SuppressGroups, which stays
-// linear. Cut large trees into subtrees before crossing them.
+// Cost: rules 1-5 revisit only families whose cells changed. Each step of
+// rule 6 first solves the equations that can be solved one at a time, which
+// finds most chains; only when that finds none are the rest eliminated
+// (sparse, exact), so a call ends with one exact elimination that finds
+// nothing. Each step reruns rules 1-5. Measured on one core of a loaded
+// machine with 8 values and sparse random counts (bench/README.md): 200
+// units about 3 ms, 1,000 units about 0.2 s, far above SuppressGroups,
+// which stays linear. Cut large trees into subtrees before crossing them.
 //
 // Thread safety: pure functions over values; safe to use concurrently.
 #ifndef HRKIT_CORE_CROSSED_CONFIDENTIALITY_HPP_
