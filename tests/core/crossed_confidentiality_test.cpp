@@ -10,7 +10,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <numeric>
 #include <random>
 #include <string>
@@ -21,6 +20,7 @@
 #include "gtest/gtest.h"
 #include "hrkit/core/status.hpp"
 #include "hrkit_test/disclosure_checker.hpp"
+#include "hrkit_test/property.hpp"
 #include "hrkit_test/status_matchers.hpp"
 
 namespace hrkit {
@@ -35,7 +35,6 @@ constexpr Suppression kComplement = Suppression::kComplement;
 constexpr Suppression kSibling = Suppression::kSibling;
 constexpr Suppression kHiddenParent = Suppression::kHiddenParent;
 constexpr Suppression kLinked = Suppression::kLinked;
-
 
 CrossedUnit Unit(std::int32_t parent, std::int64_t key, std::vector<std::int64_t> by_value,
                  std::int64_t without_value = 0) {
@@ -285,12 +284,6 @@ TEST(CrossedConfidentialityHeaderTest, ExampleHoldsAsDocumented) {
 // ---------------------------------------------------------------------------
 // Random trees crossed with a random attribute
 
-std::uint64_t EnvOr(const char* name, std::uint64_t fallback) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return fallback;
-  return std::strtoull(value, nullptr, 10);
-}
-
 // Up to 15 units over at most 4 levels, 1 to 3 values, small counts with
 // many empty atoms and some respondents without a value; keys distinct.
 std::vector<CrossedUnit> RandomUnits(std::mt19937_64& rng) {
@@ -323,8 +316,8 @@ std::vector<CrossedUnit> RandomUnits(std::mt19937_64& rng) {
 // HRKIT_PROPERTY_SEED (default 20261129) and HRKIT_PROPERTY_RUNS (default
 // 2000) set the search; a failure names the seed to replay with RUNS=1.
 TEST(SuppressCrossedGroupsPropertyTest, NothingHiddenIsDerivableOnRandomTrees) {
-  const std::uint64_t seed = EnvOr("HRKIT_PROPERTY_SEED", 20261129);
-  const std::uint64_t runs = EnvOr("HRKIT_PROPERTY_RUNS", 2000);
+  const std::uint64_t seed = hrkit_test::PropertySetting("HRKIT_PROPERTY_SEED", 20261129);
+  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", 2000);
   std::array<int, 6> seen{};
   for (std::uint64_t run = 0; run < runs; ++run) {
     std::mt19937_64 rng(seed + run);
@@ -382,8 +375,8 @@ std::vector<CrossedUnit> Relist(const std::vector<CrossedUnit>& units, std::mt19
 }
 
 TEST(SuppressCrossedGroupsPropertyTest, VerdictsDoNotDependOnTheOrderOfUnitsOrValues) {
-  const std::uint64_t seed = EnvOr("HRKIT_PROPERTY_SEED", 20261129);
-  const std::uint64_t runs = EnvOr("HRKIT_PROPERTY_RUNS", 2000);
+  const std::uint64_t seed = hrkit_test::PropertySetting("HRKIT_PROPERTY_SEED", 20261129);
+  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", 2000);
   for (std::uint64_t run = 0; run < runs; ++run) {
     std::mt19937_64 rng(seed + run);
     const std::vector<CrossedUnit> units = RandomUnits(rng);

@@ -14,7 +14,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <numeric>
 #include <random>
 #include <string>
@@ -25,6 +24,7 @@
 #include "gtest/gtest.h"
 #include "hrkit/core/status.hpp"
 #include "hrkit_test/disclosure_checker.hpp"
+#include "hrkit_test/property.hpp"
 #include "hrkit_test/status_matchers.hpp"
 
 namespace hrkit {
@@ -277,12 +277,6 @@ TEST(SuppressJointGroupsTest, ValidatesUnitsAttributesAndRespondents) {
 // ---------------------------------------------------------------------------
 // Random trees crossed with several attributes
 
-std::uint64_t EnvOr(const char* name, std::uint64_t fallback) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return fallback;
-  return std::strtoull(value, nullptr, 10);
-}
-
 // Up to 12 units over at most 4 levels, `attributes` attributes of 1 to 3
 // values, small counts with many empty atoms, some respondents without a
 // value; unit and value keys distinct.
@@ -332,8 +326,8 @@ Problem RandomProblem(std::mt19937_64& rng, std::size_t attributes) {
 // HRKIT_PROPERTY_SEED (default 20261129) and HRKIT_PROPERTY_RUNS (default
 // 600) set the search; a failure names the seed to replay with RUNS=1.
 TEST(SuppressJointGroupsPropertyTest, NothingHiddenIsDerivableFromAllAttributesTogether) {
-  const std::uint64_t seed = EnvOr("HRKIT_PROPERTY_SEED", 20261129);
-  const std::uint64_t runs = EnvOr("HRKIT_PROPERTY_RUNS", 600);
+  const std::uint64_t seed = hrkit_test::PropertySetting("HRKIT_PROPERTY_SEED", 20261129);
+  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", 600);
   std::array<int, 6> seen{};
   for (std::uint64_t run = 0; run < runs; ++run) {
     std::mt19937_64 rng(seed + run);
@@ -361,8 +355,8 @@ TEST(SuppressJointGroupsPropertyTest, NothingHiddenIsDerivableFromAllAttributesT
 }
 
 TEST(SuppressJointGroupsPropertyTest, WithoutAttributesTheVerdictsAreThoseOfTheTree) {
-  const std::uint64_t seed = EnvOr("HRKIT_PROPERTY_SEED", 20261129);
-  const std::uint64_t runs = EnvOr("HRKIT_PROPERTY_RUNS", 600);
+  const std::uint64_t seed = hrkit_test::PropertySetting("HRKIT_PROPERTY_SEED", 20261129);
+  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", 600);
   for (std::uint64_t run = 0; run < runs; ++run) {
     std::mt19937_64 rng(seed + run);
     Problem p = RandomProblem(rng, 1);
@@ -390,8 +384,8 @@ TEST(SuppressJointGroupsPropertyTest, WithoutAttributesTheVerdictsAreThoseOfTheT
 // attribute's values relisted with their keys, and the respondents
 // shuffled and split: the verdict of every cell is the same.
 TEST(SuppressJointGroupsPropertyTest, VerdictsDoNotDependOnTheOrderOfUnitsValuesOrRespondents) {
-  const std::uint64_t seed = EnvOr("HRKIT_PROPERTY_SEED", 20261129);
-  const std::uint64_t runs = EnvOr("HRKIT_PROPERTY_RUNS", 600);
+  const std::uint64_t seed = hrkit_test::PropertySetting("HRKIT_PROPERTY_SEED", 20261129);
+  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", 600);
   for (std::uint64_t run = 0; run < runs; ++run) {
     std::mt19937_64 rng(seed + run);
     const Problem p = RandomProblem(rng, 2 + rng() % 2);

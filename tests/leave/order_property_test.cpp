@@ -20,7 +20,6 @@
 // under a few seconds); HRKIT_PROPERTY_SEED the seed (printed with every failure).
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <random>
@@ -32,6 +31,7 @@
 #include "gtest/gtest.h"
 #include "hrkit/leave/accrual_run.hpp"
 #include "hrkit/leave/leave_adjustment.hpp"
+#include "hrkit_test/property.hpp"
 #include "hrkit_test/status_matchers.hpp"
 #include "leave_world.hpp"
 
@@ -49,11 +49,6 @@ using ::hrkit::leave_test::Monthly12;
 using Rng = std::mt19937_64;
 
 constexpr int kOpsPerSequence = 60;
-
-std::int64_t EnvOr(const char* name, std::int64_t fallback) {
-  const char* value = std::getenv(name);
-  return value == nullptr ? fallback : std::strtoll(value, nullptr, 10);
-}
 
 int Pick(Rng& rng, int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
 
@@ -373,8 +368,8 @@ void RunSequence(std::uint64_t seed, int ops, Tally& tally) {
 }
 
 TEST(OrderProperty, RandomOperationsKeepTheLimitsAndDoNotDependOnOrder) {
-  const std::int64_t steps = EnvOr("HRKIT_PROPERTY_STEPS", 24000);
-  const auto seed = static_cast<std::uint64_t>(EnvOr("HRKIT_PROPERTY_SEED", 14));
+  const auto steps = static_cast<std::int64_t>(hrkit_test::PropertySetting("HRKIT_PROPERTY_STEPS", 24000));
+  const std::uint64_t seed = hrkit_test::PropertySetting("HRKIT_PROPERTY_SEED", 14);
   Tally tally;
   for (std::int64_t done = 0, sequence = 0; done < steps && !HasFailure(); done += kOpsPerSequence, ++sequence) {
     RunSequence(seed * 1000003 + static_cast<std::uint64_t>(sequence), kOpsPerSequence, tally);

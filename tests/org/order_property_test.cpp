@@ -80,7 +80,6 @@
 // failure the test prints the seed, the property, and the failing run shrunk
 // to a short list of facts with their verdicts, which replays on its own.
 #include <cstdint>
-#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -91,6 +90,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "hrkit_test/property.hpp"
 #include "order_checks_support.hpp"
 #include "order_world_support.hpp"
 
@@ -102,12 +102,6 @@ constexpr std::size_t kDefaultSteps = 150;
 constexpr std::size_t kDefaultRuns = 2;
 constexpr std::size_t kReorderEvery = 30;
 constexpr int kShrinkBudget = 200;  // replays the shrinker may spend (a failure costs at most this)
-
-std::uint64_t EnvOr(const char* name, std::uint64_t fallback) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return fallback;
-  return std::strtoull(value, nullptr, 10);
-}
 
 struct Failure {
   std::size_t step = 0;  // index of the fact after which it was found
@@ -363,9 +357,9 @@ std::string RunSeed(std::uint64_t seed, std::size_t steps) {
 }
 
 TEST(OrderProperty, SeededRandomHistoriesKeepEveryProperty) {
-  const std::uint64_t seed = EnvOr("HRKIT_PROPERTY_SEED", kDefaultSeed);
-  const std::size_t steps = EnvOr("HRKIT_PROPERTY_STEPS", kDefaultSteps);
-  const std::size_t runs = EnvOr("HRKIT_PROPERTY_RUNS", kDefaultRuns);
+  const std::uint64_t seed = hrkit_test::PropertySetting("HRKIT_PROPERTY_SEED", kDefaultSeed);
+  const std::size_t steps = hrkit_test::PropertySetting("HRKIT_PROPERTY_STEPS", kDefaultSteps);
+  const std::size_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", kDefaultRuns);
   ASSERT_GT(steps, 0u);
   std::cout << "order property: seed " << seed << ", " << runs << " run(s) of " << steps << " facts\n";
   for (std::size_t run = 0; run < runs; ++run) {

@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstdlib>
 #include <optional>
 #include <random>
 #include <string>
@@ -25,6 +24,7 @@
 #include "hrkit/relations/survey_disclosure.hpp"
 #include "hrkit/relations/survey_report.hpp"
 #include "hrkit_test/disclosure_checker.hpp"
+#include "hrkit_test/property.hpp"
 #include "hrkit_test/status_matchers.hpp"
 #include "org_fixture_support.hpp"
 
@@ -395,20 +395,14 @@ std::vector<ReportCell> PublishedCells(const SurveyBook& book, std::int32_t wave
   return out;
 }
 
-std::uint64_t EnvOr(const char* name, std::uint64_t fallback) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return fallback;
-  return std::strtoull(value, nullptr, 10);
-}
-
 // A random organization answers two waves (tenure bands move on between
 // them); in each wave, whatever set of breakdowns is published with the
 // unit report, nothing any of them hides can be computed from the cells
 // all of them show. HRKIT_PROPERTY_SEED / HRKIT_PROPERTY_RUNS (default
 // 20261129 / 200).
 TEST(SurveyBreakdown, NothingHiddenIsDerivableFromAllReportsOfAWaveOnRandomOrgs) {
-  const std::uint64_t seed = EnvOr("HRKIT_PROPERTY_SEED", 20261129);
-  const std::uint64_t runs = EnvOr("HRKIT_PROPERTY_RUNS", 200);
+  const std::uint64_t seed = hrkit_test::PropertySetting("HRKIT_PROPERTY_SEED", 20261129);
+  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", 200);
   const Date hired[] = {Date(2024, 9, 1), Date(2023, 1, 1), Date(2021, 1, 1), Date(2018, 1, 1)};
   const std::vector<std::vector<BreakdownAttribute>> publications = {
       {BreakdownAttribute::kLocation},
