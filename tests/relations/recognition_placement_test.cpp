@@ -57,9 +57,11 @@ std::vector<RecognitionUnitCount> NaiveByUnit(const RecognitionBook& book, const
   }
   std::map<OrgUnitId, NaiveGroup> groups;
   for (const auto& [id, seen] : latest) {
+    const EmployeeId recipient = id;  // clang 14 does not capture structured bindings
     const auto employee =
-        std::find_if(employees.begin(), employees.end(), [&](const Employee& e) { return e.id == id; });
+        std::find_if(employees.begin(), employees.end(), [&](const Employee& e) { return e.id == recipient; });
     EXPECT_NE(employee, employees.end());
+    if (employee == employees.end()) continue;
     const absl::StatusOr<EmployeeFacts> facts = FactsOn(*employee, lookup, seen.second->given_on);
     EXPECT_OK(facts.status());
     if (!facts.ok() || !facts->org_unit.valid()) continue;
