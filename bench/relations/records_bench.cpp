@@ -2,9 +2,9 @@
 // (1M employees, 100k units), each next to the same work in SQLite (in
 // memory) in the same binary:
 // - BM_CheckInRecord: n check-ins recorded into a fresh CheckInBook (each
-//   validated, ids indexed); BM_CheckInRecord_SQLite: the same rows
-//   inserted through one prepared statement in one transaction into a table
-//   indexed on employee and on manager.
+//   validated, indexed by id and by person); BM_CheckInRecord_SQLite: the
+//   same rows inserted through one prepared statement in one transaction
+//   into a table indexed on employee and on manager.
 // - BM_CheckInsOfThirdParty: CheckInBook::CheckInsOf(person, viewer) for
 //   100 people by a third party (notes and mood withheld), in a book of n
 //   check-ins; BM_CheckInsOfThirdParty_SQLite: the same 100 lists selected

@@ -16,7 +16,15 @@ absl::Status CheckInBook::Record(CheckIn check_in) {
   if (index_.contains(check_in.id)) {
     return RecordError(absl::StatusCode::kAlreadyExists, check_in.id, "id", "is taken");
   }
-  index_.emplace(check_in.id, check_ins_.size());
+  const std::size_t position = check_ins_.size();
+  // Links the new check-in in front of each side's chain; the pair are two
+  // people (ValidateCheckIn), so the two heads are distinct entries.
+  std::size_t& employee_latest = latest_of_.try_emplace(check_in.employee, kNoPosition).first->second;
+  const std::size_t employee_previous = std::exchange(employee_latest, position);
+  std::size_t& manager_latest = latest_of_.try_emplace(check_in.manager, kNoPosition).first->second;
+  const std::size_t manager_previous = std::exchange(manager_latest, position);
+  links_.push_back({.employee_previous = employee_previous, .manager_previous = manager_previous});
+  index_.emplace(check_in.id, position);
   check_ins_.push_back(std::move(check_in));
   return absl::OkStatus();
 }
@@ -29,10 +37,15 @@ absl::StatusOr<CheckIn> CheckInBook::Read(CheckInId id, EmployeeId viewer, Check
 
 std::vector<CheckIn> CheckInBook::CheckInsOf(EmployeeId person, EmployeeId viewer) const {
   std::vector<CheckIn> out;
-  for (const CheckIn& c : check_ins_) {
-    if (!IsInPair(c, person)) continue;
+  const auto latest = latest_of_.find(person);
+  if (latest == latest_of_.end()) return out;
+  // The person's chain, newest first: each step follows the link of the side
+  // of the pair they are on.
+  for (std::size_t at = latest->second; at != kNoPosition;) {
+    const CheckIn& c = check_ins_[at];
     absl::StatusOr<CheckIn> seen = ViewCheckIn(c, viewer, CheckInNotes::kIfPermitted);
     if (seen.ok()) out.push_back(*std::move(seen));  // kIfPermitted never fails
+    at = c.employee == person ? links_[at].employee_previous : links_[at].manager_previous;
   }
   std::sort(out.begin(), out.end(), [](const CheckIn& a, const CheckIn& b) {
     return a.held_on != b.held_on ? a.held_on < b.held_on : a.id < b.id;

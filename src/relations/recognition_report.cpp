@@ -1,6 +1,10 @@
 #include "hrkit/relations/recognition_report.hpp"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -8,6 +12,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "hrkit/core/dense_index.hpp"
 #include "hrkit/core/status.hpp"
 #include "unit_group_tree.hpp"
 
@@ -30,10 +35,11 @@ bool Counted(const Recognition& r, const RecognitionCountQuery& q) {
 // What one recipient received in the counted days.
 struct Receipts {
   std::int64_t received = 0;
-  const Recognition* latest = nullptr;  // the latest recognition (then the highest id)
-  OrgUnitId unit{};                     // where they were on its date
+  RecognitionId latest_id{};  // the latest recognition (then the highest id)
+  Date latest_on{};           // its date
 };
 
+// The recipients of the counted recognitions, by id.
 std::vector<std::pair<EmployeeId, Receipts>> CollectReceipts(const RecognitionBook& book,
                                                              const RecognitionCountQuery& q) {
   absl::flat_hash_map<EmployeeId, Receipts> by_recipient;
@@ -41,10 +47,9 @@ std::vector<std::pair<EmployeeId, Receipts>> CollectReceipts(const RecognitionBo
     if (!Counted(r, q)) continue;
     for (const EmployeeId e : r.recipients) {
       Receipts& t = by_recipient[e];
-      ++t.received;
-      if (t.latest == nullptr || t.latest->given_on < r.given_on ||
-          (t.latest->given_on == r.given_on && t.latest->id < r.id)) {
-        t.latest = &r;
+      if (t.received++ == 0 || t.latest_on < r.given_on || (t.latest_on == r.given_on && t.latest_id < r.id)) {
+        t.latest_id = r.id;
+        t.latest_on = r.given_on;
       }
     }
   }
@@ -53,21 +58,96 @@ std::vector<std::pair<EmployeeId, Receipts>> CollectReceipts(const RecognitionBo
   return out;
 }
 
-// Places every recipient in the unit of their position on their latest
-// recognition's date (invalid: no position then).
-absl::Status PlaceRecipients(std::span<const Employee> employees, const OrgLookup& lookup,
-                             std::vector<std::pair<EmployeeId, Receipts>>& receipts) {
-  absl::flat_hash_map<EmployeeId, const Employee*> by_id;
-  for (const Employee& e : employees) by_id.emplace(e.id, &e);
-  for (auto& [id, t] : receipts) {
-    const std::string where = absl::StrCat(ToString(t.latest->id), ": recipients: ");
-    const auto it = by_id.find(id);
-    if (it == by_id.end()) return absl::NotFoundError(absl::StrCat(where, ToString(id), " is not a known employee"));
-    absl::StatusOr<EmployeeFacts> facts = FactsOn(*it->second, lookup, t.latest->given_on);
-    if (!facts.ok()) return absl::Status(facts.status().code(), absl::StrCat(where, facts.status().message()));
-    t.unit = facts->org_unit;
+// Places recipients in the unit of their position on a date: what
+// FactsOn(...).org_unit says, without building EmployeeFacts. The employees
+// are indexed once by id (a flat array when the ids are dense), and a unit's
+// path is resolved once for all the days on which it stays the same
+// (OrgLookup::UnitPathOn's stable period). Whatever is not the plain case (no
+// employment record, a position or unit unknown to the lookup, a cycle) is
+// answered by FactsOn itself, so the errors are FactsOn's.
+class RecipientPlacer {
+ public:
+  RecipientPlacer(std::span<const Employee> employees, const OrgLookup& lookup)
+      : employees_(employees), lookup_(lookup) {
+    std::int64_t max_id = 0;
+    for (const Employee& e : employees) max_id = std::max(max_id, e.id.value());
+    index_.Reset(max_id, employees.size());
+    for (std::size_t i = 0; i < employees.size(); ++i) {
+      // A repeated id keeps its first employee; an invalid one is nobody's
+      // recipient (recognitions name valid ids only).
+      if (employees[i].id.valid()) index_.Insert(employees[i].id, static_cast<std::int32_t>(i));
+    }
   }
-  return absl::OkStatus();
+
+  // The unit of `id` on `day`; invalid if they hold no position then.
+  // Errors: NotFound (not in `employees`), those of FactsOn.
+  absl::StatusOr<OrgUnitId> UnitOf(EmployeeId id, Date day) {
+    const std::int32_t slot = index_.Find(id);
+    if (slot == DenseIdIndex<EmployeeId>::kNone) {
+      return absl::NotFoundError(absl::StrCat(ToString(id), " is not a known employee"));
+    }
+    const Employee& e = employees_[static_cast<std::size_t>(slot)];
+    const EmploymentRecord* record = e.employment.At(day);
+    if (record == nullptr) return FactsOnUnit(e, day);
+    if (!record->position.valid()) return OrgUnitId();
+    const std::optional<OrgLookup::PositionView> view = lookup_.ViewPosition(record->position, day);
+    if (!view.has_value()) return FactsOnUnit(e, day);
+    const OrgUnitId unit = view->org_unit;
+    if (!unit.valid()) return unit;
+    const auto known = resolved_.find(unit);
+    if (known != resolved_.end() && known->second.contains(day)) return unit;
+    Period stable = OpenPeriod(day);
+    if (!lookup_.UnitPathOn(unit, day, &path_, &stable).ok()) return FactsOnUnit(e, day);
+    resolved_.insert_or_assign(unit, stable);
+    return unit;
+  }
+
+ private:
+  absl::StatusOr<OrgUnitId> FactsOnUnit(const Employee& e, Date day) const {
+    HRKIT_ASSIGN_OR_RETURN(const EmployeeFacts facts, FactsOn(e, lookup_, day));
+    return facts.org_unit;
+  }
+
+  std::span<const Employee> employees_;
+  const OrgLookup& lookup_;
+  DenseIdIndex<EmployeeId> index_;
+  absl::flat_hash_map<OrgUnitId, Period> resolved_;  // days on which the unit's path resolves
+  std::vector<OrgUnitId> path_;                      // scratch for UnitPathOn
+};
+
+// The recipients and recognitions placed in each unit (its own people, not
+// its subtree's).
+struct UnitReceipts {
+  std::vector<OrgUnitId> units;  // each placed unit once, in the order first placed
+  std::vector<std::int64_t> recipients;
+  std::vector<std::int64_t> received;
+};
+
+// Places every recipient in the unit of their position on their latest
+// recognition's date (none: no position then), in id order, and sums per
+// unit. Errors name the recipient's latest recognition.
+absl::StatusOr<UnitReceipts> PlaceRecipients(std::span<const Employee> employees, const OrgLookup& lookup,
+                                             const std::vector<std::pair<EmployeeId, Receipts>>& receipts) {
+  RecipientPlacer placer(employees, lookup);
+  UnitReceipts out;
+  absl::flat_hash_map<OrgUnitId, std::size_t> slot_of;
+  for (const auto& [id, t] : receipts) {
+    absl::StatusOr<OrgUnitId> unit = placer.UnitOf(id, t.latest_on);
+    if (!unit.ok()) {
+      return absl::Status(unit.status().code(),
+                          absl::StrCat(ToString(t.latest_id), ": recipients: ", unit.status().message()));
+    }
+    if (!unit->valid()) continue;
+    const auto [it, added] = slot_of.try_emplace(*unit, out.units.size());
+    if (added) {
+      out.units.push_back(*unit);
+      out.recipients.push_back(0);
+      out.received.push_back(0);
+    }
+    ++out.recipients[it->second];
+    out.received[it->second] += t.received;
+  }
+  return out;
 }
 
 }  // namespace
@@ -77,25 +157,27 @@ absl::StatusOr<std::vector<RecognitionUnitCount>> RecognitionsByUnit(const Recog
                                                                      const OrgLookup& lookup,
                                                                      const RecognitionCountQuery& query) {
   HRKIT_RETURN_IF_ERROR(CheckQuery(query));
-  std::vector<std::pair<EmployeeId, Receipts>> receipts = CollectReceipts(book, query);
-  HRKIT_RETURN_IF_ERROR(PlaceRecipients(employees, lookup, receipts));
-  std::vector<OrgUnitId> placed;
-  for (const auto& [id, t] : receipts) {
-    if (t.unit.valid()) placed.push_back(t.unit);
-  }
-  HRKIT_ASSIGN_OR_RETURN(const relations_internal::UnitGroupTree tree,
-                         relations_internal::BuildUnitGroupTree(placed, query.as_of, lookup));
+  HRKIT_ASSIGN_OR_RETURN(const UnitReceipts placed, PlaceRecipients(employees, lookup, CollectReceipts(book, query)));
+  HRKIT_ASSIGN_OR_RETURN(
+      const relations_internal::UnitGroupTree tree,
+      relations_internal::BuildUnitGroupTree(placed.units, query.as_of, lookup, relations_internal::UnitPaths::kNone));
   std::vector<GroupCount> groups(tree.unit.size());
   std::vector<std::int64_t> received(tree.unit.size(), 0);
   for (std::size_t g = 0; g < groups.size(); ++g) {
     groups[g] = {.parent = tree.parent_index[g], .count = 0, .key = tree.unit[g].value()};
   }
-  for (const auto& [id, t] : receipts) {
-    if (!t.unit.valid()) continue;
-    for (const std::size_t g : tree.path_of.at(t.unit)) {
-      ++groups[g].count;
-      received[g] += t.received;
-    }
+  for (std::size_t u = 0; u < placed.units.size(); ++u) {
+    const std::size_t g = tree.index_of.at(placed.units[u]);
+    groups[g].count += placed.recipients[u];
+    received[g] += placed.received[u];
+  }
+  // Subtree sums: children come after their parents, so a pass from the
+  // back adds each group's total to its parent once the group is complete.
+  for (std::size_t g = groups.size(); g-- > 0;) {
+    if (groups[g].parent < 0) continue;
+    const auto parent = static_cast<std::size_t>(groups[g].parent);
+    groups[parent].count += groups[g].count;
+    received[parent] += received[g];
   }
   HRKIT_ASSIGN_OR_RETURN(const std::vector<Suppression> verdicts,
                          SuppressGroups(groups, query.thresholds, Disclosure::kAggregates));

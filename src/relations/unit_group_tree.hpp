@@ -23,14 +23,24 @@ struct UnitGroupTree {
   std::vector<OrgUnitId> unit;             // the groups, parents first
   std::vector<OrgUnitId> parent;           // invalid for a root
   std::vector<std::int32_t> parent_index;  // -1 for a root
-  // For each placed unit: the indexes of the unit and its ancestors.
+  // The index of every group, by its unit.
+  absl::flat_hash_map<OrgUnitId, std::size_t> index_of;
+  // For each placed unit: the indexes of the unit and its ancestors (empty
+  // when built with UnitPaths::kNone).
   absl::flat_hash_map<OrgUnitId, std::vector<std::size_t>> path_of;
 };
 
+// Whether BuildUnitGroupTree lists each placed unit's path (path_of). A
+// caller that sums over the tree itself (a pass from the back along
+// parent_index) needs only index_of.
+enum class UnitPaths { kPerPlacedUnit, kNone };
+
 // The tree of `placed` (valid units, repeats allowed) and their ancestors on
 // `day`. Errors: those of OrgLookup::UnitPathOn (NotFound for an unknown
-// unit, FailedPrecondition for a cycle).
-absl::StatusOr<UnitGroupTree> BuildUnitGroupTree(std::span<const OrgUnitId> placed, Date day, const OrgLookup& lookup);
+// unit, FailedPrecondition for a cycle), for the first unit of `placed`
+// whose path fails.
+absl::StatusOr<UnitGroupTree> BuildUnitGroupTree(std::span<const OrgUnitId> placed, Date day, const OrgLookup& lookup,
+                                                 UnitPaths paths = UnitPaths::kPerPlacedUnit);
 
 }  // namespace hrkit::relations_internal
 

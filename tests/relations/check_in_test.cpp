@@ -3,6 +3,8 @@
 // changes nothing).
 #include "hrkit/relations/check_in.hpp"
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -240,6 +242,78 @@ TEST(CheckInBook, CheckInsOfAPersonByDateAsTheViewerMaySeeThem) {
   EXPECT_EQ(boris[0].mood, std::nullopt);
   EXPECT_EQ(boris[1], early);
   EXPECT_EQ(boris[2], late);
+}
+
+// The obvious listing: every record of the book with `person` in the pair,
+// as `viewer` may see it, by date then id.
+std::vector<CheckIn> ScanCheckInsOf(const CheckInBook& book, EmployeeId person, EmployeeId viewer) {
+  std::vector<CheckIn> out;
+  for (const CheckIn& c : book.records()) {
+    if (!IsInPair(c, person)) continue;
+    absl::StatusOr<CheckIn> seen = ViewCheckIn(c, viewer, CheckInNotes::kIfPermitted);
+    EXPECT_OK(seen.status());
+    if (seen.ok()) out.push_back(*std::move(seen));
+  }
+  std::sort(out.begin(), out.end(), [](const CheckIn& a, const CheckIn& b) {
+    return a.held_on != b.held_on ? a.held_on < b.held_on : a.id < b.id;
+  });
+  return out;
+}
+
+// CheckInsOf reads a person's check-ins through the index by person; this
+// checks it against the scan above on 400 generated check-ins among 30
+// people (each on both sides of pairs, many on the same day so the id
+// decides), with edits in between and refused records that must link
+// nobody.
+TEST(CheckInBook, CheckInsOfMatchesAScanOfEveryRecordThroughEditsAndRefusals) {
+  constexpr int kPeople = 30;
+  constexpr int kCheckIns = 400;
+  constexpr EmployeeId kOnlyRefused(98);  // in refused records only
+  constexpr EmployeeId kOutsider(1000);   // in no check-in: a third party
+  std::mt19937 rng(2026);
+  CheckInBook book;
+  for (int k = 1; k <= kCheckIns; ++k) {
+    CheckIn c;
+    c.id = CheckInId(k);
+    c.employee = EmployeeId(1 + static_cast<std::int64_t>(rng() % kPeople));
+    const auto other = static_cast<std::int64_t>(1 + rng() % (kPeople - 1));
+    c.manager = EmployeeId(other >= c.employee.value() ? other + 1 : other);
+    c.held_on = Date(2025, 1, 1) + boost::gregorian::days(static_cast<long>(rng() % 20));
+    c.agenda = {"Goals"};
+    c.notes = "notes of " + std::to_string(k);
+    c.mood = 1 + k % kMaxMood;
+    ASSERT_OK(book.Record(c));
+    if (k % 50 == 0) {
+      CheckIn taken = c;  // the id is taken: AlreadyExists, nothing linked
+      taken.employee = kOnlyRefused;
+      EXPECT_STATUS_CODE(book.Record(taken), absl::StatusCode::kAlreadyExists);
+      CheckIn invalid = c;  // a check-in with oneself: InvalidArgument
+      invalid.id = CheckInId(10'000 + k);
+      invalid.employee = kOnlyRefused;
+      invalid.manager = kOnlyRefused;
+      EXPECT_STATUS_CODE(book.Record(invalid), absl::StatusCode::kInvalidArgument);
+    }
+    if (k % 7 == 0) {  // edits of an earlier check-in, by each side
+      const CheckIn& earlier = book.records()[static_cast<std::size_t>(k / 2)];
+      ASSERT_OK(book.SetNotes(earlier.id, earlier.manager, "edited " + std::to_string(k)));
+      ASSERT_OK(book.AddAction(earlier.id, earlier.employee, {.text = "Follow up", .owner = earlier.manager}));
+    }
+  }
+  ASSERT_EQ(book.records().size(), static_cast<std::size_t>(kCheckIns));
+
+  std::size_t listed = 0;
+  for (std::int64_t p = 0; p <= kPeople + 1; ++p) {  // 0: an invalid id; 31: in no check-in
+    const EmployeeId person(p);
+    for (const EmployeeId viewer : {person, kOutsider, EmployeeId(1)}) {
+      EXPECT_EQ(book.CheckInsOf(person, viewer), ScanCheckInsOf(book, person, viewer)) << ToString(person);
+    }
+    listed += book.CheckInsOf(person, kOutsider).size();
+  }
+  // Every check-in is in the lists of its two people: 2 x 400.
+  EXPECT_EQ(listed, 800u);
+  EXPECT_TRUE(book.CheckInsOf(EmployeeId(0), kOutsider).empty());
+  EXPECT_TRUE(book.CheckInsOf(EmployeeId(kPeople + 1), kOutsider).empty());
+  EXPECT_TRUE(book.CheckInsOf(kOnlyRefused, kOnlyRefused).empty());
 }
 
 // The examples of check_in.hpp and check_in_book.hpp, as written.

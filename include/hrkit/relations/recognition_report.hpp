@@ -72,6 +72,15 @@ struct RecognitionUnitCount {
 //   `lookup` (naming the recognition);
 // - FailedPrecondition: a recipient without an employment record on the
 //   recognition date (naming the recognition), a cyclic unit tree.
+// With several faulty recipients, the error is that of the lowest employee
+// id.
+//
+// Cost: one pass over the counted recognitions' recipients; one pass over
+// `employees` to index them by id (a flat array when the ids are dense);
+// per distinct recipient, their employment record and their position's unit
+// on their date (what FactsOn reads, without its copies), with the unit's
+// path checked once for each stretch of days on which it stays the same;
+// then one path per placed unit on `as_of` and one pass over the groups.
 //
 // Example:
 //   HRKIT_ASSIGN_OR_RETURN(std::vector<RecognitionUnitCount> counts,
