@@ -1,8 +1,9 @@
 // The crash test: a writer process (crash_writer.cpp) is killed with SIGKILL
-// at random moments, 50 times per backend. After every kill the store must
-// open (nothing corrupt), hold every transaction the writer reported as
-// committed, and hold each transaction whole: locations and employees are
-// the same ids, 1..max with no gap.
+// at random moments, 50 times per backend (20 under sanitizers, where each
+// round is several times slower: hrkit_test/sweep.hpp). After every kill the
+// store must open (nothing corrupt), hold every transaction the writer
+// reported as committed, and hold each transaction whole: locations and
+// employees are the same ids, 1..max with no gap.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -26,6 +27,7 @@
 #include "hrkit/storage/open_store.hpp"
 #include "hrkit/storage/store.hpp"
 #include "hrkit_test/status_matchers.hpp"
+#include "hrkit_test/sweep.hpp"
 #if HRKIT_CRASH_WITH_SQLITE
 #include "hrkit/storage/sqlite_store.hpp"
 #endif
@@ -33,7 +35,7 @@
 namespace hrkit_test {
 namespace {
 
-constexpr int kRounds = 50;
+constexpr int kRounds = SweepCount(/*full=*/50, /*sanitized=*/20);
 
 // What one run of the writer reported.
 struct Reported {

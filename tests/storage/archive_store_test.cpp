@@ -20,6 +20,7 @@
 #include "hrkit_test/files.hpp"
 #include "hrkit_test/sample_data.hpp"
 #include "hrkit_test/status_matchers.hpp"
+#include "hrkit_test/sweep.hpp"
 #include "store_conformance.hpp"
 
 namespace hrkit_test {
@@ -224,8 +225,9 @@ TEST_F(ArchiveStoreTest, EveryTruncationIsDataLoss) {
     const std::string file = SampleFile(1, format);
     ASSERT_FALSE(file.empty());
     // Every proper prefix that still starts with the magic (or a part of it,
-    // the empty file included) is a truncated hrkit archive.
-    for (std::size_t length = 0; length < file.size(); ++length) {
+    // the empty file included) is a truncated hrkit archive (a sample of
+    // them under sanitizers, hrkit_test/sweep.hpp).
+    for (std::size_t length : SweepOffsets(0, file.size())) {
       const auto parsed = hrkit::ParseArchive(std::string_view(file).substr(0, length));
       ASSERT_EQ(parsed.status().code(), absl::StatusCode::kDataLoss)
           << "format " << static_cast<int>(format) << " length " << length << ": " << parsed.status();
@@ -235,10 +237,11 @@ TEST_F(ArchiveStoreTest, EveryTruncationIsDataLoss) {
 
 TEST_F(ArchiveStoreTest, TruncationsThatPassTheChecksumAreStillDataLoss) {
   // A writer that lost the tail but recomputed the header: the deserializer
-  // itself must notice.
+  // itself must notice. Every length past the header (a sample of them
+  // under sanitizers, hrkit_test/sweep.hpp).
   for (ArchiveFormat format : {ArchiveFormat::kBinary, ArchiveFormat::kText, ArchiveFormat::kXml}) {
     const std::string file = SampleFile(1, format);
-    for (std::size_t length = 32; length < file.size(); ++length) {
+    for (std::size_t length : SweepOffsets(32, file.size())) {
       std::string cut = file.substr(0, length);
       FixHeader(cut);
       const auto parsed = hrkit::ParseArchive(cut);
@@ -255,9 +258,10 @@ TEST_F(ArchiveStoreTest, TruncationsThatPassTheChecksumAreStillDataLoss) {
 }
 
 TEST_F(ArchiveStoreTest, EveryFlippedByteIsDetected) {
+  // Every byte (a sample of them under sanitizers, hrkit_test/sweep.hpp).
   for (ArchiveFormat format : {ArchiveFormat::kBinary, ArchiveFormat::kText, ArchiveFormat::kXml}) {
     const std::string file = SampleFile(1, format);
-    for (std::size_t i = 0; i < file.size(); ++i) {
+    for (std::size_t i : SweepOffsets(0, file.size())) {
       std::string flipped = file;
       flipped[i] = static_cast<char>(flipped[i] ^ 0x20);
       const absl::StatusCode code = hrkit::ParseArchive(flipped).status().code();
@@ -273,10 +277,11 @@ TEST_F(ArchiveStoreTest, EveryFlippedByteIsDetected) {
 
 TEST_F(ArchiveStoreTest, FlippedBytesBehindAValidChecksumNeverCrash) {
   // Hostile edits with a recomputed checksum: each load either fails with
-  // DataLoss or yields entities that pass validation.
+  // DataLoss or yields entities that pass validation. Every payload byte (a
+  // sample of them under sanitizers, hrkit_test/sweep.hpp).
   for (ArchiveFormat format : {ArchiveFormat::kBinary, ArchiveFormat::kText, ArchiveFormat::kXml}) {
     const std::string file = SampleFile(1, format);
-    for (std::size_t i = 32; i < file.size(); ++i) {
+    for (std::size_t i : SweepOffsets(32, file.size())) {
       for (unsigned char mask : {0x01, 0xFF}) {
         std::string edited = file;
         edited[i] = static_cast<char>(edited[i] ^ mask);

@@ -23,12 +23,7 @@
 #include "hrkit/storage/open_store.hpp"
 #include "hrkit/storage/sqlite_store.hpp"
 #include "hrkit_test/status_matchers.hpp"
-
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define HRKIT_TEST_ASAN 1
-#endif
-#endif
+#include "hrkit_test/sweep.hpp"
 
 namespace hrkit_test {
 namespace {
@@ -196,12 +191,8 @@ TEST_F(SqliteAdoptionTest, SqlitesOwnPathSyntaxIsRefusedWithTheReason) {
 // other process within the busy timeout) and the database is hrkit's.
 TEST_F(SqliteAdoptionTest, TwoProcessesOpeningANewFileAtOnceBothSucceed) {
   // 200 rounds take about 7 s in a release build; a sanitized build forks
-  // and opens about ten times slower, so it runs fewer.
-#if defined(__SANITIZE_ADDRESS__) || defined(HRKIT_TEST_ASAN)
-  constexpr int kRounds = 30;
-#else
-  constexpr int kRounds = 200;
-#endif
+  // and opens about ten times slower, so it runs fewer (hrkit_test/sweep.hpp).
+  constexpr int kRounds = SweepCount(/*full=*/200, /*sanitized=*/30);
   // synchronous=NORMAL: no fsync per commit, so the rounds are quick; the
   // locking is the same.
   const hrkit::SqliteOptions kFast{.synchronous_full = false};
