@@ -22,6 +22,7 @@
 #include "hrkit_test/disclosure_checker.hpp"
 #include "hrkit_test/property.hpp"
 #include "hrkit_test/status_matchers.hpp"
+#include "hrkit_test/sweep.hpp"
 
 namespace hrkit {
 namespace {
@@ -314,10 +315,10 @@ std::vector<CrossedUnit> RandomUnits(std::mt19937_64& rng) {
 }
 
 // HRKIT_PROPERTY_SEED (default 20261129) and HRKIT_PROPERTY_RUNS (default
-// 2000) set the search; a failure names the seed to replay with RUNS=1.
+// 2000; 300 under sanitizers) set the search; a failure names the seed to replay with RUNS=1.
 TEST(SuppressCrossedGroupsPropertyTest, NothingHiddenIsDerivableOnRandomTrees) {
   const std::uint64_t seed = hrkit_test::PropertySetting("HRKIT_PROPERTY_SEED", 20261129);
-  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", 2000);
+  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", hrkit_test::SweepCount(2000, 300));
   std::array<int, 6> seen{};
   for (std::uint64_t run = 0; run < runs; ++run) {
     std::mt19937_64 rng(seed + run);
@@ -376,7 +377,7 @@ std::vector<CrossedUnit> Relist(const std::vector<CrossedUnit>& units, std::mt19
 
 TEST(SuppressCrossedGroupsPropertyTest, VerdictsDoNotDependOnTheOrderOfUnitsOrValues) {
   const std::uint64_t seed = hrkit_test::PropertySetting("HRKIT_PROPERTY_SEED", 20261129);
-  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", 2000);
+  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", hrkit_test::SweepCount(2000, 300));
   for (std::uint64_t run = 0; run < runs; ++run) {
     std::mt19937_64 rng(seed + run);
     const std::vector<CrossedUnit> units = RandomUnits(rng);

@@ -26,6 +26,7 @@
 #include "hrkit_test/disclosure_checker.hpp"
 #include "hrkit_test/property.hpp"
 #include "hrkit_test/status_matchers.hpp"
+#include "hrkit_test/sweep.hpp"
 
 namespace hrkit {
 namespace {
@@ -324,10 +325,10 @@ Problem RandomProblem(std::mt19937_64& rng, std::size_t attributes) {
 }
 
 // HRKIT_PROPERTY_SEED (default 20261129) and HRKIT_PROPERTY_RUNS (default
-// 600) set the search; a failure names the seed to replay with RUNS=1.
+// 600; 100 under sanitizers) set the search; a failure names the seed to replay with RUNS=1.
 TEST(SuppressJointGroupsPropertyTest, NothingHiddenIsDerivableFromAllAttributesTogether) {
   const std::uint64_t seed = hrkit_test::PropertySetting("HRKIT_PROPERTY_SEED", 20261129);
-  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", 600);
+  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", hrkit_test::SweepCount(600, 100));
   std::array<int, 6> seen{};
   for (std::uint64_t run = 0; run < runs; ++run) {
     std::mt19937_64 rng(seed + run);
@@ -356,7 +357,7 @@ TEST(SuppressJointGroupsPropertyTest, NothingHiddenIsDerivableFromAllAttributesT
 
 TEST(SuppressJointGroupsPropertyTest, WithoutAttributesTheVerdictsAreThoseOfTheTree) {
   const std::uint64_t seed = hrkit_test::PropertySetting("HRKIT_PROPERTY_SEED", 20261129);
-  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", 600);
+  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", hrkit_test::SweepCount(600, 100));
   for (std::uint64_t run = 0; run < runs; ++run) {
     std::mt19937_64 rng(seed + run);
     Problem p = RandomProblem(rng, 1);
@@ -385,7 +386,7 @@ TEST(SuppressJointGroupsPropertyTest, WithoutAttributesTheVerdictsAreThoseOfTheT
 // shuffled and split: the verdict of every cell is the same.
 TEST(SuppressJointGroupsPropertyTest, VerdictsDoNotDependOnTheOrderOfUnitsValuesOrRespondents) {
   const std::uint64_t seed = hrkit_test::PropertySetting("HRKIT_PROPERTY_SEED", 20261129);
-  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", 600);
+  const std::uint64_t runs = hrkit_test::PropertySetting("HRKIT_PROPERTY_RUNS", hrkit_test::SweepCount(600, 100));
   for (std::uint64_t run = 0; run < runs; ++run) {
     std::mt19937_64 rng(seed + run);
     const Problem p = RandomProblem(rng, 2 + rng() % 2);
