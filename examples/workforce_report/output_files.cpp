@@ -39,6 +39,7 @@ class Csv {
   }
   // An empty cell for a value that is not shown.
   Csv& Maybe(const std::optional<double>& value) { return value ? Number(*value) : Text(""); }
+  Csv& Maybe(const std::optional<std::int64_t>& value) { return value ? Integer(*value) : Text(""); }
   void EndRow() {
     out_ += "\r\n";
     first_ = true;
@@ -97,12 +98,7 @@ std::string Heatmap(const Figures& f) {
   Csv csv({"org_unit", "unit_name", "wave", "verdict", "respondents", "engagement_mean", "who5_percentage_mean"});
   for (const HeatCell& c : f.heatmap) {
     csv.Integer(c.unit.value()).Text(c.unit_name).Integer(c.wave).Text(hrkit::SuppressionName(c.verdict));
-    if (c.respondents) {
-      csv.Integer(*c.respondents);
-    } else {
-      csv.Text("");
-    }
-    csv.Maybe(c.engagement).Maybe(c.wellbeing).EndRow();
+    csv.Maybe(c.respondents).Maybe(c.engagement).Maybe(c.wellbeing).EndRow();
   }
   return csv.text();
 }
@@ -111,12 +107,7 @@ std::string Locations(const Figures& f) {
   Csv csv({"location", "wave", "verdict", "respondents", "engagement_mean", "who5_percentage_mean"});
   for (const LocationCell& c : f.locations) {
     csv.Text(c.location).Integer(c.wave).Text(hrkit::SuppressionName(c.verdict));
-    if (c.respondents) {
-      csv.Integer(*c.respondents);
-    } else {
-      csv.Text("");
-    }
-    csv.Maybe(c.engagement).Maybe(c.wellbeing).EndRow();
+    csv.Maybe(c.respondents).Maybe(c.engagement).Maybe(c.wellbeing).EndRow();
   }
   return csv.text();
 }
@@ -135,12 +126,7 @@ std::string NineBox(const Figures& f) {
   for (const NineBoxCell& c : f.nine_box) {
     csv.Text(hrkit::EnumToName(c.performance)).Text(hrkit::EnumToName(c.potential));
     csv.Text(hrkit::SuppressionName(c.verdict));
-    if (c.count) {
-      csv.Integer(*c.count);
-    } else {
-      csv.Text("");
-    }
-    csv.EndRow();
+    csv.Maybe(c.count).EndRow();
   }
   return csv.text();
 }

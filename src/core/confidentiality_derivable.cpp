@@ -255,8 +255,4 @@ std::vector<char> Derivation::Exact() const {
   return determined;
 }
 
-std::vector<char> DeterminedUnknowns(std::size_t unknowns, const std::vector<Equation>& equations) {
-  return Derivation(unknowns, equations).Exact();
-}
-
 }  // namespace hrkit::confidentiality_internal

@@ -18,17 +18,14 @@ namespace hrkit::confidentiality_internal {
 // unknown appears at most once per equation.
 using Equation = std::vector<std::pair<std::int32_t, std::int32_t>>;  // (unknown, coefficient)
 
-// determined[i] is 1 when the equations fix unknown i: e_i is a rational
-// linear combination of the equations. Exact (rational arithmetic, 64-bit
-// fractions redone with unbounded ones on overflow). Equations whose
-// unknowns all appear elsewhere or are solved one by one are peeled off
-// first; only what remains is eliminated densely.
-std::vector<char> DeterminedUnknowns(std::size_t unknowns, const std::vector<Equation>& equations);
-
-// DeterminedUnknowns in two stages, for a caller that can often stop after
-// the cheap one: construction solves the equations one unknown at a time (an
-// equation with a single unknown left solves it, and so on; linear in the
-// equations times the rounds); Exact() eliminates the rest.
+// Which unknowns the equations fix (e_i is a rational linear combination of
+// them), in two stages, for a caller that can often stop after the cheap
+// one: construction solves the equations one unknown at a time (an equation
+// with a single unknown left solves it, and so on; linear in the equations
+// times the rounds); Exact() eliminates the rest, exactly (rational
+// arithmetic, 64-bit fractions redone with unbounded ones on overflow).
+// Equations whose unknowns all appear elsewhere or are solved one by one are
+// peeled off first; only what remains is eliminated.
 class Derivation {
  public:
   // REQUIRES: `equations` outlives the Derivation.
@@ -36,7 +33,7 @@ class Derivation {
 
   // The unknowns fixed one at a time: a subset of Exact().
   const std::vector<char>& peeled() const { return peeled_; }
-  // Every unknown the equations fix (DeterminedUnknowns).
+  // determined[i] is 1 when the equations fix unknown i.
   std::vector<char> Exact() const;
 
  private:

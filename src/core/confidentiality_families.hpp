@@ -67,7 +67,7 @@ absl::StatusOr<std::int64_t> MinimumFor(const ConfidentialityThresholds& thresho
 // With close_bridges, then: the cells a reader who knows the shown and the
 // empty cells can compute are found from the equations of the exact
 // families (parent = sum of members): first those solved one at a time,
-// and, only when those give nothing away, exactly (DeterminedUnknowns). If
+// and, only when those give nothing away, exactly (Derivation::Exact). If
 // that gives away a hidden reported cell with respondents, or an internal
 // cell with 1 to k-1, the derivation is followed back to a shown cell it
 // used (the smallest, by count then cell_key), which is hidden (`linked`),

@@ -14,6 +14,14 @@ namespace {
 
 std::string WaveKey(std::int32_t wave, std::string_view key) { return absl::StrCat(wave, "/", ToAbsl(key)); }
 
+// FailedPrecondition naming `who` unless `on` is an open day of `wave`.
+absl::Status CheckOpenOn(const std::string& who, const SurveyWave& wave, Date on) {
+  if (IsRealDate(on) && on >= wave.opens_on && on <= wave.closes_on) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrCat(who, ": submitted_on: wave ", wave.number, " is open from ",
+                                                    FormatIsoDate(wave.opens_on), " to ", FormatIsoDate(wave.closes_on),
+                                                    ", not on ", FormatIsoDate(on)));
+}
+
 }  // namespace
 
 absl::StatusOr<SurveyBook> SurveyBook::Create(Survey survey, std::span<const InstrumentDefinition> instruments) {
@@ -106,11 +114,7 @@ absl::Status SurveyBook::AddStoredResponse(SurveyResponse response) {
     return absl::InvalidArgumentError(
         absl::StrCat(who, ": ", differs, ": differs from its invitation's (", ToString(invitation.id), ")"));
   }
-  if (response.submitted_on < w->opens_on || response.submitted_on > w->closes_on) {
-    return absl::FailedPreconditionError(absl::StrCat(who, ": submitted_on: wave ", response.wave, " is open from ",
-                                                      FormatIsoDate(w->opens_on), " to ", FormatIsoDate(w->closes_on),
-                                                      ", not on ", FormatIsoDate(response.submitted_on)));
-  }
+  HRKIT_RETURN_IF_ERROR(CheckOpenOn(who, *w, response.submitted_on));
   if (absl::Status s = CheckAnswers(response.answers); !s.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(who, ": ", s.message()));
   }
@@ -204,11 +208,7 @@ absl::Status SurveyBook::Submit(std::int32_t wave, EmployeeId employee, std::str
   const std::string who = ToString(survey_.id);
   const SurveyWave* w = FindWave(survey_, wave);
   if (w == nullptr) return absl::NotFoundError(absl::StrCat(who, ": wave: no wave ", wave));
-  if (!IsRealDate(submitted_on) || submitted_on < w->opens_on || submitted_on > w->closes_on) {
-    return absl::FailedPreconditionError(absl::StrCat(who, ": submitted_on: wave ", wave, " is open from ",
-                                                      FormatIsoDate(w->opens_on), " to ", FormatIsoDate(w->closes_on),
-                                                      ", not on ", FormatIsoDate(submitted_on)));
-  }
+  HRKIT_RETURN_IF_ERROR(CheckOpenOn(who, *w, submitted_on));
   if (!id.valid()) return absl::InvalidArgumentError(absl::StrCat(who, ": id: must be a positive id"));
   HRKIT_ASSIGN_OR_RETURN(std::string key, RespondentKey(secret, employee));
   const std::string wave_key = WaveKey(wave, key);

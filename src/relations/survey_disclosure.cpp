@@ -35,7 +35,8 @@ absl::Status CheckBreakdowns(const Survey& survey, std::span<const BreakdownAttr
     if (std::find(breakdowns.begin(), breakdowns.begin() + static_cast<std::ptrdiff_t>(i), breakdowns[i]) !=
         breakdowns.begin() + static_cast<std::ptrdiff_t>(i)) {
       return absl::InvalidArgumentError(absl::StrCat(ToString(survey.id), ": breakdowns[", i,
-                                                     "]: ", ToAbsl(BreakdownAttributeName(breakdowns[i])), " is listed twice"));
+                                                     "]: ", ToAbsl(BreakdownAttributeName(breakdowns[i])),
+                                                     " is listed twice"));
     }
   }
   return absl::OkStatus();
@@ -185,20 +186,24 @@ bool WaveDisclosure::Publishes(BreakdownAttribute attribute) const {
   return std::find(breakdowns_.begin(), breakdowns_.end(), attribute) != breakdowns_.end();
 }
 
-absl::StatusOr<Suppression> WaveDisclosure::TotalOf(OrgUnitId unit) const {
+absl::StatusOr<std::size_t> WaveDisclosure::UnitIndex(OrgUnitId unit) const {
   const auto it = std::find(units_.begin(), units_.end(), unit);
   if (it == units_.end()) {
     return absl::NotFoundError(
         absl::StrCat(ToString(survey_), ": unit: ", ToString(unit), " is not a unit of wave ", wave_));
   }
-  return total_[static_cast<std::size_t>(it - units_.begin())];
+  return static_cast<std::size_t>(it - units_.begin());
+}
+
+absl::StatusOr<Suppression> WaveDisclosure::TotalOf(OrgUnitId unit) const {
+  HRKIT_ASSIGN_OR_RETURN(const std::size_t g, UnitIndex(unit));
+  return total_[g];
 }
 
 absl::StatusOr<Suppression> WaveDisclosure::ValueOf(BreakdownAttribute attribute, OrgUnitId unit,
                                                     std::string_view value) const {
   HRKIT_ASSIGN_OR_RETURN(const std::size_t b, survey_internal::DisclosureAccess::Breakdown(*this, attribute));
-  HRKIT_RETURN_IF_ERROR(TotalOf(unit).status());
-  const std::size_t g = static_cast<std::size_t>(std::find(units_.begin(), units_.end(), unit) - units_.begin());
+  HRKIT_ASSIGN_OR_RETURN(const std::size_t g, UnitIndex(unit));
   const auto v = std::find(values_[b].begin(), values_[b].end(), value);
   if (v == values_[b].end()) {
     return absl::NotFoundError(absl::StrCat(ToString(survey_), ": value: no invitation of wave ", wave_, " has ",

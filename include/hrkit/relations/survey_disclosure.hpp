@@ -87,6 +87,9 @@ class WaveDisclosure {
  private:
   friend struct survey_internal::DisclosureAccess;
 
+  // The position of `unit` in units_; NotFound naming it otherwise.
+  absl::StatusOr<std::size_t> UnitIndex(OrgUnitId unit) const;
+
   SurveyId survey_{};
   std::int32_t wave_ = 0;
   std::vector<BreakdownAttribute> breakdowns_;
